@@ -1,0 +1,54 @@
+// Lint enforces the one architectural edge RepoScout has: the engine (shared/)
+// and its two front doors (mcp-server/, extension/) talk in one direction only.
+import tseslint from 'typescript-eslint';
+
+const engineMustNotImport = [
+  { name: 'vscode', message: 'The engine (shared/) runs outside VS Code; put VS Code code in extension/.' },
+];
+const enginePatterns = [
+  { group: ['@modelcontextprotocol/*'], message: 'The engine (shared/) knows nothing of MCP; adapt it in mcp-server/.' },
+  { group: ['**/mcp-server/**', '**/extension/**'], message: 'The engine (shared/) must not import its front doors.' },
+];
+const extensionMustNotImport = [
+  { name: 'better-sqlite3', message: 'Native modules cannot load in the extension host; ask the engine over MCP.' },
+  { name: 'sqlite-vec', message: 'Native modules cannot load in the extension host; ask the engine over MCP.' },
+  { name: '@huggingface/transformers', message: 'The extension never embeds in-process; ask the engine over MCP.' },
+  { name: 'onnxruntime-node', message: 'Native modules cannot load in the extension host; ask the engine over MCP.' },
+];
+const extensionPatterns = [
+  { group: ['**/shared/store/**', '**/shared/store'], message: 'The extension never opens the store; it talks to the engine over MCP.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'media/vendor/**', '.bench/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: engineMustNotImport, patterns: enginePatterns }],
+      // The engine runs inside the MCP stdio server, where stdout is the protocol channel.
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  {
+    files: ['mcp-server/**/*.ts'],
+    ignores: ['mcp-server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: engineMustNotImport }],
+      // stdout belongs to the MCP protocol when serving over stdio; the CLI writes
+      // its human and --json output through process.stdout explicitly.
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  {
+    files: ['extension/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: extensionMustNotImport, patterns: extensionPatterns }],
+    },
+  },
+);

@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+import type { CommandContext } from './context';
+import { registerListCommand } from './list-command';
+import { registerReportCommand } from './report-command';
+import { registerResearchCommand } from './research-command';
+
+export const VERSION = '0.1.0';
+
+/** The `reposcout` command line. Each command lives in its own module. */
+export function createProgram(context: CommandContext): Command {
+  const program = new Command('reposcout')
+    .description('Local-first research workbench for code on GitHub and in local git clones.')
+    .version(VERSION)
+    .option('--db <file>', 'SQLite database file (default: $REPOSCOUT_DB, else the user data folder)')
+    .option('--json', 'machine-readable JSON on stdout instead of text')
+    .option('--no-progress', 'do not draw a progress line on the terminal')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerResearchCommand(program, context);
+  registerReportCommand(program);
+  registerListCommand(program);
+  return program;
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { resolveDbPath } from '../../shared/paths';
+import { researchLocalRepository } from '../../shared/research/research-local';
+import { writeRepositoryReports } from '../../shared/reports/write';
+import { openStore } from '../../shared/store/open';
+import { parseOptions, researchOptionsSchema } from './options';
+import { printJson, printOut, terminalProgress } from './output';
+import { reportDirFor } from './report-dir';
+import type { CommandContext } from './context';
+
+export function registerResearchCommand(program: Command, context: CommandContext): void {
+  program
+    .command('research')
+    .description('Read a local git clone (only new commits on re-runs), analyse it, store the result, and write Markdown + HTML reports.')
+    .argument('<path>', 'folder of a local git clone (any folder inside it works)')
+    .option('--out <dir>', 'folder for report.md and report.html (default: ./reposcout-reports/<name>)')
+    .option('--window-months <n>', 'recent window for bus factor, hotspots and activity', '12')
+    .option('--force', 'recompute even if nothing changed since the last run')
+    .action(async (repoPath: string, raw: Record<string, unknown>) => {
+      const options = parseOptions(researchOptionsSchema, { ...program.opts(), ...raw });
+      const store = openStore(resolveDbPath(options.db));
+      const progress = terminalProgress(options.progress);
+      try {
+        const outcome = await researchLocalRepository(store, repoPath, {
+          windowMonths: options.windowMonths,
+          force: options.force,
+          signal: context.signal,
+          onProgress: progress.onProgress,
+        });
+        progress.clear();
+        const outDir = options.out ? path.resolve(options.out) : reportDirFor(outcome.research.repository.name);
+        const reports = writeRepositoryReports(outcome.research, outDir);
+        if (options.json) {
+          printJson({ newCommits: outcome.newCommits, reused: outcome.reused, reports, database: store.path, research: outcome.research });
+        } else {
+          const { researchSummary } = await import('./summary');
+          printOut(researchSummary(outcome.research, reports));
+          printOut(`  ${outcome.reused ? 'unchanged since the last run' : `${outcome.newCommits} new commits read`}; database ${store.path}`);
+        }
+      } finally {
+        progress.clear();
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,48 @@
+import { CommanderError } from 'commander';
+import { isRepoScoutError, type RepoScoutErrorCode } from '../shared/errors';
+import { createProgram } from './cli/program';
+
+// Exit codes: 0 success, 1 the operation failed, 2 the input was wrong, 130 interrupted.
+const EXIT_FOR: Partial<Record<RepoScoutErrorCode, number>> = {
+  INVALID_INPUT: 2,
+  PATH_NOT_FOUND: 2,
+  NOT_A_GIT_REPOSITORY: 2,
+  EMPTY_REPOSITORY: 2,
+  NOT_RESEARCHED: 2,
+  INTERRUPTED: 130,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts += 1;
+    // A second Ctrl-C means "now": the open transaction is rolled back by SQLite on exit.
+    if (interrupts > 1) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const program = createProgram({ signal: controller.signal });
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed help, the version, or what was wrong.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (isRepoScoutError(error)) {
+      process.stderr.write(`reposcout: ${error.message}\n`);
+      return EXIT_FOR[error.code] ?? 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`reposcout: unexpected failure: ${message}\n`);
+    if (process.env.REPOSCOUT_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,171 @@
+import type { HealthComponent, HealthScore, RepositoryResearch } from '../research/types';
+
+/** Everything the health score reads: the research result minus the score itself. */
+export type HealthInput = Omit<RepositoryResearch, 'health'> & {
+  /** API-only signals; absent for local repositories (the component is then left out). */
+  responsiveness?: { medianHoursToFirstResponse: number | null } | null;
+};
+
+interface ComponentRule {
+  id: string;
+  label: string;
+  weight: number;
+  /** Returns a 0..1 score and a sentence on why, or null when not measurable. */
+  measure(input: HealthInput): { score: number; detail: string } | null;
+}
+
+const clamp = (x: number) => Math.max(0, Math.min(1, x));
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * THE health formula. Each component scores 0..1; the total is
+ *   100 × Σ(weight × score) / Σ(weight)   over the components that can be measured,
+ * so a local clone is not penalised for signals only the GitHub API has.
+ * Components follow OpenSSF Scorecard's file-based checks (License, Security-Policy,
+ * CI-Tests, Dependency-Update-Tool, Code-Review, Maintained) and CHAOSS metrics
+ * (activity, contributor absence factor, release frequency, responsiveness).
+ */
+export const healthComponents: readonly ComponentRule[] = [
+  {
+    id: 'activity',
+    label: 'Activity',
+    weight: 20,
+    measure: ({ activity }) => {
+      // Scorecard "Maintained": commits in most recent weeks; CHAOSS recency.
+      const weekly = clamp(activity.activeWeeksLast26 / 13);
+      const recency = activity.daysSinceLastCommit <= 30 ? 1 : clamp(1 - (activity.daysSinceLastCommit - 30) / 335);
+      return {
+        score: 0.5 * weekly + 0.5 * recency,
+        detail: `${activity.activeWeeksLast26} of the last 26 weeks had commits (13+ scores full); last commit ${activity.daysSinceLastCommit} days ago (full within 30, none after 365).`,
+      };
+    },
+  },
+  {
+    id: 'bus-factor',
+    label: 'Bus factor',
+    weight: 15,
+    measure: ({ busFactor }) => {
+      const f = busFactor.window.factor;
+      const score = f === 0 ? 0 : f === 1 ? 0.2 : f === 2 ? 0.5 : f === 3 ? 0.75 : 1;
+      return {
+        score,
+        detail:
+          f === 0
+            ? `No human commits in the last ${busFactor.windowMonths} months.`
+            : `${f} ${f === 1 ? 'person covers' : 'people cover'} half of the last ${busFactor.windowMonths} months' commits (1 → 20%, 2 → 50%, 3 → 75%, 4+ → full).`,
+      };
+    },
+  },
+  {
+    id: 'code-review',
+    label: 'Changes via pull requests',
+    weight: 10,
+    measure: ({ pullRequests }) =>
+      pullRequests.reviewedShare === null
+        ? null
+        : { score: pullRequests.reviewedShare, detail: `${pct(pullRequests.reviewedShare)} of main-line changes in the window arrived as a merged or squashed pull request.` },
+  },
+  {
+    id: 'ci-tests',
+    label: 'CI and tests',
+    weight: 15,
+    measure: ({ communityFiles: f }) => ({
+      score: (f.ci.length > 0 ? 0.5 : 0) + (f.tests.present ? 0.5 : 0),
+      detail: `${f.ci.length > 0 ? `CI configured (${f.ci[0]})` : 'no CI configuration'}; ${f.tests.present ? `${f.tests.files} test files` : 'no tests found'}.`,
+    }),
+  },
+  {
+    id: 'documentation',
+    label: 'Documentation and community files',
+    weight: 15,
+    measure: ({ communityFiles: f }) => {
+      const parts: [string, string | null, number][] = [
+        ['README', f.readme, 0.4],
+        ['CONTRIBUTING', f.contributing, 0.2],
+        ['CODE_OF_CONDUCT', f.codeOfConduct, 0.15],
+        ['CHANGELOG', f.changelog, 0.15],
+        ['CITATION.cff', f.citation, 0.1],
+      ];
+      const present = parts.filter(([, path]) => path !== null);
+      const missing = parts.filter(([, path]) => path === null).map(([name]) => name);
+      return {
+        score: present.reduce((sum, [, , w]) => sum + w, 0),
+        detail: missing.length === 0 ? 'README, CONTRIBUTING, CODE_OF_CONDUCT, CHANGELOG and CITATION.cff all present.' : `Missing: ${missing.join(', ')}.`,
+      };
+    },
+  },
+  {
+    id: 'license',
+    label: 'Licence',
+    weight: 10,
+    measure: ({ communityFiles: f }) =>
+      f.license === null
+        ? { score: 0, detail: 'No licence file: others cannot legally reuse the code.' }
+        : f.license.spdxId
+          ? { score: 1, detail: `${f.license.spdxId} (${f.license.path}).` }
+          : { score: 0.7, detail: `${f.license.path} present but not a recognised SPDX licence.` },
+  },
+  {
+    id: 'security-policy',
+    label: 'Security policy',
+    weight: 5,
+    measure: ({ communityFiles: f }) =>
+      f.security ? { score: 1, detail: `${f.security} tells reporters how to disclose vulnerabilities.` } : { score: 0, detail: 'No SECURITY policy file.' },
+  },
+  {
+    id: 'dependency-updates',
+    label: 'Dependency updates and linters',
+    weight: 5,
+    measure: ({ communityFiles: f }) => ({
+      score: (f.dependencyUpdates.length > 0 ? 0.6 : 0) + (f.linters.length > 0 ? 0.4 : 0),
+      detail: `${f.dependencyUpdates.length > 0 ? `dependency updates by ${f.dependencyUpdates.join(', ')}` : 'no dependency-update tool'}; ${f.linters.length > 0 ? `${f.linters.length} linter/formatter configs` : 'no linter configuration'}.`,
+    }),
+  },
+  {
+    id: 'releases',
+    label: 'Release cadence',
+    weight: 5,
+    measure: ({ releases: r }) => ({
+      score: r.last365Days >= 4 ? 1 : r.last365Days > 0 ? 0.4 + 0.2 * r.last365Days : r.tags > 0 ? 0.2 : 0,
+      detail: r.tags === 0 ? 'No release tags.' : `${r.last365Days} tags in the last 365 days (4+ scores full); ${r.tags} in all${r.latest ? `, latest ${r.latest.name}` : ''}.`,
+    }),
+  },
+  {
+    id: 'responsiveness',
+    label: 'Issue and PR responsiveness',
+    weight: 10,
+    measure: ({ responsiveness }) => {
+      const hours = responsiveness?.medianHoursToFirstResponse;
+      if (hours === undefined || hours === null) return null;
+      return { score: hours <= 24 ? 1 : clamp(1 - (hours - 24) / (24 * 29)), detail: `Median first response ${Math.round(hours)} h (full within a day, none after 30 days).` };
+    },
+  },
+];
+
+const NOT_MEASURED = 'Not measurable from local history (needs the GitHub API); left out and the other weights renormalised.';
+
+/** Applies the formula above and reports each component's contribution in points. */
+export function healthScore(input: HealthInput): HealthScore {
+  const measured = healthComponents.map((rule) => ({ rule, result: rule.measure(input) }));
+  const applicable = measured.filter((m) => m.result !== null);
+  const totalWeight = applicable.reduce((sum, m) => sum + m.rule.weight, 0);
+  const components: HealthComponent[] = measured.map(({ rule, result }) => ({
+    id: rule.id,
+    label: rule.label,
+    weight: rule.weight,
+    score: result === null ? null : round(clamp(result.score), 3),
+    points: result === null || totalWeight === 0 ? 0 : round((100 * rule.weight * clamp(result.score)) / totalWeight, 1),
+    detail: result === null ? NOT_MEASURED : result.detail,
+  }));
+  const score = Math.round(components.reduce((sum, c) => sum + c.points, 0));
+  return { score, grade: grade(score), components };
+}
+
+function grade(score: number): HealthScore['grade'] {
+  return score >= 80 ? 'A' : score >= 65 ? 'B' : score >= 50 ? 'C' : score >= 35 ? 'D' : 'F';
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

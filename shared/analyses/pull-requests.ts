@@ -1,0 +1,98 @@
+import type { PullRequestSummary, ReconstructedPullRequest } from '../research/types';
+import type { AnalysisContext } from './context';
+import { isoTime } from './time';
+
+interface PullRequestRow {
+  number: number;
+  source: 'merge' | 'squash' | 'github';
+  title: string;
+  author_name: string | null;
+  author_email: string | null;
+  merged_at: number | null;
+  sha: string | null;
+  commit_id: number | null;
+  head_ref: string | null;
+  additions: number;
+  deletions: number;
+  files_changed: number;
+}
+
+/**
+ * Pull requests reconstructed from merge and squash commits: counts, the most recent
+ * ones with their size and files, and the share of first-parent changes in the window
+ * that arrived through a PR (a local stand-in for Scorecard's Code-Review check).
+ */
+export function pullRequests(ctx: AnalysisContext, headSha: string, recentLimit = 30): PullRequestSummary {
+  const { db, repoId, windowStart } = ctx;
+  const counts = db
+    .prepare(
+      `select count(*) as total, sum(source = 'merge') as merge, sum(source = 'squash') as squash,
+              sum(merged_at >= ?) as in_window
+         from pull_requests where repo_id = ?`,
+    )
+    .get(windowStart, repoId) as { total: number; merge: number | null; squash: number | null; in_window: number | null };
+  const rows = db
+    .prepare(
+      `select pr.number, pr.source, pr.title, p.name as author_name, p.email as author_email, pr.merged_at,
+              c.sha, pr.commit_id, pr.head_ref, pr.additions, pr.deletions, pr.files_changed
+         from pull_requests pr
+         left join people p on p.id = pr.author_id
+         left join commits c on c.id = pr.commit_id
+        where pr.repo_id = ?
+        order by pr.merged_at desc, pr.number desc
+        limit ?`,
+    )
+    .all(repoId, recentLimit) as PullRequestRow[];
+  const filesOf = db.prepare(
+    `select p.path from file_changes f join paths p on p.id = f.path_id
+      where f.commit_id = ? order by coalesce(f.additions, 0) + coalesce(f.deletions, 0) desc, p.path limit 20`,
+  );
+  const recent = rows.map(
+    (row): ReconstructedPullRequest => ({
+      number: row.number,
+      source: row.source,
+      title: row.title,
+      author: row.author_email === null ? null : { name: row.author_name ?? '', email: row.author_email },
+      mergedAt: row.merged_at === null ? null : isoTime(row.merged_at),
+      sha: row.sha,
+      headRef: row.head_ref,
+      additions: row.additions,
+      deletions: row.deletions,
+      filesChanged: row.files_changed,
+      files: row.commit_id === null ? [] : (filesOf.all(row.commit_id) as { path: string }[]).map((f) => f.path),
+    }),
+  );
+  return {
+    total: counts.total,
+    merge: counts.merge ?? 0,
+    squash: counts.squash ?? 0,
+    inWindow: counts.in_window ?? 0,
+    reviewedShare: reviewedShare(ctx, headSha),
+    recent,
+  };
+}
+
+/**
+ * Walks the first-parent chain from head back to the window start: each step is one
+ * change to the main line, either a PR (merge or squash) or a direct push.
+ */
+function reviewedShare(ctx: AnalysisContext, headSha: string): number | null {
+  const rows = ctx.db
+    .prepare(
+      `select c.sha, c.first_parent, exists(select 1 from pull_requests pr where pr.commit_id = c.id) as is_pr
+         from commits c where c.repo_id = ? and c.committed_at >= ?`,
+    )
+    .all(ctx.repoId, ctx.windowStart) as { sha: string; first_parent: string | null; is_pr: number }[];
+  const bySha = new Map(rows.map((r) => [r.sha, r]));
+  let steps = 0;
+  let viaPr = 0;
+  for (let sha: string | null = headSha; sha !== null; ) {
+    const row = bySha.get(sha);
+    if (!row) break;
+    bySha.delete(sha); // guards against a cycle in corrupt data
+    steps += 1;
+    viaPr += row.is_pr;
+    sha = row.first_parent;
+  }
+  return steps === 0 ? null : viaPr / steps;
+}

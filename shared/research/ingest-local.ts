@@ -1,0 +1,235 @@
+import { RepoScoutError, throwIfAborted } from '../errors';
+import { readLog, type CommitRecord } from '../git/log';
+import { countCommits, isAncestor, listTags, type LocalRepository } from '../git/repository';
+import { runGit } from '../git/run';
+import { isBot } from '../analyses/bots';
+import { parsePullRequestSubject } from '../analyses/pull-request-subjects';
+import type { Db, Store } from '../store/open';
+import { findRepositoryByKey, getSyncState, localRepositoryKey, setSyncState } from '../store/repositories';
+
+export interface Progress {
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface IngestOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface IngestResult {
+  repoId: number;
+  /** Commits read by this run: all of them the first time, only new ones afterwards. */
+  newCommits: number;
+  /** True when history was rewritten since the last run and was read again from scratch. */
+  rewritten: boolean;
+}
+
+const HEAD_STATE = 'local.head';
+const PROGRESS_EVERY = 2_000;
+
+/**
+ * Reads the history of a local clone into the store. The whole run is one write
+ * transaction: if it is interrupted, the database keeps its previous good state.
+ * A re-run reads only the commits that are new since the last successful run.
+ */
+export async function ingestLocalRepository(store: Store, repo: LocalRepository, options: IngestOptions = {}): Promise<IngestResult> {
+  const { db } = store;
+  const { signal, onProgress } = options;
+  const existing = findRepositoryByKey(db, localRepositoryKey(repo.root));
+  const previousHead = existing ? getSyncState(db, existing.id, HEAD_STATE) : null;
+  if (existing && previousHead === repo.headSha) {
+    return { repoId: existing.id, newCommits: 0, rewritten: false };
+  }
+  const incremental = previousHead !== null && (await isAncestor(repo.root, previousHead, repo.headSha));
+  const exclude = incremental ? previousHead : null;
+  const total = await countCommits(repo.root, repo.headSha, exclude);
+  const mergeTitles = await readMergeTitles(repo.root, repo.headSha, exclude, signal);
+  const tags = await listTags(repo.root);
+  throwIfAborted(signal);
+
+  beginImmediate(db, store.path);
+  try {
+    const repoId = upsertRepository(db, repo);
+    if (!incremental) clearHistory(db, repoId);
+    const writer = new HistoryWriter(db, repoId);
+    let done = 0;
+    onProgress?.({ done, total, message: 'reading history' });
+    for await (const commit of readLog(repo.root, repo.headSha, exclude, signal)) {
+      writer.add(commit, mergeTitles);
+      done += 1;
+      if (done % PROGRESS_EVERY === 0) {
+        throwIfAborted(signal);
+        onProgress?.({ done, total, message: 'reading history' });
+      }
+    }
+    throwIfAborted(signal);
+    writer.resolveMergeAuthors();
+    replaceTags(db, repoId, tags);
+    setSyncState(db, repoId, HEAD_STATE, repo.headSha);
+    onProgress?.({ done, total, message: 'history read' });
+    db.exec('commit');
+    return { repoId, newCommits: done, rewritten: previousHead !== null && !incremental };
+  } catch (error) {
+    if (db.inTransaction) db.exec('rollback');
+    if (signal?.aborted) throwIfAborted(signal);
+    throw error;
+  }
+}
+
+function beginImmediate(db: Db, dbPath: string): void {
+  try {
+    db.exec('begin immediate');
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_BUSY')) {
+      throw new RepoScoutError('DB_BUSY', `Another RepoScout process is writing ${dbPath}; try again when it finishes.`, { cause: error });
+    }
+    if (code.startsWith('SQLITE_READONLY')) {
+      throw new RepoScoutError('DB_READ_ONLY', `Cannot write the database at ${dbPath} (${code}); choose a writable location with --db or REPOSCOUT_DB.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+function upsertRepository(db: Db, repo: LocalRepository): number {
+  const row = db
+    .prepare(
+      `insert into repositories (key, source, name, path, default_branch, head_sha, is_shallow)
+       values (@key, 'local', @name, @path, @branch, @head, @shallow)
+       on conflict (key) do update set name = excluded.name, path = excluded.path,
+         default_branch = excluded.default_branch, head_sha = excluded.head_sha,
+         is_shallow = excluded.is_shallow, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+       returning id`,
+    )
+    .get({ key: localRepositoryKey(repo.root), name: repo.name, path: repo.root, branch: repo.branch, head: repo.headSha, shallow: repo.isShallow ? 1 : 0 }) as { id: number };
+  return row.id;
+}
+
+/** History was rewritten (rebase, force-push): forget it and read it again. */
+function clearHistory(db: Db, repoId: number): void {
+  db.prepare('delete from pull_requests where repo_id = ?').run(repoId);
+  db.prepare('delete from file_changes where commit_id in (select id from commits where repo_id = ?)').run(repoId);
+  db.prepare('delete from commits where repo_id = ?').run(repoId);
+  db.prepare('delete from paths where repo_id = ?').run(repoId);
+  db.prepare('delete from research where repo_id = ?').run(repoId);
+}
+
+function replaceTags(db: Db, repoId: number, tags: Awaited<ReturnType<typeof listTags>>): void {
+  db.prepare('delete from tags where repo_id = ?').run(repoId);
+  const insert = db.prepare('insert into tags (repo_id, name, sha, tagged_at) values (?, ?, ?, ?)');
+  for (const tag of tags) insert.run(repoId, tag.name, tag.sha, tag.taggedAt);
+}
+
+/**
+ * GitHub puts a merged PR's title on the first body line of its merge commit. Read
+ * just those bodies (merge commits whose subject says so), not every commit's body.
+ */
+async function readMergeTitles(root: string, head: string, exclude: string | null, signal?: AbortSignal): Promise<Map<string, string>> {
+  const args = ['log', '--merges', '--grep=^Merge pull request #', '--format=%H%x1f%b%x00', head];
+  if (exclude) args.push(`^${exclude}`);
+  args.push('--');
+  const { stdout } = await runGit(root, args, signal ? { signal } : {});
+  const titles = new Map<string, string>();
+  for (const record of stdout.toString('utf8').split('\0')) {
+    const [sha, body = ''] = record.replace(/^\n/, '').split('\x1f');
+    const title = body.split('\n').find((line) => line.trim() !== '')?.trim();
+    if (sha && title) titles.set(sha, title);
+  }
+  return titles;
+}
+
+/** Inserts commits, people, paths, file changes and reconstructed PRs with cached statements. */
+class HistoryWriter {
+  private readonly people = new Map<string, number>();
+  private readonly paths = new Map<string, number>();
+  private readonly insertPerson;
+  private readonly insertPath;
+  private readonly insertCommit;
+  private readonly insertChange;
+  private readonly insertPullRequest;
+
+  constructor(
+    private readonly db: Db,
+    private readonly repoId: number,
+  ) {
+    for (const row of db.prepare('select id, email from people').all() as { id: number; email: string }[]) this.people.set(row.email, row.id);
+    for (const row of db.prepare('select id, path from paths where repo_id = ?').all(repoId) as { id: number; path: string }[]) this.paths.set(row.path, row.id);
+    this.insertPerson = db.prepare('insert into people (email, name, is_bot) values (?, ?, ?) returning id');
+    this.insertPath = db.prepare('insert into paths (repo_id, path) values (?, ?) returning id');
+    this.insertCommit = db.prepare(
+      `insert into commits (repo_id, sha, author_id, authored_at, committed_at, parent_count, first_parent, second_parent, subject, additions, deletions, files_changed)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (repo_id, sha) do nothing returning id`,
+    );
+    this.insertChange = db.prepare('insert into file_changes (commit_id, path_id, old_path_id, additions, deletions) values (?, ?, ?, ?, ?)');
+    this.insertPullRequest = db.prepare(
+      `insert into pull_requests (repo_id, number, source, title, author_id, merged_at, commit_id, head_ref, additions, deletions, files_changed)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (repo_id, number) do nothing`,
+    );
+  }
+
+  add(commit: CommitRecord, mergeTitles: Map<string, string>): void {
+    const authorId = this.person(commit.authorName, commit.authorEmail);
+    let additions = 0;
+    let deletions = 0;
+    for (const file of commit.files) {
+      additions += file.additions ?? 0;
+      deletions += file.deletions ?? 0;
+    }
+    const inserted = this.insertCommit.get(
+      this.repoId,
+      commit.sha,
+      authorId,
+      commit.authoredAt,
+      commit.committedAt,
+      commit.parents.length,
+      commit.parents[0] ?? null,
+      commit.parents[1] ?? null,
+      commit.subject,
+      additions,
+      deletions,
+      commit.files.length,
+    ) as { id: number } | undefined;
+    if (!inserted) return;
+    for (const file of commit.files) {
+      this.insertChange.run(inserted.id, this.path(file.path), file.oldPath === null ? null : this.path(file.oldPath), file.additions, file.deletions);
+    }
+    const pr = parsePullRequestSubject(commit.subject, commit.parents.length);
+    if (pr) {
+      const title = pr.source === 'merge' ? (mergeTitles.get(commit.sha) ?? pr.title) : pr.title;
+      // A merge commit's author clicked the button; the PR's author is resolved from its branch later.
+      const prAuthor = pr.source === 'squash' ? authorId : null;
+      this.insertPullRequest.run(this.repoId, pr.number, pr.source, title, prAuthor, commit.committedAt, inserted.id, pr.headRef, additions, deletions, commit.files.length);
+    }
+  }
+
+  /** The author of a merged PR is the author of the branch tip it merged (the second parent). */
+  resolveMergeAuthors(): void {
+    this.db
+      .prepare(
+        `update pull_requests set author_id = coalesce(
+           (select b.author_id from commits m join commits b on b.repo_id = m.repo_id and b.sha = m.second_parent where m.id = pull_requests.commit_id),
+           (select m.author_id from commits m where m.id = pull_requests.commit_id))
+         where repo_id = ? and source = 'merge' and author_id is null`,
+      )
+      .run(this.repoId);
+  }
+
+  private person(name: string, email: string): number {
+    const key = (email.trim() || name.trim()).toLowerCase();
+    const known = this.people.get(key);
+    if (known !== undefined) return known;
+    const row = this.insertPerson.get(key, name, isBot(name, email) ? 1 : 0) as { id: number };
+    this.people.set(key, row.id);
+    return row.id;
+  }
+
+  private path(filePath: string): number {
+    const known = this.paths.get(filePath);
+    if (known !== undefined) return known;
+    const row = this.insertPath.get(this.repoId, filePath) as { id: number };
+    this.paths.set(filePath, row.id);
+    return row.id;
+  }
+}

@@ -1,0 +1,7 @@
+import { localHistory } from './0001-local-history';
+import type { Migration } from './types';
+
+/** Every migration, in order. Adding one is adding a file and a line here. */
+export const migrations: readonly Migration[] = [localHistory];
+
+export type { Migration };

@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import * as sqliteVec from 'sqlite-vec';
+import fs from 'node:fs';
+import path from 'node:path';
+import { RepoScoutError } from '../errors';
+import { migrations, type Migration } from './migrations/index';
+
+export type Db = Database.Database;
+
+export interface Store {
+  db: Db;
+  path: string;
+  close(): void;
+}
+
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens (creating if needed) the RepoScout database at `dbPath`: WAL mode so the
+ * extension's engine and an agent's engine can share it, a busy timeout, foreign
+ * keys on, sqlite-vec loaded, and every pending migration applied.
+ * Refuses, without writing anything, a file that is corrupt, not RepoScout's, or newer.
+ */
+export function openStore(dbPath: string, options: { migrations?: readonly Migration[] } = {}): Store {
+  ensureParentDir(dbPath);
+  let db: Db;
+  try {
+    db = new Database(dbPath);
+  } catch (error) {
+    throw translateOpenError(error, dbPath);
+  }
+  try {
+    // The first statement is where SQLite discovers a file is not a database.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    sqliteVec.load(db);
+    migrate(db, dbPath, options.migrations ?? migrations);
+  } catch (error) {
+    db.close();
+    throw translateOpenError(error, dbPath);
+  }
+  return { db, path: dbPath, close: () => db.close() };
+}
+
+/** The schema version this build writes; a database above it is refused. */
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
+
+function migrate(db: Db, dbPath: string, known: readonly Migration[]): void {
+  const latest = known.at(-1)?.version ?? 0;
+  const hasLedger = db
+    .prepare(`select 1 from sqlite_master where type = 'table' and name = 'schema_migrations'`)
+    .get();
+  if (!hasLedger) {
+    const otherTables = db.prepare(`select count(*) as n from sqlite_master where type = 'table'`).get() as { n: number };
+    if (otherTables.n > 0) {
+      throw new RepoScoutError(
+        'DB_CORRUPT',
+        `${dbPath} is an SQLite database but not a RepoScout one; pass another file with --db or REPOSCOUT_DB.`,
+      );
+    }
+  }
+  const current = hasLedger
+    ? ((db.prepare('select max(version) as v from schema_migrations').get() as { v: number | null }).v ?? 0)
+    : 0;
+  if (current > latest) {
+    throw new RepoScoutError(
+      'DB_TOO_NEW',
+      `${dbPath} was written by a newer RepoScout (schema ${current}, this one knows up to ${latest}); upgrade RepoScout or pass another database with --db.`,
+    );
+  }
+  const pending = known.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  const apply = db.transaction(() => {
+    db.exec(`create table if not exists schema_migrations (
+      version integer primary key,
+      name text not null,
+      applied_at text not null default (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    )`);
+    const record = db.prepare('insert into schema_migrations (version, name) values (?, ?)');
+    for (const migration of pending) {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name);
+    }
+    db.pragma(`user_version = ${latest}`);
+  });
+  apply.immediate();
+}
+
+function ensureParentDir(dbPath: string): void {
+  const dir = path.dirname(dbPath);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new RepoScoutError(
+      'DB_READ_ONLY',
+      `Cannot create the database folder ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); choose a writable location with --db or REPOSCOUT_DB.`,
+      { cause: error },
+    );
+  }
+}
+
+function translateOpenError(error: unknown, dbPath: string): Error {
+  if (error instanceof RepoScoutError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
+    return new RepoScoutError(
+      'DB_CORRUPT',
+      `${dbPath} is corrupt or not an SQLite database; it was left untouched. Move it aside or pass another file with --db.`,
+      { cause: error },
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH' || code.startsWith('SQLITE_IOERR')) {
+    return new RepoScoutError(
+      'DB_READ_ONLY',
+      `Cannot write the database at ${dbPath} (${code}); choose a writable location with --db or REPOSCOUT_DB.`,
+      { cause: error },
+    );
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new RepoScoutError('DB_BUSY', `The database at ${dbPath} is locked by another process; try again when it finishes.`, { cause: error });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
