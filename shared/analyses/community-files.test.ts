@@ -47,7 +47,7 @@ describe('detectCommunityFiles', () => {
       ['CITATION.cff outside the root is ignored', ['docs/CITATION.cff'], 'citation', null],
       ['mixed case', ['ReadMe.MarkDown'], 'readme', 'ReadMe.MarkDown'],
       ['unicode folders do not confuse the root', ['文档/README.md', 'README.md'], 'readme', 'README.md'],
-      ['unicode names in an accepted folder', ['docs/README.中文.md'], 'readme', null],
+      ['unicode names in an accepted folder', ['docs/README.中文.md'], 'readme', 'docs/README.中文.md'],
     ])('%s', (_name, paths, field, expected) => {
       expect(detectCommunityFiles(tree(...paths))[field]).toBe(expected);
     });

@@ -26,8 +26,12 @@ const COMMUNITY_DIRS = ['', '.github', 'docs'];
 
 const README: DocRule = {
   dirs: COMMUNITY_DIRS,
-  // Translations (README.zh-CN.md, README_ja.md) only when there is no plain README.
-  names: [matching(named('readme')), matching(named(String.raw`readme[._-][a-z]{2}(?:[-_][a-z0-9]{2,4})?`))],
+  // Translations (README.zh-CN.md, README_ja.md), then other variants, only without a plain README.
+  names: [
+    matching(named('readme')),
+    matching(named(String.raw`readme[._-][a-z]{2}(?:[-_][a-z0-9]{2,4})?`)),
+    (name) => /^readme[._-]/i.test(name) && !isCodeOrData(name),
+  ],
 };
 
 // Licensee's ranking: LICENSE/LICENCE/UNLICENSE, then COPYING, then suffixed

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectSpdxId } from './license';
 
 // Opening paragraphs of the real licence texts, as they appear in LICENSE files.
-const TEXTS: Record<string, string> = {
+const TEXTS = {
   MIT: `MIT License
 
 Copyright (c) 2024 Jane Doe
@@ -197,7 +197,7 @@ arising from the use of this software.
 Permission is granted to anyone to use this software for any purpose,
 including commercial applications, and to alter it and redistribute it
 freely, subject to the following restrictions:`,
-};
+} satisfies Record<string, string>;
 
 describe('detectSpdxId', () => {
   describe('bad input / edge cases', () => {

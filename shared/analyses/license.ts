@@ -6,7 +6,7 @@ interface LicenceRule {
 
 // An explicit identifier wins over any text; REUSE and many headers carry one.
 const SPDX_LINE = /SPDX-License-Identifier:[ \t]*([^\r\n]*)/gi;
-const SPDX_EXPRESSION = /^[A-Za-z0-9][A-Za-z0-9.+:\-() ]*$/;
+const SPDX_EXPRESSION = /^[A-Za-z0-9(][A-Za-z0-9.+:\-() ]*$/;
 
 const GNU_NOTICE = /(affero |lesser |library )?general public license as published by the free software foundation (?:either )?version (3|2 1|2) /;
 const GNU_NOTICE_IDS: Record<string, string> = {

@@ -29,8 +29,8 @@ const CLIENT_SCRIPT = String.raw`
       labels: data.activity.weeks,
       datasets: [
         { type: 'line', label: 'Authors', data: data.activity.authors, yAxisID: 'authors',
-          borderColor: v('--accent-2'), backgroundColor: v('--accent-2'), borderWidth: 2,
-          pointRadius: 0, tension: 0.3, order: 1 },
+          borderColor: v('--accent-2'), backgroundColor: v('--accent-2'), borderWidth: 1.5,
+          pointRadius: 0, cubicInterpolationMode: 'monotone', order: 1 },
         { type: 'bar', label: 'Commits', data: data.activity.commits, yAxisID: 'commits',
           backgroundColor: v('--accent'), borderRadius: 2, order: 2 }
       ]

@@ -88,7 +88,7 @@ function hotspots(r: RepositoryResearch): string {
 }
 
 function languages(r: RepositoryResearch): string {
-  return card('languages', 'Languages', `<div class="split">\n${chart('languages-chart', 'Language mix by bytes', 'short')}\n${renderHtmlTable(languageTable(r.languages))}\n</div>`);
+  return card('languages', 'Languages', `<div class="split chart-first">\n${chart('languages-chart', 'Language mix by bytes', 'short')}\n${renderHtmlTable(languageTable(r.languages))}\n</div>`);
 }
 
 function community(r: RepositoryResearch): string {

@@ -12,7 +12,9 @@ const REPORT_CSS = `
   --bg: #f6f7f9; --surface: #ffffff; --text: #1d2330; --muted: #5b6472; --border: #e2e5ea;
   --grid: rgba(29, 35, 48, 0.08); --track: #e6e9ef; --row: #f9fafb;
   --accent: #3b6fd8; --accent-2: #e07b39;
-  --good: #1f8a4c; --ok: #2f8f83; --warn: #b7791f; --poor: #c2571a; --bad: #c53030;
+  --good: #1f8a4c; --warn: #b7791f; --bad: #c53030;
+  /* The badge keeps one set of grade colours: white text reads on them in both schemes. */
+  --grade-a: #1f8a4c; --grade-b: #2a7f75; --grade-c: #a86b12; --grade-d: #b8501a; --grade-f: #c53030;
   --c1: #3b6fd8; --c2: #e07b39; --c3: #2f9e77; --c4: #9b59b6; --c5: #d4a21a; --c6: #d9507a; --c7: #3aa3c2; --c8: #8a94a6;
 }
 @media (prefers-color-scheme: dark) {
@@ -20,7 +22,7 @@ const REPORT_CSS = `
     --bg: #12151b; --surface: #1b1f27; --text: #e6e9ef; --muted: #9aa3b2; --border: #2c323d;
     --grid: rgba(230, 233, 239, 0.09); --track: #2c323d; --row: #1f242d;
     --accent: #6b9bff; --accent-2: #f0a066;
-    --good: #3fbf75; --ok: #4fb8aa; --warn: #e0a53a; --poor: #ee8a4a; --bad: #f06a6a;
+    --good: #3fbf75; --warn: #e0a53a; --bad: #f06a6a;
   }
 }
 * { box-sizing: border-box; }
@@ -40,8 +42,8 @@ h1 { margin: 2px 0 6px; font-size: 28px; line-height: 1.2; overflow-wrap: anywhe
 }
 .badge .score { font-size: 34px; font-weight: 700; line-height: 1; }
 .badge .grade { font-size: 13px; font-weight: 600; opacity: 0.92; margin-top: 4px; }
-.grade-A { --grade: var(--good); } .grade-B { --grade: var(--ok); } .grade-C { --grade: var(--warn); }
-.grade-D { --grade: var(--poor); } .grade-F { --grade: var(--bad); }
+.grade-A { --grade: var(--grade-a); } .grade-B { --grade: var(--grade-b); } .grade-C { --grade: var(--grade-c); }
+.grade-D { --grade: var(--grade-d); } .grade-F { --grade: var(--grade-f); }
 .notice {
   margin: 0 0 16px; padding: 10px 14px; border-radius: 8px; font-size: 14px;
   background: color-mix(in srgb, var(--warn) 14%, var(--surface)); border: 1px solid color-mix(in srgb, var(--warn) 45%, var(--border));
@@ -54,6 +56,8 @@ section.card { background: var(--surface); border: 1px solid var(--border); bord
 section.card h2 { margin: 0 0 12px; font-size: 19px; }
 section.card h3 { margin: 18px 0 8px; font-size: 15px; color: var(--muted); font-weight: 600; }
 .split { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 20px; align-items: start; }
+.split.chart-first { grid-template-columns: minmax(280px, 420px) 1fr; }
+@media (max-width: 760px) { .split.chart-first { grid-template-columns: 1fr; } }
 .chart { position: relative; height: 280px; margin: 8px 0 16px; }
 .chart.short { height: 240px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0 0 12px; font-size: 14px; }
@@ -70,6 +74,7 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; wh
 td.status, th.status { text-align: center; width: 4em; }
 td.status.yes { color: var(--good); font-weight: 700; }
 td.status.no { color: var(--bad); font-weight: 700; }
-td.na { color: var(--muted); font-style: italic; }
+td.date, th.date { white-space: nowrap; }
+td.na { color: var(--muted); font-style: italic; white-space: normal; min-width: 12em; }
 footer { color: var(--muted); font-size: 13px; padding-top: 8px; padding-bottom: 32px; }
 `;

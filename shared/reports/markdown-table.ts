@@ -1,7 +1,7 @@
 import { escapeMarkdownCell } from './markdown-escape';
 import type { ReportColumn, ReportTable } from './tables';
 
-const ALIGN: Record<ReportColumn['kind'], string> = { text: '---', number: '---:', status: ':---:' };
+const ALIGN: Record<ReportColumn['kind'], string> = { text: '---', number: '---:', date: '---', status: ':---:' };
 
 /**
  * Returns `table` as a GFM table (no trailing newline), every cell escaped so each row has

@@ -13,8 +13,8 @@ import { formatBytes, formatDay, formatDecimal, formatInteger, formatLineChange,
 
 export interface ReportColumn {
   label: string;
-  /** number: right-aligned figures; status: a ✓/✗ cell. */
-  kind: 'text' | 'number' | 'status';
+  /** number: right-aligned figures; date: a YYYY-MM-DD day, never wrapped; status: a ✓/✗ cell. */
+  kind: 'text' | 'number' | 'date' | 'status';
 }
 
 export interface ReportTable {
@@ -31,6 +31,7 @@ export const CROSS = '✗';
 
 const text = (label: string): ReportColumn => ({ label, kind: 'text' });
 const num = (label: string): ReportColumn => ({ label, kind: 'number' });
+const day = (label: string): ReportColumn => ({ label, kind: 'date' });
 
 function limited<T>(items: T[], limit: number): { shown: T[]; omitted: number } {
   return { shown: items.slice(0, limit), omitted: Math.max(0, items.length - limit) };
@@ -56,7 +57,7 @@ export function contributorTable(humans: ContributorStats[], limit = 25): Report
   const sorted = [...humans].sort((a, b) => b.commits - a.commits);
   const { shown, omitted } = limited(sorted, limit);
   return {
-    columns: [num('Rank'), text('Name'), num('Commits'), num('Merges'), num('Lines'), num('Active weeks'), num('In window'), text('First'), text('Last')],
+    columns: [num('Rank'), text('Name'), num('Commits'), num('Merges'), num('Lines'), num('Active weeks'), num('In window'), day('First'), day('Last')],
     rows: shown.map((c, i) => [
       String(i + 1),
       c.name,
@@ -76,7 +77,7 @@ export function contributorTable(humans: ContributorStats[], limit = 25): Report
 export function botTable(bots: ContributorStats[]): ReportTable {
   const sorted = [...bots].sort((a, b) => b.commits - a.commits);
   return {
-    columns: [text('Bot'), num('Commits'), num('Merges'), num('Lines'), text('Last')],
+    columns: [text('Bot'), num('Commits'), num('Merges'), num('Lines'), day('Last')],
     rows: sorted.map((b) => [b.name, formatInteger(b.commits), formatInteger(b.merges), formatLineChange(b.additions, b.deletions), formatDay(b.lastCommitAt)]),
     omitted: 0,
   };
@@ -146,7 +147,7 @@ export function communityTable(files: CommunityFiles): ReportTable {
 /** Returns the reconstructed pull requests, in research order (most recent first). */
 export function pullRequestTable(pullRequests: ReconstructedPullRequest[]): ReportTable {
   return {
-    columns: [num('PR'), text('Title'), text('Author'), text('Merged'), num('Lines'), num('Files')],
+    columns: [num('PR'), text('Title'), text('Author'), day('Merged'), num('Lines'), num('Files')],
     rows: pullRequests.map((pr) => [
       String(pr.number),
       pr.title,
