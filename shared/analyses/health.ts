@@ -10,6 +10,8 @@ interface ComponentRule {
   id: string;
   label: string;
   weight: number;
+  /** How the 0..1 score is computed, in one sentence, for the README and reports. */
+  rule: string;
   /** Returns a 0..1 score and a sentence on why, or null when not measurable. */
   measure(input: HealthInput): { score: number; detail: string } | null;
 }
@@ -30,6 +32,7 @@ export const healthComponents: readonly ComponentRule[] = [
     id: 'activity',
     label: 'Activity',
     weight: 20,
+    rule: 'Half from weeks with commits among the last 26 (13+ is full), half from recency (full within 30 days of the last commit, zero after 365). Scorecard Maintained, CHAOSS activity.',
     measure: ({ activity }) => {
       // Scorecard "Maintained": commits in most recent weeks; CHAOSS recency.
       const weekly = clamp(activity.activeWeeksLast26 / 13);
@@ -44,6 +47,7 @@ export const healthComponents: readonly ComponentRule[] = [
     id: 'bus-factor',
     label: 'Bus factor',
     weight: 15,
+    rule: 'CHAOSS contributor absence factor over the window: 1 person → 0.2, 2 → 0.5, 3 → 0.75, 4+ → 1; no human commits → 0.',
     measure: ({ busFactor }) => {
       const f = busFactor.window.factor;
       const score = f === 0 ? 0 : f === 1 ? 0.2 : f === 2 ? 0.5 : f === 3 ? 0.75 : 1;
@@ -60,6 +64,7 @@ export const healthComponents: readonly ComponentRule[] = [
     id: 'code-review',
     label: 'Changes via pull requests',
     weight: 10,
+    rule: 'Share of main-line (first-parent) changes in the window that arrived as a merged or squashed pull request. Scorecard Code-Review.',
     measure: ({ pullRequests }) =>
       pullRequests.reviewedShare === null
         ? null
@@ -69,6 +74,7 @@ export const healthComponents: readonly ComponentRule[] = [
     id: 'ci-tests',
     label: 'CI and tests',
     weight: 15,
+    rule: 'CI configuration present → 0.5; test files present → 0.5. Scorecard CI-Tests.',
     measure: ({ communityFiles: f }) => ({
       score: (f.ci.length > 0 ? 0.5 : 0) + (f.tests.present ? 0.5 : 0),
       detail: `${f.ci.length > 0 ? `CI configured (${f.ci[0]})` : 'no CI configuration'}; ${f.tests.present ? `${f.tests.files} test files` : 'no tests found'}.`,
@@ -78,6 +84,7 @@ export const healthComponents: readonly ComponentRule[] = [
     id: 'documentation',
     label: 'Documentation and community files',
     weight: 15,
+    rule: 'README 0.4, CONTRIBUTING 0.2, CODE_OF_CONDUCT 0.15, CHANGELOG 0.15, CITATION.cff 0.1. GitHub community profile.',
     measure: ({ communityFiles: f }) => {
       const parts: [string, string | null, number][] = [
         ['README', f.readme, 0.4],
@@ -98,6 +105,7 @@ export const healthComponents: readonly ComponentRule[] = [
     id: 'license',
     label: 'Licence',
     weight: 10,
+    rule: 'Recognised SPDX licence → 1; unrecognised licence file → 0.7; none → 0. Scorecard License.',
     measure: ({ communityFiles: f }) =>
       f.license === null
         ? { score: 0, detail: 'No licence file: others cannot legally reuse the code.' }
@@ -109,6 +117,7 @@ export const healthComponents: readonly ComponentRule[] = [
     id: 'security-policy',
     label: 'Security policy',
     weight: 5,
+    rule: 'SECURITY policy file present → 1. Scorecard Security-Policy.',
     measure: ({ communityFiles: f }) =>
       f.security ? { score: 1, detail: `${f.security} tells reporters how to disclose vulnerabilities.` } : { score: 0, detail: 'No SECURITY policy file.' },
   },
@@ -116,6 +125,7 @@ export const healthComponents: readonly ComponentRule[] = [
     id: 'dependency-updates',
     label: 'Dependency updates and linters',
     weight: 5,
+    rule: 'Dependabot/Renovate configuration → 0.6; linter or formatter configuration → 0.4. Scorecard Dependency-Update-Tool.',
     measure: ({ communityFiles: f }) => ({
       score: (f.dependencyUpdates.length > 0 ? 0.6 : 0) + (f.linters.length > 0 ? 0.4 : 0),
       detail: `${f.dependencyUpdates.length > 0 ? `dependency updates by ${f.dependencyUpdates.join(', ')}` : 'no dependency-update tool'}; ${f.linters.length > 0 ? `${f.linters.length} linter/formatter configs` : 'no linter configuration'}.`,
@@ -125,6 +135,7 @@ export const healthComponents: readonly ComponentRule[] = [
     id: 'releases',
     label: 'Release cadence',
     weight: 5,
+    rule: 'Tags in the last 365 days: 4+ → 1, 1–3 → 0.4 + 0.2 each; older tags only → 0.2; none → 0. CHAOSS release frequency.',
     measure: ({ releases: r }) => ({
       score: r.last365Days >= 4 ? 1 : r.last365Days > 0 ? 0.4 + 0.2 * r.last365Days : r.tags > 0 ? 0.2 : 0,
       detail: r.tags === 0 ? 'No release tags.' : `${r.last365Days} tags in the last 365 days (4+ scores full); ${r.tags} in all${r.latest ? `, latest ${r.latest.name}` : ''}.`,
@@ -134,6 +145,7 @@ export const healthComponents: readonly ComponentRule[] = [
     id: 'responsiveness',
     label: 'Issue and PR responsiveness',
     weight: 10,
+    rule: 'Median time to first response on issues and PRs: full within 24 h, falling to zero at 30 days. GitHub API only. CHAOSS time to first response.',
     measure: ({ responsiveness }) => {
       const hours = responsiveness?.medianHoursToFirstResponse;
       if (hours === undefined || hours === null) return null;
@@ -168,4 +180,10 @@ function grade(score: number): HealthScore['grade'] {
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
+}
+
+/** The formula as a Markdown table (README and reports render the same source). */
+export function healthFormulaMarkdown(): string {
+  const rows = healthComponents.map((c) => `| ${c.label} | ${c.weight} | ${c.rule} |`);
+  return ['| component | weight | how the 0–1 score is computed |', '|---|---:|---|', ...rows].join('\n');
 }

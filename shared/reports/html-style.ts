@@ -75,6 +75,6 @@ td.status, th.status { text-align: center; width: 4em; }
 td.status.yes { color: var(--good); font-weight: 700; }
 td.status.no { color: var(--bad); font-weight: 700; }
 td.date, th.date { white-space: nowrap; }
-td.na { color: var(--muted); font-style: italic; white-space: normal; min-width: 12em; }
+td.na { color: var(--muted); font-style: italic; white-space: normal; width: 12em; }
 footer { color: var(--muted); font-size: 13px; padding-top: 8px; padding-bottom: 32px; }
 `;

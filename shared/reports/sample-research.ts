@@ -38,7 +38,7 @@ function weeks(count: number, firstMonday: string): WeeklyActivity[] {
     return {
       week: new Date(start + i * 7 * 86_400_000).toISOString().slice(0, 10),
       commits,
-      authors: commits === 0 ? 0 : 1 + (i % 4),
+      authors: commits === 0 ? 0 : 1 + Math.floor(commits / 5),
     };
   });
 }

@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { healthFormulaMarkdown } from '../shared/analyses/health';
+
+const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+function section(name: string): string {
+  const match = new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)\\n<!-- ${name}:end -->`).exec(readme);
+  if (!match) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> section`);
+  return match[1]!;
+}
+
+describe('README', () => {
+  it('health-score table matches the formula in shared/analyses/health.ts', () => {
+    expect(section('health'), 'regenerate the README table from healthFormulaMarkdown()').toBe(healthFormulaMarkdown());
+  });
+
+  it('states the two commands a newcomer runs', () => {
+    expect(readme).toContain('npm install && npm run demo');
+    expect(readme).toContain('bash test/run-all.sh');
+  });
+});

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs everything the whole test suite needs on a fresh Debian machine, then runs it.
+# This is the README's test command and what CI (.ci/run) runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: git (the tests build real repositories), Chromium (reports and
+# webviews are checked in a real browser).
+missing=()
+command -v git >/dev/null 2>&1 || missing+=(git)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "run-all: installing Debian packages: ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Node packages exactly as locked (better-sqlite3 compiles from source: ~90 s).
+npm ci --no-audit --no-fund
+
+npm test
