@@ -43,6 +43,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `reposcout … | head` closes the pipe early; that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv).then((code) => {
   process.exitCode = code;
 });

@@ -187,7 +187,8 @@ async function main() {
     checks,
   };
   mkdirSync(BENCH_DIR, { recursive: true });
-  const resultsFile = path.join(BENCH_DIR, `results-${options.commits}.json`);
+  // A baseline-only run must not overwrite the figures of a full run.
+  const resultsFile = path.join(BENCH_DIR, `results-${options.commits}${options.baselineOnly ? '-baseline' : ''}.json`);
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
   const dash = (value) => value ?? '-';

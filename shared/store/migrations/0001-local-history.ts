@@ -47,6 +47,7 @@ export const localHistory: Migration = {
     );
     create index commits_repo_time on commits(repo_id, authored_at);
     create index commits_author on commits(author_id);
+    create index commits_repo_committed on commits(repo_id, committed_at);
 
     create table paths (
       id integer primary key,
@@ -82,6 +83,7 @@ export const localHistory: Migration = {
       files_changed integer not null default 0,
       unique (repo_id, number)
     );
+    create index pull_requests_commit on pull_requests(commit_id);
 
     create table tags (
       repo_id integer not null references repositories(id) on delete cascade,
