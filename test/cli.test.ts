@@ -174,3 +174,19 @@ describe('reposcout: bad input gives one line, a non-zero exit, and keeps the da
     expect(result.stderr).toMatch(pattern);
   });
 });
+
+describe('reposcout: progress', () => {
+  it('draws a progress line on a terminal (stderr), and none when piped', () => {
+    const repo = smallRepo();
+    const work = scratch();
+    // `script` gives the CLI a real pseudo-terminal.
+    const command = `${process.execPath} ${CLI} research ${repo.dir} --db ${path.join(work, 'tty.db')} --out ${work}`;
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, REPOSCOUT_DB: '' } });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/\r\x1b\[2Kreading history 0\/2 0%/);
+    expect(tty.stdout).toMatch(/history read 2\/2 100%/);
+    const piped = runCli(['research', repo.dir, '--db', path.join(work, 'piped.db'), '--out', work]);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).not.toContain('\x1b[2K');
+  });
+});

@@ -12,7 +12,7 @@ function section(name: string): string {
 
 describe('README', () => {
   it('health-score table matches the formula in shared/analyses/health.ts', () => {
-    expect(section('health'), 'regenerate the README table from healthFormulaMarkdown()').toBe(healthFormulaMarkdown());
+    expect(section('health'), 'the README is out of date; regenerate it with "npm run readme"').toBe(healthFormulaMarkdown());
   });
 
   it('states the two commands a newcomer runs', () => {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CommandContext } from './context';
 import { registerListCommand } from './list-command';
+import { registerMcpCommand } from './mcp-command';
 import { registerReportCommand } from './report-command';
 import { registerResearchCommand } from './research-command';
 
@@ -19,5 +20,6 @@ export function createProgram(context: CommandContext): Command {
   registerResearchCommand(program, context);
   registerReportCommand(program);
   registerListCommand(program);
+  registerMcpCommand(program, context);
   return program;
 }

@@ -1,0 +1,112 @@
+import type { Db } from '../../shared/store/open';
+import { isoTime } from '../../shared/analyses/time';
+
+// Adapter: the engine keeps only the 30 most recent pull requests in a research result, so
+// paging through all of them reads the pull_requests table directly (read-only), with the
+// same joins as shared/analyses/pull-requests.ts. A candidate to move into the engine.
+
+export interface PullRequestFilter {
+  repoId: number;
+  /** Lower-case text the author's name or e-mail must contain (ASCII case folding). */
+  author?: string;
+  /** Lower-case text the title must contain. */
+  title?: string;
+  source?: 'merge' | 'squash';
+  /** Unix seconds, inclusive. */
+  since?: number;
+  /** Unix seconds, exclusive. */
+  until?: number;
+}
+
+export interface PullRequestRecord {
+  number: number;
+  source: 'merge' | 'squash' | 'github';
+  title: string;
+  author: { name: string; email: string } | null;
+  mergedAt: string | null;
+  sha: string | null;
+  headRef: string | null;
+  additions: number;
+  deletions: number;
+  filesChanged: number;
+  files?: string[];
+}
+
+/** Position of a pull request in the listing order (newest merge first, then highest number). */
+export type PullRequestPosition = [mergedAt: number, number: number];
+
+interface Row {
+  number: number;
+  source: 'merge' | 'squash' | 'github';
+  title: string;
+  author_name: string | null;
+  author_email: string | null;
+  merged_at: number | null;
+  sha: string | null;
+  commit_id: number | null;
+  head_ref: string | null;
+  additions: number;
+  deletions: number;
+  files_changed: number;
+}
+
+const FILTER = `pr.repo_id = @repoId
+  and (@source is null or pr.source = @source)
+  and (@since is null or pr.merged_at >= @since)
+  and (@until is null or pr.merged_at < @until)
+  and (@author is null or instr(lower(coalesce(p.name, '')), @author) > 0 or instr(lower(coalesce(p.email, '')), @author) > 0)
+  and (@title is null or instr(lower(pr.title), @title) > 0)`;
+
+/** One page of pull requests after `after`, newest first, and how many match in all. */
+export function queryPullRequests(
+  db: Db,
+  filter: PullRequestFilter,
+  page: { after: PullRequestPosition | null; limit: number; withFiles: boolean },
+): { items: PullRequestRecord[]; positions: PullRequestPosition[]; total: number; more: boolean } {
+  const params = {
+    repoId: filter.repoId,
+    source: filter.source ?? null,
+    since: filter.since ?? null,
+    until: filter.until ?? null,
+    author: filter.author ?? null,
+    title: filter.title ?? null,
+  };
+  const total = db.prepare(`select count(*) from pull_requests pr left join people p on p.id = pr.author_id where ${FILTER}`).pluck().get(params) as number;
+  const rows = db
+    .prepare(
+      `select pr.number, pr.source, pr.title, p.name as author_name, p.email as author_email, pr.merged_at,
+              c.sha, pr.commit_id, pr.head_ref, pr.additions, pr.deletions, pr.files_changed
+         from pull_requests pr
+         left join people p on p.id = pr.author_id
+         left join commits c on c.id = pr.commit_id
+        where ${FILTER}
+          and (@afterAt is null or coalesce(pr.merged_at, -1) < @afterAt or (coalesce(pr.merged_at, -1) = @afterAt and pr.number < @afterNumber))
+        order by coalesce(pr.merged_at, -1) desc, pr.number desc
+        limit @limit`,
+    )
+    .all({ ...params, afterAt: page.after?.[0] ?? null, afterNumber: page.after?.[1] ?? null, limit: page.limit + 1 }) as Row[];
+  const more = rows.length > page.limit;
+  const kept = rows.slice(0, page.limit);
+  const filesOf = db.prepare(
+    `select p.path from file_changes f join paths p on p.id = f.path_id
+      where f.commit_id = ? order by coalesce(f.additions, 0) + coalesce(f.deletions, 0) desc, p.path limit 20`,
+  ).pluck();
+  const items = kept.map((row): PullRequestRecord => {
+    const record: PullRequestRecord = {
+      number: row.number,
+      source: row.source,
+      title: row.title,
+      author: row.author_email === null ? null : { name: row.author_name ?? '', email: row.author_email },
+      mergedAt: row.merged_at === null ? null : isoTime(row.merged_at),
+      sha: row.sha,
+      headRef: row.head_ref,
+      additions: row.additions,
+      deletions: row.deletions,
+      filesChanged: row.files_changed,
+    };
+    if (page.withFiles) record.files = row.commit_id === null ? [] : (filesOf.all(row.commit_id) as string[]);
+    return record;
+  });
+  const positions = kept.map((row): PullRequestPosition => [row.merged_at ?? -1, row.number]);
+  return { items, positions, total, more };
+}

@@ -1,0 +1,37 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { isRepoScoutError, type RepoScoutErrorCode } from '../../shared/errors';
+import type { Logger } from './logger';
+
+// What an agent can do about each engine error, said in terms of this server's tools.
+const NEXT_STEP: Partial<Record<RepoScoutErrorCode, string>> = {
+  GIT_NOT_FOUND: 'This needs the user: install git, or put it on the PATH of the RepoScout server.',
+  DB_BUSY: 'Wait a few seconds and call the tool again.',
+  DB_READ_ONLY: 'This needs the user: start RepoScout with a writable --db.',
+  DB_CORRUPT: 'This needs the user: start RepoScout with another --db.',
+  DB_TOO_NEW: 'This needs the user: upgrade RepoScout.',
+};
+
+/** A tool error result: `isError`, the engine's one-sentence message and a next step; never a stack trace. */
+export function errorResult(error: unknown, tool: string, log: Logger): CallToolResult {
+  if (isRepoScoutError(error)) {
+    const next = NEXT_STEP[error.code];
+    const message = cliToToolWording(error.message);
+    return { isError: true, content: [{ type: 'text', text: `${error.code}: ${message}${next ? ` ${next}` : ''}` }] };
+  }
+  // Not an error the arguments can fix: keep the details in the server's log.
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  log.error(`${tool} failed unexpectedly: ${detail}`);
+  const summary = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 300) : 'unknown error';
+  return {
+    isError: true,
+    content: [{ type: 'text', text: `INTERNAL: ${tool} failed inside RepoScout (${summary}). Changing the arguments will not help; tell the user, whose server log has the details.` }],
+  };
+}
+
+/** Engine messages advise CLI commands; the agent talking to us has tools instead. */
+function cliToToolWording(message: string): string {
+  return message
+    .replace(/run "reposcout research ([^"]*)"/g, 'call analyze_local_repository with path $1')
+    .replace(/--window-months/g, 'windowMonths')
+    .replace(/Run the command again to finish\./g, 'Call the tool again to finish.');
+}

@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { Progress } from '../../shared/research/ingest-local';
+import type { Catalog } from './catalog';
+import type { Logger } from './logger';
+import type { ToolsetId } from './toolsets';
+
+/** All four MCP behaviour hints, always stated: clients assume the worst for a missing one. */
+export interface ToolHints {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+/** What a tool handler receives besides its validated arguments. */
+export interface ToolContext {
+  catalog: Catalog;
+  log: Logger;
+  /** Aborted when the client cancels the call or the server shuts down. */
+  signal: AbortSignal;
+  /** Forwards progress to the client when it asked for it (a progressToken); a no-op otherwise. */
+  progress: (progress: Progress) => void;
+  /** Names of the tools this server offers, so answers only point at tools that exist. */
+  enabledTools: ReadonlySet<string>;
+}
+
+/** A tool's answer: typed data for `structuredContent` and a short rendering for `content`. */
+export interface ToolAnswer<T> {
+  structured: T;
+  text: string;
+}
+
+/**
+ * One MCP tool as a value: its definition (what agents see) and its handler. Tools are
+ * listed in tools/index.ts; read-only mode and toolset selection are derived from here.
+ */
+export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+  name: string;
+  toolset: ToolsetId;
+  title: string;
+  description: string;
+  input: I;
+  output: O;
+  hints: ToolHints;
+  run(args: z.output<I>, context: ToolContext): Promise<ToolAnswer<z.output<O>>> | ToolAnswer<z.output<O>>;
+}
+
+/** Identity function that lets TypeScript infer a tool's argument and result types. */
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(tool: ToolDefinition<I, O>): ToolDefinition<I, O> {
+  return tool;
+}

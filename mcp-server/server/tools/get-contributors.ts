@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { ContributorStats } from '../../../shared/research/types';
+import { plural } from '../../../shared/reports/format';
+import { comparePositions, cursorInput, type CursorPosition, limitInput, pageOf } from '../cursor';
+import { busFactorSchema, contributorSchema, identityOf, identitySchema, repositoryInput } from '../repository-view';
+import { defineTool } from '../tool';
+import { quote, textAnswer } from '../untrusted';
+
+const input = z.strictObject({
+  repository: repositoryInput,
+  sort: z.enum(['commits', 'recent', 'lines']).default('commits').describe('commits (all time), recent (commits in the recent window) or lines (added + deleted); most first.'),
+  includeBots: z.boolean().default(false).describe('Also list bot accounts (dependabot, renovate, ...). They never count towards the bus factor.'),
+  match: z.string().min(1).max(200).optional().describe('Only people whose name or e-mail contains this text, case-insensitive.'),
+  limit: limitInput(),
+  cursor: cursorInput('repository, sort and filters'),
+});
+
+const output = z.object({
+  repository: identitySchema,
+  busFactor: z.object({ windowMonths: z.number(), window: busFactorSchema, allTime: busFactorSchema }),
+  humans: z.number(),
+  bots: z.number(),
+  contributors: z.array(contributorSchema.extend({ isBot: z.boolean() })),
+  total: z.number(),
+  nextCursor: z.string().nullable(),
+});
+
+export const getContributorsTool = defineTool({
+  name: 'get_contributors',
+  toolset: 'research',
+  title: 'Contributors and bus factor',
+  description:
+    "List a stored repository's contributors (commits, lines, first and last commit, active weeks, commits in the recent window) and its bus factor: the fewest people who made at least half of the human commits, in the recent window and over all time, with who they are. " +
+    'Use it to judge key-person risk or find who knows a codebase. People are identities after .mailmap; bots are left out unless asked for. Paged, 20 by default.',
+  input,
+  output,
+  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  run(args, { catalog, enabledTools }) {
+    const { row, research } = catalog.resolve(args.repository, { canAnalyze: enabledTools.has('analyze_local_repository') });
+    const needle = args.match?.toLowerCase();
+    const people = [...research.contributors.humans, ...(args.includeBots ? research.contributors.bots : [])].filter(
+      (c) => needle === undefined || c.name.toLowerCase().includes(needle) || c.email.toLowerCase().includes(needle),
+    );
+    const position = positionFor(args.sort);
+    people.sort((a, b) => comparePositions(position(a), position(b)));
+    const query = { repository: row.key, sort: args.sort, includeBots: args.includeBots, match: needle };
+    const { page, nextCursor } = pageOf(people, position, { tool: 'get_contributors', query, cursor: args.cursor, limit: args.limit });
+    const { busFactor } = research;
+    const structured = {
+      repository: identityOf(row),
+      busFactor,
+      humans: research.contributors.humans.length,
+      bots: research.contributors.bots.length,
+      contributors: page,
+      total: people.length,
+      nextCursor,
+    };
+    const headline =
+      `Bus factor ${busFactor.window.factor} over the last ${busFactor.windowMonths} months (${busFactor.window.commits} human commits), ${busFactor.allTime.factor} over all time. ` +
+      `${plural(structured.humans, 'person', 'people')}, ${plural(structured.bots, 'bot')}; showing ${page.length} of ${people.length} sorted by ${args.sort}.`;
+    const rows = [
+      ...busFactor.window.people.map((p) => `bus factor (window) ${quote(p.name)} ${Math.round(p.share * 100)}% of commits`),
+      ...page.map((c) => `${c.isBot ? 'bot' : 'person'} ${quote(c.name)} ${quote(c.email)} ${c.commits} commits (${c.commitsInWindow} recent), +${c.additions}/-${c.deletions}, ${c.firstCommitAt.slice(0, 10)} to ${c.lastCommitAt.slice(0, 10)}`),
+    ];
+    return { structured, text: textAnswer(headline, rows, nextCursor ? [`More: call again with cursor ${JSON.stringify(nextCursor)}.`] : []) };
+  },
+});
+
+function positionFor(sort: 'commits' | 'recent' | 'lines'): (c: ContributorStats) => CursorPosition {
+  switch (sort) {
+    case 'commits':
+      return (c) => [-c.commits, c.email];
+    case 'recent':
+      return (c) => [-c.commitsInWindow, -c.commits, c.email];
+    case 'lines':
+      return (c) => [-(c.additions + c.deletions), c.email];
+  }
+}

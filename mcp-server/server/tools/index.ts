@@ -1,0 +1,21 @@
+import type { ToolDefinition } from '../tool';
+import { analyzeLocalRepositoryTool } from './analyze-local-repository';
+import { getContributorsTool } from './get-contributors';
+import { getHotspotsTool } from './get-hotspots';
+import { getRepositoryTool } from './get-repository';
+import { listPullRequestsTool } from './list-pull-requests';
+import { listRepositoriesTool } from './list-repositories';
+
+/**
+ * Every MCP tool RepoScout has, in the order agents see them. Adding a tool is adding a
+ * file in this folder and a line here; its toolset and read-only hint decide when it is served.
+ */
+export const allTools: readonly ToolDefinition[] = [
+  // research
+  analyzeLocalRepositoryTool,
+  listRepositoriesTool,
+  getRepositoryTool,
+  getContributorsTool,
+  getHotspotsTool,
+  listPullRequestsTool,
+];

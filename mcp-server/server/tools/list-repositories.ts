@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { CatalogEntry } from '../catalog';
+import { comparePositions, cursorInput, type CursorPosition, limitInput, pageOf } from '../cursor';
+import { gradeSchema, identityOf, identitySchema, primaryLanguage } from '../repository-view';
+import { defineTool } from '../tool';
+import { quote, textAnswer } from '../untrusted';
+
+const DAY_MS = 86_400_000;
+// A language "is in" a repository when it is at least this share of the classified bytes.
+const LANGUAGE_SHARE = 0.1;
+
+const input = z.strictObject({
+  owner: z.string().min(1).max(100).optional().describe('Only repositories of this GitHub owner (user or organization), case-insensitive. Local clones have no owner.'),
+  language: z.string().min(1).max(50).optional().describe('Only repositories where this language is at least 10% of the code, case-insensitive, e.g. "TypeScript".'),
+  minHealth: z.number().int().min(0).max(100).optional().describe('Only repositories with a health score of at least this (0-100).'),
+  activeWithinDays: z.number().int().min(1).max(3650).optional().describe('Only repositories whose last commit is at most this many days old.'),
+  source: z.enum(['local', 'github']).optional().describe('Only local clones or only GitHub repositories.'),
+  sort: z.enum(['health', 'name', 'last_commit']).default('health').describe('health (best first), name (A-Z) or last_commit (most recent first).'),
+  limit: limitInput(),
+  cursor: cursorInput('filters and sort'),
+});
+
+const item = identitySchema.extend({
+  researched: z.boolean(),
+  health: z.number().nullable(),
+  grade: gradeSchema.nullable(),
+  primaryLanguage: z.string().nullable(),
+  lastCommitAt: z.string().nullable(),
+  analyzedAt: z.string().nullable(),
+});
+
+const output = z.object({
+  repositories: z.array(item),
+  total: z.number(),
+  nextCursor: z.string().nullable(),
+});
+
+type Args = z.output<typeof input>;
+type Item = z.output<typeof item>;
+
+export const listRepositoriesTool = defineTool({
+  name: 'list_repositories',
+  toolset: 'research',
+  title: 'List stored repositories',
+  description:
+    'List the repositories in RepoScout\'s database with their health score, grade, main language and last commit, filtered by owner, language, minimum health, recent activity or source. ' +
+    'Use it to find a repository key for the other tools or to compare repositories. Repositories never analysed to the end show researched=false and are left out by the health, language and activity filters. ' +
+    'Returns one page (20 by default) and nextCursor for the next one.',
+  input,
+  output,
+  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  run(args, { catalog, enabledTools }) {
+    const now = Date.now();
+    const entries = catalog.entries();
+    const matching = entries.filter((entry) => matches(entry, args, now)).map(toItem);
+    const position = positionFor(args.sort);
+    matching.sort((a, b) => comparePositions(position(a), position(b)));
+    const query = { owner: args.owner, language: args.language, minHealth: args.minHealth, activeWithinDays: args.activeWithinDays, source: args.source, sort: args.sort };
+    const { page, nextCursor } = pageOf(matching, position, { tool: 'list_repositories', query, cursor: args.cursor, limit: args.limit });
+    const structured = { repositories: page, total: matching.length, nextCursor };
+    const rows = page.map(
+      (r) =>
+        `${quote(r.key)} name ${quote(r.name)} ${r.health === null ? 'not analysed' : `health ${r.health} (${r.grade})`}` +
+        `${r.primaryLanguage ? ` language ${quote(r.primaryLanguage)}` : ''}${r.lastCommitAt ? ` last commit ${r.lastCommitAt.slice(0, 10)}` : ''}`,
+    );
+    const headline = matching.length === 0
+      ? 'No stored repository matches these filters.' + (entries.length === 0 ? ` The database is empty${enabledTools.has('analyze_local_repository') ? ': analyse a local clone first with analyze_local_repository' : ''}.` : '')
+      : `${page.length} of ${matching.length} matching repositories, sorted by ${args.sort}:`;
+    return { structured, text: textAnswer(headline, rows, nextCursor ? [`More: call again with cursor ${JSON.stringify(nextCursor)}.`] : []) };
+  },
+});
+
+function matches({ row, research }: CatalogEntry, args: Args, now: number): boolean {
+  if (args.owner !== undefined && row.owner?.toLowerCase() !== args.owner.toLowerCase()) return false;
+  if (args.source !== undefined && row.source !== args.source) return false;
+  const needsResearch = args.language !== undefined || args.minHealth !== undefined || args.activeWithinDays !== undefined;
+  if (!needsResearch) return true;
+  if (!research) return false;
+  if (args.minHealth !== undefined && research.health.score < args.minHealth) return false;
+  if (args.language !== undefined) {
+    const wanted = args.language.toLowerCase();
+    if (!research.languages.some((l) => l.language.toLowerCase() === wanted && l.share >= LANGUAGE_SHARE)) return false;
+  }
+  if (args.activeWithinDays !== undefined) {
+    const last = Date.parse(research.activity.lastCommitAt);
+    if (!Number.isFinite(last) || now - last > args.activeWithinDays * DAY_MS) return false;
+  }
+  return true;
+}
+
+function toItem({ row, research }: CatalogEntry): Item {
+  return {
+    ...identityOf(row),
+    researched: research !== null,
+    health: research?.health.score ?? null,
+    grade: research?.health.grade ?? null,
+    primaryLanguage: research ? primaryLanguage(research) : null,
+    lastCommitAt: research?.activity.lastCommitAt ?? null,
+    analyzedAt: research?.repository.analyzedAt ?? null,
+  };
+}
+
+/** Ascending sort keys ending in the unique key, so pages never skip or repeat an item. */
+function positionFor(sort: Args['sort']): (item: Item) => CursorPosition {
+  switch (sort) {
+    case 'name':
+      return (r) => [r.name.toLowerCase(), r.key];
+    case 'last_commit':
+      return (r) => [-(Date.parse(r.lastCommitAt ?? '') || -1), r.key];
+    case 'health':
+      return (r) => [r.health === null ? 1 : -r.health, r.key];
+  }
+}

@@ -1,0 +1,20 @@
+// Rewrites the generated sections of README.md (<!-- name:start --> … <!-- name:end -->)
+// from the code they document. Run with `npm run readme`.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// Inside the project so the bundle's external packages resolve from node_modules.
+const out = path.resolve('node_modules/.cache/reposcout-readme/sections.mjs');
+await build({ entryPoints: ['test/readme-sections.ts'], outfile: out, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+const { readmeSections } = await import(pathToFileURL(out).href);
+let readme = fs.readFileSync('README.md', 'utf8');
+for (const [name, render] of Object.entries(readmeSections)) {
+  const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`);
+  if (!pattern.test(readme)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> section`);
+  readme = readme.replace(pattern, (_m, start, end) => `${start}${render()}${end}`);
+}
+fs.writeFileSync('README.md', readme);
+fs.rmSync(path.dirname(out), { recursive: true, force: true });
+console.log(`README.md: regenerated ${Object.keys(readmeSections).join(', ')}`);
