@@ -15,7 +15,19 @@ export type RepoScoutErrorCode =
   | 'DB_READ_ONLY'
   | 'DB_BUSY'
   | 'NOT_RESEARCHED'
-  | 'INTERRUPTED';
+  | 'INTERRUPTED'
+  | 'REPOSITORY_NOT_FOUND'
+  | 'PERSON_NOT_FOUND'
+  | 'MEMORY_NOT_FOUND'
+  | 'MODEL_UNAVAILABLE'
+  | 'EMBEDDING_DIMENSION_MISMATCH'
+  | 'IMPORT_INVALID'
+  | 'GITHUB_NOT_FOUND'
+  | 'GITHUB_AUTH'
+  | 'GITHUB_SCOPE'
+  | 'GITHUB_RATE_LIMITED'
+  | 'GITHUB_UNREACHABLE'
+  | 'GITHUB_FAILED';
 
 export class RepoScoutError extends Error {
   override readonly name = 'RepoScoutError';

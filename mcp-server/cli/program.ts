@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CommandContext } from './context';
+import { registerIngestCommand } from './ingest-command';
 import { registerListCommand } from './list-command';
 import { registerMcpCommand } from './mcp-command';
 import { registerReportCommand } from './report-command';
@@ -17,6 +18,7 @@ export function createProgram(context: CommandContext): Command {
     .option('--no-progress', 'do not draw a progress line on the terminal')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  registerIngestCommand(program, context);
   registerResearchCommand(program, context);
   registerReportCommand(program);
   registerListCommand(program);

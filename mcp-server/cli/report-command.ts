@@ -5,18 +5,30 @@ import { resolveDbPath } from '../../shared/paths';
 import { storedLocalResearch } from '../../shared/research/research-local';
 import { writeRepositoryReports } from '../../shared/reports/write';
 import { openStore } from '../../shared/store/open';
-import { parseOptions, researchOptionsSchema } from './options';
+import { classifyTarget } from './github-target';
+import { reportGitHubTarget } from './github-research';
+import { githubOptionsSchema, parseOptions, researchOptionsSchema } from './options';
 import { printJson, printOut } from './output';
 import { reportDirFor } from './report-dir';
 
 export function registerReportCommand(program: Command): void {
   program
     .command('report')
-    .description('Write the Markdown + HTML reports of an already researched local clone from the database, without reading git history again.')
-    .argument('<path>', 'folder of a local git clone that "reposcout research" has seen')
+    .description('Write the Markdown + HTML reports of an already researched local clone or GitHub owner[/repo] from the database, without reading git history or GitHub again.')
+    .argument('<path|owner[/repo]>', 'folder of a local git clone, or a GitHub owner[/repo], that "reposcout research" has seen')
     .option('--out <dir>', 'folder for report.md and report.html (default: ./reposcout-reports/<name>)')
+    .option('--github-host <host>', 'GitHub Enterprise Server host the owner lives on (default: $REPOSCOUT_GITHUB_HOST, else github.com)')
     .action(async (repoPath: string, raw: Record<string, unknown>) => {
-      const options = parseOptions(researchOptionsSchema.pick({ db: true, json: true, out: true }), { ...program.opts(), ...raw });
+      const options = parseOptions(researchOptionsSchema.pick({ db: true, json: true, out: true }).merge(githubOptionsSchema.pick({ githubHost: true })), { ...program.opts(), ...raw });
+      const target = classifyTarget(repoPath);
+      if (target.kind === 'github') {
+        const githubStore = openStore(resolveDbPath(options.db));
+        try {
+          return reportGitHubTarget(githubStore, target.target, options);
+        } finally {
+          githubStore.close();
+        }
+      }
       const repo = await inspectRepository(repoPath);
       const store = openStore(resolveDbPath(options.db));
       try {

@@ -3,7 +3,17 @@ import type { HealthComponent, HealthScore, RepositoryResearch } from '../resear
 /** Everything the health score reads: the research result minus the score itself. */
 export type HealthInput = Omit<RepositoryResearch, 'health'> & {
   /** API-only signals; absent for local repositories (the component is then left out). */
-  responsiveness?: { medianHoursToFirstResponse: number | null } | null;
+  responsiveness?: {
+    medianHoursToFirstResponse: number | null;
+    /** Issues and pull requests opened in the window that the median is over. */
+    sampled?: number;
+    /** Of those, how many nobody but their author has answered yet (counted at their age so far). */
+    unanswered?: number;
+  } | null;
+  /** CHAOSS change request closure ratio inputs: pull requests opened and closed (merged or not) in the window. */
+  changeRequests?: { opened: number; closed: number; merged: number } | null;
+  /** Scorecard "Maintained" inputs from the API. */
+  maintenance?: { archived: boolean; commitsLast90Days: number; maintainerActionsLast90Days: number } | null;
 };
 
 interface ComponentRule {
@@ -64,11 +74,13 @@ export const healthComponents: readonly ComponentRule[] = [
     id: 'code-review',
     label: 'Changes via pull requests',
     weight: 10,
-    rule: 'Share of main-line (first-parent) changes in the window that arrived as a merged or squashed pull request. Scorecard Code-Review.',
-    measure: ({ pullRequests }) =>
+    rule: 'Share of main-line (first-parent) changes in the window that arrived as a merged or squashed pull request (GitHub: share of PRs merged in the window that someone other than the author reviewed or answered). Scorecard Code-Review.',
+    measure: ({ pullRequests, repository }) =>
       pullRequests.reviewedShare === null
         ? null
-        : { score: pullRequests.reviewedShare, detail: `${pct(pullRequests.reviewedShare)} of main-line changes in the window arrived as a merged or squashed pull request.` },
+        : repository.source === 'github'
+          ? { score: pullRequests.reviewedShare, detail: `${pct(pullRequests.reviewedShare)} of the pull requests merged in the window were reviewed or answered by someone other than their author.` }
+          : { score: pullRequests.reviewedShare, detail: `${pct(pullRequests.reviewedShare)} of main-line changes in the window arrived as a merged or squashed pull request.` },
   },
   {
     id: 'ci-tests',
@@ -135,11 +147,15 @@ export const healthComponents: readonly ComponentRule[] = [
     id: 'releases',
     label: 'Release cadence',
     weight: 5,
-    rule: 'Tags in the last 365 days: 4+ → 1, 1–3 → 0.4 + 0.2 each; older tags only → 0.2; none → 0. CHAOSS release frequency.',
-    measure: ({ releases: r }) => ({
-      score: r.last365Days >= 4 ? 1 : r.last365Days > 0 ? 0.4 + 0.2 * r.last365Days : r.tags > 0 ? 0.2 : 0,
-      detail: r.tags === 0 ? 'No release tags.' : `${r.last365Days} tags in the last 365 days (4+ scores full); ${r.tags} in all${r.latest ? `, latest ${r.latest.name}` : ''}.`,
-    }),
+    rule: 'Tags (GitHub: published releases) in the last 365 days: 4+ → 1, 1–3 → 0.4 + 0.2 each; older ones only → 0.2; none → 0. CHAOSS release frequency.',
+    measure: ({ releases: r }) => {
+      // GitHub repositories are measured by their published releases, local clones by tags.
+      const what = r.source === 'github-releases' ? 'releases' : 'tags';
+      return {
+        score: r.last365Days >= 4 ? 1 : r.last365Days > 0 ? 0.4 + 0.2 * r.last365Days : r.tags > 0 ? 0.2 : 0,
+        detail: r.tags === 0 ? `No release ${what}.` : `${r.last365Days} ${what} in the last 365 days (4+ scores full); ${r.tags} in all${r.latest ? `, latest ${r.latest.name}` : ''}.`,
+      };
+    },
   },
   {
     id: 'responsiveness',
@@ -149,12 +165,40 @@ export const healthComponents: readonly ComponentRule[] = [
     measure: ({ responsiveness }) => {
       const hours = responsiveness?.medianHoursToFirstResponse;
       if (hours === undefined || hours === null) return null;
-      return { score: hours <= 24 ? 1 : clamp(1 - (hours - 24) / (24 * 29)), detail: `Median first response ${Math.round(hours)} h (full within a day, none after 30 days).` };
+      const sample = responsiveness?.sampled ? ` over ${responsiveness.sampled} issues and pull requests${responsiveness.unanswered ? `, ${responsiveness.unanswered} still unanswered` : ''}` : '';
+      return { score: hours <= 24 ? 1 : clamp(1 - (hours - 24) / (24 * 29)), detail: `Median first response ${Math.round(hours)} h${sample} (full within a day, none after 30 days).` };
+    },
+  },
+  {
+    id: 'change-requests',
+    label: 'Change request closure',
+    weight: 5,
+    rule: 'Pull requests closed (merged or declined) in the window over those opened in it, capped at 1. GitHub API only. CHAOSS change request closure ratio.',
+    // CHAOSS "Change Request Closure Ratio": change requests closed (merged or declined) over those opened in the window.
+    measure: ({ changeRequests: c }) => {
+      if (!c || c.opened === 0) return null;
+      const ratio = c.closed / c.opened;
+      return { score: clamp(ratio), detail: `${c.closed} pull requests closed (${c.merged} merged) for ${c.opened} opened in the window: ratio ${ratio.toFixed(2)} (1.00+ scores full).` };
+    },
+  },
+  {
+    id: 'maintained',
+    label: 'Maintained',
+    weight: 10,
+    rule: 'Archived → 0; otherwise commits plus maintainer actions (closing or answering issues and PRs) in the last 90 days, 13+ → 1. GitHub API only. Scorecard Maintained.',
+    // OpenSSF Scorecard "Maintained": archived scores zero; otherwise about one commit or
+    // maintainer action (a close or an answer on an issue / pull request) per week over 90 days.
+    measure: ({ maintenance: m }) => {
+      if (!m) return null;
+      if (m.archived) return { score: 0, detail: 'Archived on GitHub: read-only, no longer maintained.' };
+      const actions = m.commitsLast90Days + m.maintainerActionsLast90Days;
+      return { score: clamp(actions / 13), detail: `${m.commitsLast90Days} commits and ${m.maintainerActionsLast90Days} maintainer actions on issues and pull requests in the last 90 days (13+ scores full).` };
     },
   },
 ];
 
 const NOT_MEASURED = 'Not measurable from local history (needs the GitHub API); left out and the other weights renormalised.';
+const NOT_MEASURED_GITHUB = 'Nothing to measure for this repository in the window; left out and the other weights renormalised.';
 
 /** Applies the formula above and reports each component's contribution in points. */
 export function healthScore(input: HealthInput): HealthScore {
@@ -167,7 +211,7 @@ export function healthScore(input: HealthInput): HealthScore {
     weight: rule.weight,
     score: result === null ? null : round(clamp(result.score), 3),
     points: result === null || totalWeight === 0 ? 0 : round((100 * rule.weight * clamp(result.score)) / totalWeight, 1),
-    detail: result === null ? NOT_MEASURED : result.detail,
+    detail: result === null ? (input.repository.source === 'github' ? NOT_MEASURED_GITHUB : NOT_MEASURED) : result.detail,
   }));
   const score = Math.round(components.reduce((sum, c) => sum + c.points, 0));
   return { score, grade: grade(score), components };

@@ -15,9 +15,15 @@ export interface RepositoryResearch {
   pullRequests: PullRequestSummary;
   releases: Releases;
   health: HealthScore;
+  /** GitHub research only: the API-only inputs of the health score. */
+  githubInputs?: GitHubHealthInputs;
 }
 
 export interface RepositorySummary {
+  /** 'local' (the default when absent) or 'github'. */
+  source?: 'local' | 'github';
+  /** GitHub: owner login, web URL, description, stars, forks, topics, archived/fork flags. */
+  github?: GitHubRepositoryFacts;
   key: string;
   name: string;
   path: string | null;
@@ -27,7 +33,36 @@ export interface RepositorySummary {
   analyzedAt: string;
 }
 
+/** What the GitHub API says about a repository beyond its history (GitHub research only). */
+export interface GitHubRepositoryFacts {
+  owner: string;
+  url: string | null;
+  description: string | null;
+  stars: number;
+  forks: number;
+  openIssues: number;
+  openPullRequests: number;
+  topics: string[];
+  primaryLanguage: string | null;
+  license: string | null;
+  isArchived: boolean;
+  isFork: boolean;
+  createdAt: string | null;
+  pushedAt: string | null;
+  /** Commits GitHub counts on the default branch in the window (only the newest 100 are read). */
+  commitsInWindow: number;
+}
+
+/** API-only health inputs kept with a GitHub research result so reports can explain them. */
+export interface GitHubHealthInputs {
+  responsiveness: { medianHoursToFirstResponse: number | null; sampled: number; unanswered: number } | null;
+  changeRequests: { opened: number; closed: number; merged: number } | null;
+  maintenance: { archived: boolean; commitsLast90Days: number; maintainerActionsLast90Days: number } | null;
+}
+
 export interface ContributorStats {
+  /** GitHub login, when the contributor is known by one. */
+  login?: string;
   name: string;
   email: string;
   isBot: boolean;
@@ -126,6 +161,8 @@ export interface PullRequestSummary {
 }
 
 export interface Releases {
+  /** What was counted: git tags (local clones, the default) or GitHub releases. */
+  source?: 'tags' | 'github-releases';
   tags: number;
   last365Days: number;
   latest: { name: string; date: string | null } | null;

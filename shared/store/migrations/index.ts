@@ -1,7 +1,8 @@
 import { localHistory } from './0001-local-history';
+import { github } from './0002-github';
 import type { Migration } from './types';
 
 /** Every migration, in order. Adding one is adding a file and a line here. */
-export const migrations: readonly Migration[] = [localHistory];
+export const migrations: readonly Migration[] = [localHistory, github];
 
 export type { Migration };

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeGitHub, type FakeGitHub } from './server';
+import { SyntheticOrg } from './synthetic';
+
+let fake: FakeGitHub | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+const graphql = (url: string, query: string, variables: Record<string, unknown>, token = 't0k') =>
+  fetch(`${url}/graphql`, { method: 'POST', headers: { authorization: `token ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+
+describe('SyntheticOrg', () => {
+  it('is deterministic for a seed and differs across seeds', () => {
+    const a = new SyntheticOrg({ repositories: 30, seed: 1 });
+    const b = new SyntheticOrg({ repositories: 30, seed: 1 });
+    const c = new SyntheticOrg({ repositories: 30, seed: 2 });
+    const digest = (o: SyntheticOrg) => JSON.stringify(o.repos.map((r) => [r.name, r.headOid, r.issues.length, r.contributors, r.topics]));
+    expect(digest(a)).toBe(digest(b));
+    expect(digest(a)).not.toBe(digest(c));
+    expect(new Set(a.repos.map((r) => r.name)).size).toBe(30);
+  });
+});
+
+describe('fake GitHub', () => {
+  it('pages repositories with cursors, 100 at a time, and charges GitHub-style points', async () => {
+    fake = await startFakeGitHub({ orgs: [new SyntheticOrg({ repositories: 150 })], token: 't0k' });
+    const query = 'query OwnerRepositories($login: String!, $cursor: String) { repositoryOwner(login: $login) { repositories(first: 100, after: $cursor) { nodes { name } } } }';
+    const page1 = (await (await graphql(fake.url, query, { login: 'acme' })).json()) as { data: { repositoryOwner: { repositories: { pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: unknown[] } } } };
+    expect(page1.data.repositoryOwner.repositories.nodes).toHaveLength(100);
+    expect(page1.data.repositoryOwner.repositories.pageInfo.hasNextPage).toBe(true);
+    const page2 = (await (await graphql(fake.url, query, { login: 'acme', cursor: page1.data.repositoryOwner.repositories.pageInfo.endCursor })).json()) as typeof page1;
+    expect(page2.data.repositoryOwner.repositories.nodes).toHaveLength(50);
+    expect(page2.data.repositoryOwner.repositories.pageInfo.hasNextPage).toBe(false);
+    expect(fake.spent()).toMatchObject({ graphql: 2, points: 8 });
+  });
+
+  it('answers REST with ETags, 304 for a matching If-None-Match, Link pagination, and 401 for a wrong token', async () => {
+    const org = new SyntheticOrg({ repositories: 2 });
+    org.repos[0]!.contributors = Array.from({ length: 5 }, (_, i) => ({ login: `p${i}`, type: 'User' as const, contributions: 10 - i }));
+    fake = await startFakeGitHub({ orgs: [org], token: 't0k' });
+    const url = `${fake.url}/repos/acme/${org.repos[0]!.name}/contributors?per_page=2`;
+    const first = await fetch(url, { headers: { authorization: 'token t0k' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('link')).toMatch(/page=2>; rel="next".*page=3>; rel="last"/);
+    const etag = first.headers.get('etag')!;
+    const again = await fetch(url, { headers: { authorization: 'token t0k', 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('x-ratelimit-remaining')).toBe(first.headers.get('x-ratelimit-remaining'));
+    expect((await fetch(url, { headers: { authorization: 'token wrong' } })).status).toBe(401);
+  });
+
+  it('consumes injected faults in order: skip, times, then normal answers', async () => {
+    fake = await startFakeGitHub({ orgs: [new SyntheticOrg({ repositories: 1 })] });
+    fake.inject({ kind: 'server-error', status: 503, match: 'rest', skip: 1, times: 2 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await fetch(`${fake.url}/rate_limit`)).status);
+    expect(statuses).toEqual([200, 503, 503, 200]);
+  });
+});
