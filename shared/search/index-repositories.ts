@@ -4,6 +4,7 @@ import { loadResearch } from '../research/stored-research';
 import type { RepositoryResearch } from '../research/types';
 import type { Store } from '../store/open';
 import { indexDocuments, type SearchDocumentInput } from './documents';
+import { githubDocuments } from './index-github';
 
 /** README characters indexed for a local clone. */
 const README_CHARS = 12_000;
@@ -32,9 +33,9 @@ export function researchDocument(research: RepositoryResearch, description: stri
 }
 
 /**
- * Brings the index up to date with every researched local clone (cheap when nothing
- * changed: unchanged documents are detected by content). Imported records index
- * themselves; GitHub ingestion is expected to call `indexDocuments` the same way.
+ * Brings the index up to date with every researched local clone and everything GitHub
+ * ingestion stored (cheap when nothing changed: unchanged documents are detected by
+ * content). Imported records index themselves.
  */
 export function indexStoredRepositories(store: Store): { indexed: number } {
   const rows = store.db
@@ -46,6 +47,7 @@ export function indexStoredRepositories(store: Store): { indexed: number } {
     if (!research) continue;
     docs.push(researchDocument(research, row.description, readReadme(research)));
   }
+  docs.push(...githubDocuments(store));
   if (docs.length === 0) return { indexed: 0 };
   const result = indexDocuments(store, docs);
   return { indexed: result.inserted + result.updated };
