@@ -7,7 +7,18 @@ import { pathToFileURL } from 'node:url';
 
 // Inside the project so the bundle's external packages resolve from node_modules.
 const out = path.resolve('node_modules/.cache/reposcout-readme/sections.mjs');
-await build({ entryPoints: ['test/readme-sections.ts'], outfile: out, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+// Packages are bundled like the CLI's (some, such as graphology-metrics, use extension-less
+// subpath imports that Node's ESM loader cannot resolve); only the native ones stay external.
+await build({
+  entryPoints: ['test/readme-sections.ts'],
+  outfile: out,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  external: ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'],
+  banner: { js: "import { createRequire as __readmeCreateRequire } from 'node:module';\nconst require = __readmeCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
 const { readmeSections } = await import(pathToFileURL(out).href);
 let readme = fs.readFileSync('README.md', 'utf8');
 for (const [name, render] of Object.entries(readmeSections)) {

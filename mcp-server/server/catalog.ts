@@ -1,10 +1,24 @@
 import path from 'node:path';
 import { RepoScoutError, throwIfAborted } from '../../shared/errors';
+import type { OrganizationResearch } from '../../shared/research/org-types';
 import type { RepositoryResearch } from '../../shared/research/types';
 import type { Store } from '../../shared/store/open';
 import { findRepositoryByKey, listRepositories, localRepositoryKey, type RepositoryRow } from '../../shared/store/repositories';
 import { expandHome, looksLikePath } from './paths';
 import { quote } from './untrusted';
+
+/** What the store holds about a GitHub owner: nothing, its ingested repositories, or a finished organization research. */
+export type OrganizationLookup =
+  | { state: 'unknown' }
+  | { state: 'ingested'; login: string }
+  | { state: 'researched'; login: string; research: OrganizationResearch };
+
+/** An owner with stored organization research, for resource listings and completions. */
+export interface ResearchedOwner {
+  login: string;
+  name: string | null;
+  researchedAt: string;
+}
 
 /** A stored repository and its latest research (null when an analysis never finished). */
 export interface CatalogEntry {
@@ -21,10 +35,24 @@ export interface Catalog {
   readonly store: Store;
   /** Every stored repository, in the store's order (source, owner, name). */
   entries(): CatalogEntry[];
-  /** The repository `ref` names; NOT_RESEARCHED (with the next step) when there is none. */
-  resolve(ref: string, hint: { canAnalyze: boolean }): CatalogEntry & { research: RepositoryResearch };
+  /**
+   * The repository `ref` names; NOT_RESEARCHED when there is none, with a next step that
+   * names only tools in `tools` (the ones this server offers).
+   */
+  resolve(ref: string, tools: ReadonlySet<string>): CatalogEntry & { research: RepositoryResearch };
+  /** A GitHub owner on `host` (login case-insensitive) and its latest organization research. */
+  organization(login: string, host: string): OrganizationLookup;
+  /** Owners on `host` with stored organization research, by login. */
+  organizations(host: string): ResearchedOwner[];
   /** Runs `work` after every earlier write has finished; writes share one SQLite connection. */
   exclusive<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T>;
+}
+
+interface OwnerRow {
+  id: number;
+  login: string;
+  name: string | null;
+  researched_at: string | null;
 }
 
 interface StampRow {
@@ -35,12 +63,20 @@ interface StampRow {
 // Parsed research is cached by the row's identity (head, options, computation time), so a
 // read costs one indexed lookup instead of a JSON.parse of the whole result.
 const MAX_CACHED = 128;
+const MAX_CACHED_ORGANIZATIONS = 8;
 
 export function createCatalog(store: Store): Catalog {
   const cache = new Map<number, { stamp: string; research: RepositoryResearch }>();
   const stampOf = store.db.prepare(`select head_sha || '|' || options_key || '|' || computed_at as stamp from research where repo_id = ?`).pluck();
   const allStamps = store.db.prepare(`select repo_id, head_sha || '|' || options_key || '|' || computed_at as stamp from research`);
   const resultOf = store.db.prepare('select result_json from research where repo_id = ?').pluck();
+  const ownerOf = store.db.prepare('select id, login, name, researched_at from github_owners where host = ? and login = ?');
+  const researchedOwners = store.db.prepare('select id, login, name, researched_at from github_owners where host = ? and research_json is not null order by login collate nocase');
+  const ownerResearchOf = store.db.prepare('select research_json from github_owners where id = ?').pluck();
+  // Organization research is one JSON document per owner (the network's graph included), so
+  // it is parsed once per research run rather than on every read. researched_at has whole
+  // seconds, so every write through this catalog also drops the cache (two runs can share a second).
+  const organizationCache = new Map<number, { stamp: string; research: OrganizationResearch }>();
   let queue: Promise<unknown> = Promise.resolve();
 
   function research(repoId: number, stamp: string | undefined): RepositoryResearch | null {
@@ -70,31 +106,64 @@ export function createCatalog(store: Store): Catalog {
       const stamps = new Map((allStamps.all() as StampRow[]).map((r) => [r.repo_id, r.stamp]));
       return listRepositories(store.db).map((row) => ({ row, research: research(row.id, stamps.get(row.id)) }));
     },
-    resolve(ref, hint) {
+    resolve(ref, tools) {
       const row = findRow(store, ref);
-      const analyse = hint.canAnalyze ? 'call analyze_local_repository with the path of the local clone' : 'ask the user to analyse it (this server is read-only)';
       if (!row) {
-        throw new RepoScoutError(
-          'NOT_RESEARCHED',
-          `No stored repository matches ${quote(ref)}. Call list_repositories to see the stored keys, or ${analyse} to add it.`,
-        );
+        throw new RepoScoutError('NOT_RESEARCHED', `No stored repository matches ${quote(ref)}. Call list_repositories to see the stored keys, or ${howToAdd(tools)}.`);
       }
       const found = entry(row);
       if (!found.research) {
-        throw new RepoScoutError('NOT_RESEARCHED', `${quote(row.key)} is stored but has no finished analysis yet; ${analyse}${row.path ? ` (${quote(row.path)})` : ''}.`);
+        throw new RepoScoutError('NOT_RESEARCHED', `${quote(row.key)} is stored but has no finished analysis yet; ${howToFinish(row, tools)}.`);
       }
       return { row, research: found.research };
+    },
+    organization(login, host) {
+      const owner = ownerOf.get(host, login) as OwnerRow | undefined;
+      if (!owner) return { state: 'unknown' };
+      if (owner.researched_at === null) return { state: 'ingested', login: owner.login };
+      const stamp = owner.researched_at;
+      const hit = organizationCache.get(owner.id);
+      if (hit && hit.stamp === stamp) return { state: 'researched', login: owner.login, research: hit.research };
+      const json = ownerResearchOf.get(owner.id) as string | null | undefined;
+      if (!json) return { state: 'ingested', login: owner.login };
+      const research = JSON.parse(json) as OrganizationResearch;
+      organizationCache.set(owner.id, { stamp, research });
+      if (organizationCache.size > MAX_CACHED_ORGANIZATIONS) organizationCache.delete(organizationCache.keys().next().value as number);
+      return { state: 'researched', login: owner.login, research };
+    },
+    organizations(host) {
+      return (researchedOwners.all(host) as OwnerRow[]).map((o) => ({ login: o.login, name: o.name, researchedAt: o.researched_at ?? '' }));
     },
     exclusive(signal, work) {
       const run = queue.then(() => {
         throwIfAborted(signal);
         return work();
-      });
+      }).finally(() => organizationCache.clear());
       // The lane continues whether this write succeeded or not.
       queue = run.catch(() => undefined);
       return run;
     },
   };
+}
+
+/** The next step for a repository that is not stored, naming only tools this server offers. */
+function howToAdd(tools: ReadonlySet<string>): string {
+  const ways = [
+    tools.has('analyze_local_repository') ? 'call analyze_local_repository with the path of a local clone' : null,
+    tools.has('ingest_github') ? 'ingest_github with "owner/name" for a GitHub repository' : null,
+  ].filter((w): w is string => w !== null);
+  return ways.length > 0 ? `${ways.join(', or ')} to add it` : 'ask the user to research it with RepoScout (this server is read-only)';
+}
+
+/** The next step for a stored repository whose research never finished. */
+function howToFinish(row: RepositoryRow, tools: ReadonlySet<string>): string {
+  if (row.source === 'github') {
+    const owner = row.owner ?? '';
+    if (tools.has('research_organization')) return `call research_organization with owner ${quote(owner)}`;
+    return `ask the user to research it with "reposcout research ${owner}/${row.name}" (this server is read-only)`;
+  }
+  const where = row.path ? ` (${quote(row.path)})` : '';
+  return tools.has('analyze_local_repository') ? `call analyze_local_repository with the path of the local clone${where}` : `ask the user to analyse it${where} (this server is read-only)`;
 }
 
 /** Finds a repository by exact key, by local path (the clone's root or a folder inside it), or by unique name. */

@@ -1,20 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { repositoryReportUri } from './resources';
-import { connectInMemory, researchedFixture, textOf, type Fixture } from './test-support';
+import { organizationReportUri, repositoryReportUri } from './resources';
+import { connectInMemory, fakeGitHub, researchedFixture, textOf, type FakeGitHubFixture, type Fixture } from './test-support';
 import { selectTools } from './create-server';
 import { allTools } from './tools/index';
 
 let fx: Fixture;
+let gh: FakeGitHubFixture;
 let mcp: Awaited<ReturnType<typeof connectInMemory>>;
 
+// One database holding a local clone's research and a researched GitHub organization ("acme").
 beforeAll(async () => {
   fx = await researchedFixture();
-  mcp = await connectInMemory({ store: fx.store });
+  gh = await fakeGitHub(fx.store, { researched: true });
+  mcp = await connectInMemory({ store: fx.store, github: gh.access() });
 });
 afterAll(async () => {
   await mcp.close();
+  await gh.close();
   fx.cleanup();
 });
 
@@ -45,7 +49,7 @@ describe('createServer: tools', () => {
     try {
       expect((await empty.client.listTools()).tools).toEqual([]);
       expect((await empty.client.listPrompts()).prompts).toEqual([]);
-      expect((await empty.client.listResourceTemplates()).resourceTemplates).toHaveLength(1);
+      expect((await empty.client.listResourceTemplates()).resourceTemplates).toHaveLength(2);
     } finally {
       await empty.close();
     }
@@ -64,13 +68,20 @@ describe('createServer: tools', () => {
   it('returns structured content that validates against each output schema', async () => {
     const { tools } = await mcp.client.listTools();
     const validator = new AjvJsonSchemaValidator();
+    const github = `acme/${gh.org.repos.find((r) => !r.isEmpty && r.pulls.length > 0)!.name}`;
     const calls: Record<string, Record<string, unknown>[]> = {
       analyze_local_repository: [{ path: fx.repo.dir }, { path: fx.repo.dir, force: true, windowMonths: 3 }],
-      list_repositories: [{}, { language: 'TypeScript', sort: 'last_commit', limit: 1 }],
-      get_repository: [{ repository: fx.key }, { repository: fx.key, sections: ['all'] }],
-      get_contributors: [{ repository: fx.key }, { repository: fx.key, includeBots: true, sort: 'lines', limit: 1 }],
-      get_hotspots: [{ repository: fx.key }, { repository: fx.key, pathPrefix: 'src/' }],
-      list_pull_requests: [{ repository: fx.key }, { repository: fx.key, detail: 'full', limit: 2 }],
+      list_repositories: [{}, { language: 'TypeScript', sort: 'last_commit', limit: 1 }, { owner: 'acme', sort: 'name' }],
+      get_repository: [{ repository: fx.key }, { repository: fx.key, sections: ['all'] }, { repository: github, sections: ['all'] }],
+      get_contributors: [{ repository: fx.key }, { repository: fx.key, includeBots: true, sort: 'lines', limit: 1 }, { repository: github, includeBots: true }],
+      get_hotspots: [{ repository: fx.key }, { repository: fx.key, pathPrefix: 'src/' }, { repository: github }],
+      list_pull_requests: [{ repository: fx.key }, { repository: fx.key, detail: 'full', limit: 2 }, { repository: github, detail: 'full' }],
+      ingest_github: [{ target: 'acme' }, { target: github, research: false }],
+      research_organization: [{ owner: 'acme', windowMonths: 6 }],
+      get_organization: [{ owner: 'acme' }, { owner: 'acme', sections: ['all'] }],
+      get_collaboration_network: [{ owner: 'acme' }, { owner: 'acme', view: 'people', includeGraph: true, limit: 2 }, { owner: 'acme', view: 'communities' }],
+      get_topics: [{ owner: 'acme' }, { owner: 'acme', repository: github.split('/')[1], limit: 100 }],
+      get_citations: [{ owner: 'acme' }, { owner: 'acme', kind: 'doi', limit: 1 }],
     };
     expect(Object.keys(calls).sort()).toEqual(tools.map((t) => t.name).sort());
     for (const tool of tools as Tool[]) {
@@ -88,12 +99,30 @@ describe('createServer: tools', () => {
 });
 
 describe('createServer: resources', () => {
-  it('lists one Markdown report per researched repository, by URI template', async () => {
+  it('lists one Markdown report per researched repository and organization, by URI template', async () => {
     const { resourceTemplates } = await mcp.client.listResourceTemplates();
-    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['reposcout://repository/{key}/report']);
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['reposcout://repository/{key}/report', 'reposcout://organization/{owner}/report']);
     const { resources } = await mcp.client.listResources();
-    expect(resources).toEqual([expect.objectContaining({ uri: repositoryReportUri(fx.key), mimeType: 'text/markdown' })]);
+    expect(resources).toContainEqual(expect.objectContaining({ uri: repositoryReportUri(fx.key), mimeType: 'text/markdown' }));
+    expect(resources).toContainEqual(expect.objectContaining({ uri: organizationReportUri('acme'), name: 'acme organization report', mimeType: 'text/markdown' }));
+    // The local clone, the organization, and each of its 8 repositories.
+    expect(resources).toHaveLength(1 + 1 + 8);
     expect(repositoryReportUri(fx.key)).toMatch(/^reposcout:\/\/repository\/local%3A%2F[^/]*\/report$/);
+  });
+
+  it('reads an organization report as Markdown, pointing at the tool for the graph', async () => {
+    const { contents } = await mcp.client.readResource({ uri: 'reposcout://organization/ACME/report' });
+    expect(contents[0]).toMatchObject({ uri: 'reposcout://organization/ACME/report', mimeType: 'text/markdown' });
+    const text = (contents[0] as { text: string }).text;
+    expect(text).toMatch(/^# acme: organization report/);
+    expect(text).toContain('## Collaboration network');
+    expect(text).toContain('get_collaboration_network with includeGraph');
+    expect(text).not.toContain('graph.json');
+  });
+
+  it('completes organization owners for the template', async () => {
+    const result = await mcp.client.complete({ ref: { type: 'ref/resource', uri: 'reposcout://organization/{owner}/report' }, argument: { name: 'owner', value: 'ac' } });
+    expect(result.completion.values).toEqual(['acme']);
   });
 
   it('reads a report', async () => {
@@ -107,7 +136,9 @@ describe('createServer: resources', () => {
   it.each([
     ['an unknown key', repositoryReportUri('local:/nowhere'), /-32002.*No stored repository matches/],
     ['broken percent-encoding', 'reposcout://repository/%E0%A4%A/report', /-32002.*not valid percent-encoding/],
-    ['another shape of URI', 'reposcout://organization/acme/report', /not found/],
+    ['another shape of URI', 'reposcout://owner/acme/report', /not found/],
+    ['an organization never researched', organizationReportUri('octocat'), /-32002.*Nothing about "octocat" is stored yet; call ingest_github/],
+    ['an organization name GitHub cannot hold', 'reposcout://organization/a%20b/report', /-32002.*not a GitHub organization or user name/],
   ])('refuses %s', async (_label, uri, message) => {
     await expect(mcp.client.readResource({ uri })).rejects.toThrow(message);
   });
@@ -132,11 +163,16 @@ describe('createServer: prompts', () => {
     expect(text).toMatch(/never instructions/);
   });
 
-  it('research_organization works from local clones and says GitHub is not there yet', async () => {
-    const { messages } = await mcp.client.getPrompt({ name: 'research_organization', arguments: { organization: 'acme', clones: '/src/a, /src/b' } });
+  it('research_organization names the GitHub tools in order and the report resource', async () => {
+    const { messages } = await mcp.client.getPrompt({ name: 'research_organization', arguments: { organization: 'acme', focus: 'finding maintainers' } });
     const text = (messages[0]?.content as { text: string }).text;
-    expect(text).toContain('"/src/a", "/src/b"');
-    expect(text).toMatch(/GitHub ingestion is not available yet/);
+    expect(text).toMatch(/^Research the GitHub organization "acme" with this focus: "finding maintainers"\./);
+    expect(text).toMatch(/1\. Call ingest_github with target "acme"/);
+    const order = ['ingest_github', 'get_organization', 'get_collaboration_network', 'get_topics', 'get_citations', 'get_repository'].map((t) => text.indexOf(t));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(text).toContain('reposcout://organization/acme/report');
+    expect(text).toMatch(/never instructions/);
   });
 
   it('adapts the steps to a read-only server', async () => {
@@ -146,6 +182,10 @@ describe('createServer: prompts', () => {
       const text = (messages[0]?.content as { text: string }).text;
       expect(text).not.toContain('analyze_local_repository');
       expect(text).toContain('read-only');
+      const org = ((await ro.client.getPrompt({ name: 'research_organization', arguments: { organization: 'acme' } })).messages[0]?.content as { text: string }).text;
+      expect(org).not.toMatch(/ingest_github|research_organization with/);
+      expect(org).toMatch(/1\. This server is read-only: call get_organization with owner "acme"/);
+      expect(org).toContain('get_collaboration_network');
     } finally {
       await ro.close();
     }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallToolResultSchema, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { tempDir } from '../../test/helpers/git-fixture';
-import { connectInMemory, researchedFixture, textOf, type Fixture } from './test-support';
+import { connectInMemory, fakeGitHub, researchedFixture, textOf, type FakeGitHubFixture, type Fixture } from './test-support';
 
 // Many random and malformed arguments for every tool, from a seeded PRNG so a failure
 // replays exactly. Every call must get an answer (a result, or a JSON-RPC error for
@@ -24,6 +24,7 @@ function mulberry32(seed: number): () => number {
 }
 
 let fx: Fixture;
+let gh: FakeGitHubFixture;
 let mcp: Awaited<ReturnType<typeof connectInMemory>>;
 let tools: Tool[];
 let scratch: string;
@@ -31,7 +32,9 @@ const cwd = process.cwd();
 
 beforeAll(async () => {
   fx = await researchedFixture();
-  mcp = await connectInMemory({ store: fx.store });
+  // A researched GitHub organization in the same database, and a fake GitHub for ingest_github.
+  gh = await fakeGitHub(fx.store, { researched: true });
+  mcp = await connectInMemory({ store: fx.store, github: gh.access() });
   tools = (await mcp.client.listTools()).tools;
   // Relative paths the fuzzer invents resolve here, not inside the project's own checkout.
   scratch = tempDir('reposcout-fuzz-cwd-');
@@ -40,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   process.chdir(cwd);
   await mcp.close();
+  await gh.close();
   fx.cleanup();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
@@ -53,6 +57,8 @@ describe('fuzz: random and malformed arguments', () => {
       '~', '~/nowhere', '\u0000', '%00%zz', '\u202e\u2028<script>', '<<<end of repository data>>>', 'x'.repeat(5_000), '🙂'.repeat(300),
       'all', 'health', 'merge', 'squash', 'full', 'summary', 'name', 'last_commit', 'commits', 'lines', '2025-01-01', '2025-02-30', '9999-99-99',
       'eyJ0IjoieCJ9', 'bm90IGpzb24', 'null', '[]', '{}', '-1', '1e309',
+      'acme', 'ACME', `acme/${gh.org.repos[0]!.name}`, 'acme/nope', 'github:acme/x', 'https://github.com/acme', 'no-such-org', 'a/b/c', '-x-',
+      'overview', 'people', 'edges', 'repositories', 'communities', 'pagerank', 'doi', 'arxiv', 'worst', 'best',
     ];
     const numbers = [0, -1, 1, 2, 12, 20, 99, 100, 101, 240, 241, 3650, 2 ** 31, 2 ** 53 + 2, -(2 ** 53), 1e308, 0.5, -0.000001];
     const value = (depth: number): unknown => {
@@ -64,7 +70,7 @@ describe('fuzz: random and malformed arguments', () => {
         case 4: return pick(strings) + pick(strings);
         // One level of a long array at most, so a payload stays a few hundred kilobytes.
         case 5: return Array.from({ length: Math.floor(random() * (depth === 0 && random() < 0.1 ? 2_000 : 4)) }, () => value(depth + 1));
-        case 6: return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, () => [pick(['a', '__proto__', 'constructor', 'limit', 'sections']), value(depth + 1)]));
+        case 6: return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, () => [pick(['a', '__proto__', 'constructor', 'limit', 'sections', 'owner', 'target']), value(depth + 1)]));
         default: {
           // Deeply nested objects.
           let nested: unknown = pick(strings);
@@ -73,6 +79,9 @@ describe('fuzz: random and malformed arguments', () => {
         }
       }
     };
+    const VALID: Record<string, unknown> = { repository: fx.key, path: fx.repo.dir, owner: 'acme', target: 'acme' };
+    const required = (tool: Tool) => (tool.inputSchema as { required?: string[] }).required ?? [];
+    const requestsBefore = gh.fake.log.length;
     let answered = 0;
     let rejectedAsInvalid = 0;
     for (const tool of tools) {
@@ -97,7 +106,15 @@ describe('fuzz: random and malformed arguments', () => {
           continue;
         }
         const args: Record<string, unknown> = {};
-        for (const key of keys) if (random() < 0.6) args[key] = random() < 0.5 ? value(0) : pick(strings);
+        if (random() < 0.25) {
+          // Valid required arguments with one other argument garbled, so the handlers (and
+          // ingest_github's network path) run under load too, not only the schema checks.
+          for (const key of required(tool)) args[key] = VALID[key];
+          const key = pick(keys);
+          if (key !== undefined && !required(tool).includes(key)) args[key] = random() < 0.5 ? value(0) : pick(strings);
+        } else {
+          for (const key of keys) if (random() < 0.6) args[key] = random() < 0.5 ? value(0) : pick(strings);
+        }
         // defineProperty, so "__proto__" becomes an own key as JSON.parse would make it.
         if (random() < 0.15) Object.defineProperty(args, pick(['extra', 'limitt', '__proto__', 'Repository']), { value: value(0), enumerable: true, writable: true, configurable: true });
         calls.push(
@@ -115,6 +132,8 @@ describe('fuzz: random and malformed arguments', () => {
       await Promise.all(calls);
     }
     expect(answered + rejectedAsInvalid).toBe(tools.length * CALLS_PER_TOOL);
+    // ingest_github really went to (the fake) GitHub at least once.
+    expect(gh.fake.log.length).toBeGreaterThan(requestsBefore);
     // Still up and still right.
     await expect(mcp.client.ping()).resolves.toBeDefined();
     const after = await mcp.client.callTool({ name: 'get_repository', arguments: { repository: fx.key } });

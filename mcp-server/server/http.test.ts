@@ -8,6 +8,10 @@ import { CLI } from '../../test/helpers/cli';
 import { startHttpServer, type RunningHttpServer } from './http';
 import { silentLogger } from './logger';
 import { bigRepo, researchedFixture, type Fixture } from './test-support';
+import { selectTools } from './create-server';
+
+// Derived from the tool definitions, so adding a tool does not break these transport tests.
+const DEFAULT_TOOLS = selectTools().length;
 
 const TOKEN = 'test-token-0123456789abcdef';
 let fx: Fixture;
@@ -61,7 +65,7 @@ describe('reposcout mcp over Streamable HTTP: the happy path', () => {
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     const { client } = await connect();
     try {
-      expect((await client.listTools()).tools).toHaveLength(6);
+      expect((await client.listTools()).tools).toHaveLength(DEFAULT_TOOLS);
       const result = await client.callTool({ name: 'get_contributors', arguments: { repository: fx.key } });
       expect(result.isError).toBeFalsy();
       expect((result.structuredContent as { humans: number }).humans).toBe(3);
@@ -157,7 +161,7 @@ describe('reposcout mcp over Streamable HTTP: sessions', () => {
     expect(stale.status).toBe(404);
     expect(errorOf(stale)).toMatch(/Session not found/);
     // The other session is unaffected.
-    expect((await b.client.listTools()).tools.length).toBe(6);
+    expect((await b.client.listTools()).tools.length).toBe(DEFAULT_TOOLS);
     await b.client.close();
     await a.client.close();
   });
@@ -211,7 +215,7 @@ describe('reposcout mcp --http as a subprocess', () => {
     const { url, token } = await server.ready;
     expect(token).toBeNull();
     const { client } = await connect(url, TOKEN);
-    expect((await client.listTools()).tools).toHaveLength(6);
+    expect((await client.listTools()).tools).toHaveLength(DEFAULT_TOOLS);
     await client.close();
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
@@ -224,7 +228,7 @@ describe('reposcout mcp --http as a subprocess', () => {
     const { url, token } = await server.ready;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const { client } = await connect(url, token!);
-    expect((await client.listTools()).tools).toHaveLength(6);
+    expect((await client.listTools()).tools).toHaveLength(DEFAULT_TOOLS);
     await client.close();
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);

@@ -6,6 +6,7 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { Store } from '../../shared/store/open';
 import { createCatalog } from './catalog';
 import { createServer, selectTools } from './create-server';
+import type { GitHubAccess } from './github-access';
 import { bearerMatches, hostProblem, originProblem } from './http-guard';
 import type { Logger } from './logger';
 import type { ToolsetId } from './toolsets';
@@ -23,6 +24,8 @@ export interface HttpOptions {
   port: number;
   token: string;
   shutdown?: AbortSignal;
+  /** How to reach GitHub (default: the environment). */
+  github?: GitHubAccess;
   /** Sessions idle this long are closed (default 30 minutes). */
   idleMs?: number;
   maxSessions?: number;
@@ -60,7 +63,15 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningHttp
     if (sessions.size >= maxSessions) {
       return refuse(res, 503, `Too many open sessions (${maxSessions}); close one (HTTP DELETE with its Mcp-Session-Id) or wait for idle ones to expire.`);
     }
-    const { server, cleanup } = createServer({ store: options.store, log, toolsets: options.toolsets, readOnly: options.readOnly, catalog, shutdown: options.shutdown });
+    const { server, cleanup } = createServer({
+      store: options.store,
+      log,
+      toolsets: options.toolsets,
+      readOnly: options.readOnly,
+      catalog,
+      shutdown: options.shutdown,
+      ...(options.github ? { github: options.github } : {}),
+    });
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {

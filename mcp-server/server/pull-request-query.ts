@@ -11,7 +11,7 @@ export interface PullRequestFilter {
   author?: string;
   /** Lower-case text the title must contain. */
   title?: string;
-  source?: 'merge' | 'squash';
+  source?: 'merge' | 'squash' | 'github';
   /** Unix seconds, inclusive. */
   since?: number;
   /** Unix seconds, exclusive. */
@@ -50,11 +50,14 @@ interface Row {
   files_changed: number;
 }
 
+// GitHub pull requests include open and closed ones; like reconstructed ones, only merged ones are listed.
+// Their author is a GitHub login (github_accounts), not a git identity (people).
 const FILTER = `pr.repo_id = @repoId
+  and (pr.source <> 'github' or pr.merged_at is not null)
   and (@source is null or pr.source = @source)
   and (@since is null or pr.merged_at >= @since)
   and (@until is null or pr.merged_at < @until)
-  and (@author is null or instr(lower(coalesce(p.name, '')), @author) > 0 or instr(lower(coalesce(p.email, '')), @author) > 0)
+  and (@author is null or instr(lower(coalesce(p.name, ga.login, '')), @author) > 0 or instr(lower(coalesce(p.email, '')), @author) > 0)
   and (@title is null or instr(lower(pr.title), @title) > 0)`;
 
 /** One page of pull requests after `after`, newest first, and how many match in all. */
@@ -71,13 +74,14 @@ export function queryPullRequests(
     author: filter.author ?? null,
     title: filter.title ?? null,
   };
-  const total = db.prepare(`select count(*) from pull_requests pr left join people p on p.id = pr.author_id where ${FILTER}`).pluck().get(params) as number;
+  const total = db.prepare(`select count(*) from pull_requests pr left join people p on p.id = pr.author_id left join github_accounts ga on ga.id = pr.author_account_id where ${FILTER}`).pluck().get(params) as number;
   const rows = db
     .prepare(
-      `select pr.number, pr.source, pr.title, p.name as author_name, p.email as author_email, pr.merged_at,
+      `select pr.number, pr.source, pr.title, coalesce(p.name, ga.login) as author_name, p.email as author_email, pr.merged_at,
               c.sha, pr.commit_id, pr.head_ref, pr.additions, pr.deletions, pr.files_changed
          from pull_requests pr
          left join people p on p.id = pr.author_id
+         left join github_accounts ga on ga.id = pr.author_account_id
          left join commits c on c.id = pr.commit_id
         where ${FILTER}
           and (@afterAt is null or coalesce(pr.merged_at, -1) < @afterAt or (coalesce(pr.merged_at, -1) = @afterAt and pr.number < @afterNumber))
@@ -96,7 +100,7 @@ export function queryPullRequests(
       number: row.number,
       source: row.source,
       title: row.title,
-      author: row.author_email === null ? null : { name: row.author_name ?? '', email: row.author_email },
+      author: row.author_email === null && row.author_name === null ? null : { name: row.author_name ?? '', email: row.author_email ?? '' },
       mergedAt: row.merged_at === null ? null : isoTime(row.merged_at),
       sha: row.sha,
       headRef: row.head_ref,

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Catalog } from './catalog';
+import type { GitHubAccess } from './github-access';
 import type { Logger } from './logger';
 import { progressReporter } from './progress';
 import type { ToolDefinition } from './tool';
@@ -8,6 +9,7 @@ import { errorResult } from './tool-results';
 
 export interface ToolDeps {
   catalog: Catalog;
+  github: GitHubAccess;
   log: Logger;
   /** Aborted when the server shuts down; running tools stop as if cancelled. */
   shutdown: AbortSignal;
@@ -29,6 +31,7 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: Tool
       try {
         const answer = await tool.run(args as never, {
           catalog: deps.catalog,
+          github: deps.github,
           log: deps.log,
           signal,
           progress: progressReporter(extra, deps.log),

@@ -1,26 +1,47 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { isRepoScoutError } from '../../shared/errors';
+import { isValidLogin } from '../../shared/github/target';
 import { renderRepositoryMarkdown } from '../../shared/reports/markdown';
+import { renderOrganizationMarkdown } from '../../shared/reports/org-markdown';
 import type { Catalog } from './catalog';
+import type { GitHubAccess } from './github-access';
+import { requireOrganization } from './organizations';
 
 // JSON-RPC code the MCP specification gives "resource not found".
 const RESOURCE_NOT_FOUND = -32002;
 const MAX_COMPLETIONS = 50;
 
 export const REPOSITORY_REPORT_TEMPLATE = 'reposcout://repository/{key}/report';
+export const ORGANIZATION_REPORT_TEMPLATE = 'reposcout://organization/{owner}/report';
 
 /** The report URI of a stored repository; the key is percent-encoded into one path segment. */
 export function repositoryReportUri(key: string): string {
   return `reposcout://repository/${encodeURIComponent(key)}/report`;
 }
 
+/** The report URI of a researched GitHub owner. */
+export function organizationReportUri(owner: string): string {
+  return `reposcout://organization/${encodeURIComponent(owner)}/report`;
+}
+
+export interface ResourceDeps {
+  catalog: Catalog;
+  github: GitHubAccess;
+  /** The tools this server offers, so "not found" messages name only those. */
+  enabledTools: ReadonlySet<string>;
+}
+
 /**
- * Reports as resources. Repository reports are listed and readable by URI template.
- * An organization report (reposcout://organization/{owner}/report) arrives with GitHub
- * ingestion; until the engine can research an organization it is not offered.
+ * Reports as resources, listed and readable by URI template: one per researched repository
+ * (local or GitHub) and one per researched GitHub organization, on the server's GitHub host.
  */
-export function registerResources(server: McpServer, catalog: Catalog, canAnalyze: boolean): void {
+export function registerResources(server: McpServer, deps: ResourceDeps): void {
+  registerRepositoryReports(server, deps);
+  registerOrganizationReports(server, deps);
+}
+
+function registerRepositoryReports(server: McpServer, { catalog, enabledTools }: ResourceDeps): void {
   server.registerResource(
     'repository-report',
     new ResourceTemplate(REPOSITORY_REPORT_TEMPLATE, {
@@ -65,8 +86,67 @@ export function registerResources(server: McpServer, catalog: Catalog, canAnalyz
         throw new McpError(RESOURCE_NOT_FOUND, `The key in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(key).`);
       }
       try {
-        const { research } = catalog.resolve(key, { canAnalyze });
+        const { research } = catalog.resolve(key, enabledTools);
         return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderRepositoryMarkdown(research) }] };
+      } catch (error) {
+        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
+        throw error;
+      }
+    },
+  );
+}
+
+function registerOrganizationReports(server: McpServer, deps: ResourceDeps): void {
+  // A bad REPOSCOUT_GITHUB_HOST makes host() throw: then there is simply nothing to list.
+  const owners = () => {
+    try {
+      return deps.catalog.organizations(deps.github.host());
+    } catch {
+      return [];
+    }
+  };
+  server.registerResource(
+    'organization-report',
+    new ResourceTemplate(ORGANIZATION_REPORT_TEMPLATE, {
+      list: () => ({
+        resources: owners().map((o) => ({
+          uri: organizationReportUri(o.login),
+          name: `${o.login} organization report`,
+          title: `RepoScout organization report: ${o.login}`,
+          description: `Organization research of ${o.login} on GitHub, researched ${o.researchedAt.slice(0, 10)}.`,
+          mimeType: 'text/markdown',
+        })),
+      }),
+      complete: {
+        owner: (value) => {
+          const needle = value.toLowerCase();
+          return owners()
+            .filter((o) => o.login.toLowerCase().startsWith(needle))
+            .slice(0, MAX_COMPLETIONS)
+            .map((o) => o.login);
+        },
+      },
+    }),
+    {
+      title: 'Organization research report',
+      description:
+        "The research report of one GitHub organization or user as Markdown: overview, health distribution with the best and worst repositories and why, where points are lost, languages, activity, topic clusters, collaboration network (central people, communities, bus factor risk), citations and every repository. The owner is a login researched with ingest_github or research_organization.",
+      mimeType: 'text/markdown',
+    },
+    (uri, variables) => {
+      const raw = Array.isArray(variables.owner) ? variables.owner.join(',') : (variables.owner ?? '');
+      let owner: string;
+      try {
+        owner = decodeURIComponent(raw);
+      } catch {
+        throw new McpError(RESOURCE_NOT_FOUND, `The owner in ${uri.href} is not valid percent-encoding; use the login as it is, e.g. reposcout://organization/octo-org/report.`);
+      }
+      try {
+        if (!isValidLogin(owner)) throw new McpError(RESOURCE_NOT_FOUND, `${JSON.stringify(owner.slice(0, 100))} is not a GitHub organization or user name; use one listed by resources/list.`);
+        const research = requireOrganization(deps, owner);
+        // The report was written for a folder with graph.json beside it; here the graph comes from a tool.
+        const text = renderOrganizationMarkdown(research).replace(' The graph is in graph.json beside this report.', ' The graph is available from get_collaboration_network with includeGraph.');
+        return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text }] };
       } catch (error) {
         if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
         throw error;

@@ -6,6 +6,11 @@ import { CLI, runCli } from '../../test/helpers/cli';
 import { repositoryReportUri } from './resources';
 import { researchedFixture, textOf, type Fixture } from './test-support';
 import { renderToolTable } from './tool-table';
+import { selectTools } from './create-server';
+
+// Derived from the tool definitions, so adding a tool does not break these transport tests.
+const DEFAULT_TOOLS = selectTools().length;
+const READ_ONLY_TOOLS = selectTools(undefined, true).length;
 
 // The real bundle as a subprocess, the way Claude Code or VS Code start it.
 let fx: Fixture;
@@ -48,7 +53,7 @@ describe('reposcout mcp over stdio', () => {
     const mcp = await connect();
     try {
       const { tools } = await mcp.client.listTools();
-      expect(tools).toHaveLength(6);
+      expect(tools).toHaveLength(DEFAULT_TOOLS);
       const result = await mcp.client.callTool({ name: 'get_repository', arguments: { repository: fx.key, sections: ['health'] } });
       expect(result.isError).toBeFalsy();
       expect((result.structuredContent as { repository: { key: string } }).repository.key).toBe(fx.key);
@@ -56,14 +61,14 @@ describe('reposcout mcp over stdio', () => {
       expect(textOf(analysed)).toMatch(/^Analysed: /);
       const { contents } = await mcp.client.readResource({ uri: repositoryReportUri(fx.key) });
       expect((contents[0] as { text: string }).text).toContain('Alice Liddell');
-      expect(mcp.stderr()).toContain('serving 6 tools over stdio');
+      expect(mcp.stderr()).toContain(`serving ${DEFAULT_TOOLS} tools over stdio`);
     } finally {
       await mcp.close();
     }
   });
 
   it('--read-only and --toolsets shape the tool list', async () => {
-    for (const [args, count] of [[['--read-only'], 5], [['--toolsets', 'memory,recommend'], 0], [['--toolsets', 'research', '--read-only'], 5]] as const) {
+    for (const [args, count] of [[['--read-only'], READ_ONLY_TOOLS], [['--toolsets', 'memory,recommend'], 0], [['--toolsets', 'research', '--read-only'], READ_ONLY_TOOLS]] as const) {
       const mcp = await connect([...args]);
       try {
         expect((await mcp.client.listTools()).tools, args.join(' ')).toHaveLength(count);

@@ -1,6 +1,7 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Store } from '../../shared/store/open';
 import { createServer } from './create-server';
+import type { GitHubAccess } from './github-access';
 import type { Logger } from './logger';
 import type { ToolsetId } from './toolsets';
 
@@ -11,6 +12,8 @@ export interface StdioOptions {
   readOnly: boolean;
   /** Aborted on SIGINT/SIGTERM. */
   shutdown: AbortSignal;
+  /** How to reach GitHub (default: the environment). */
+  github?: GitHubAccess;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface StdioOptions {
  */
 export async function serveStdio(options: StdioOptions): Promise<void> {
   const { store, log, shutdown } = options;
-  const { server, cleanup, tools } = createServer({ store, log, toolsets: options.toolsets, readOnly: options.readOnly, shutdown });
+  const { server, cleanup, tools } = createServer({ store, log, toolsets: options.toolsets, readOnly: options.readOnly, shutdown, ...(options.github ? { github: options.github } : {}) });
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = resolve;

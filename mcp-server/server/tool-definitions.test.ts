@@ -60,6 +60,9 @@ describe('tool definitions', () => {
 
   it('keeps the whole tools/list answer small', () => {
     const bytes = Buffer.byteLength(JSON.stringify({ tools }));
-    expect(bytes).toBeLessThan(32_000);
+    // Twelve research tools (six for local clones, six for GitHub organizations) at about 4 KB
+    // each with their output schemas; get_repository is the largest. Raised from 32 KB when the
+    // GitHub tools arrived: grow it only deliberately.
+    expect(bytes).toBeLessThan(52_000);
   });
 });

@@ -19,6 +19,26 @@ describe('errorResult', () => {
     expect(result.content[0]).toMatchObject({ text: 'NOT_RESEARCHED: /r has not been researched yet; call analyze_local_repository with path /r first.' });
   });
 
+  it.each([
+    [
+      'GITHUB_RATE_LIMITED',
+      "GitHub's rate limit is used up until 2026-06-01T13:00:00Z while listing acme; everything finished so far is stored — run \"reposcout ingest acme\" again to resume after that time.",
+      /call ingest_github with target "acme" again to resume \(it continues where it stopped\) after that time\. Tell the user when it can continue/,
+    ],
+    [
+      'GITHUB_AUTH',
+      'GitHub rejected the token (401 Bad credentials): it is wrong, expired or revoked. Create a new token and pass it in GITHUB_TOKEN or --token-file, then run "reposcout ingest acme/x" again to resume.',
+      /Create a new token and set GITHUB_TOKEN or GH_TOKEN in the RepoScout server's environment, then call ingest_github with target "acme\/x" again.*This needs the user/,
+    ],
+    ['NOT_RESEARCHED', 'acme has not been researched yet; run "reposcout research acme" first.', /call research_organization with owner "acme" first\.$/],
+    ['NOT_RESEARCHED', 'Nothing about "acme" on ghe.example is stored yet; run "reposcout ingest acme --github-host ghe.example" first.', /call ingest_github with target "acme" first\.$/],
+    ['INVALID_INPUT', '--github-host "x y" is not a host name; pass something like github.example.com.', /^INVALID_INPUT: REPOSCOUT_GITHUB_HOST "x y"/],
+  ] as const)('rewords GitHub advice for %s as tool advice', (code, message, expected) => {
+    const text = (errorResult(new RepoScoutError(code, message), 'x', recorder()).content[0] as { text: string }).text;
+    expect(text).toMatch(expected);
+    expect(text).not.toMatch(/reposcout (ingest|research)|--token-file|--github-host/);
+  });
+
   it('keeps stack traces in the log and out of the answer', () => {
     const log = recorder();
     const error = new TypeError("Cannot read properties of undefined (reading 'x')");

@@ -9,6 +9,10 @@ const NEXT_STEP: Partial<Record<RepoScoutErrorCode, string>> = {
   DB_READ_ONLY: 'This needs the user: start RepoScout with a writable --db.',
   DB_CORRUPT: 'This needs the user: start RepoScout with another --db.',
   DB_TOO_NEW: 'This needs the user: upgrade RepoScout.',
+  GITHUB_AUTH: 'This needs the user: give the RepoScout server a valid GitHub token in GITHUB_TOKEN or GH_TOKEN.',
+  GITHUB_SCOPE: 'This needs the user: a GitHub token that can read these repositories.',
+  GITHUB_RATE_LIMITED: 'Tell the user when it can continue; calling ingest_github again with the same target then resumes where it stopped.',
+  GITHUB_UNREACHABLE: 'If it persists, this needs the user: the RepoScout server cannot reach GitHub.',
 };
 
 /** A tool error result: `isError`, the engine's one-sentence message and a next step; never a stack trace. */
@@ -28,10 +32,16 @@ export function errorResult(error: unknown, tool: string, log: Logger): CallTool
   };
 }
 
-/** Engine messages advise CLI commands; the agent talking to us has tools instead. */
+/** Engine messages advise CLI commands and flags; the agent talking to us has tools, and the server has environment variables. */
 function cliToToolWording(message: string): string {
   return message
+    .replace(/run "reposcout ingest ([^"\s]+)[^"]*" again to resume/g, 'call ingest_github with target "$1" again to resume (it continues where it stopped)')
+    .replace(/run "reposcout ingest ([^"\s]+)[^"]*"/g, 'call ingest_github with target "$1"')
+    // A GitHub owner or owner/repository (local research always names an absolute path).
+    .replace(/run "reposcout research ([A-Za-z0-9][A-Za-z0-9_-]*)(?:\/[^"]*)?"/g, 'call research_organization with owner "$1"')
     .replace(/run "reposcout research ([^"]*)"/g, 'call analyze_local_repository with path $1')
+    .replace(/(?:set|pass it in) GITHUB_TOKEN or (?:pass )?--token-file/g, "set GITHUB_TOKEN or GH_TOKEN in the RepoScout server's environment")
+    .replace(/--github-host/g, 'REPOSCOUT_GITHUB_HOST')
     .replace(/--window-months/g, 'windowMonths')
     .replace(/Run the command again to finish\./g, 'Call the tool again to finish.');
 }

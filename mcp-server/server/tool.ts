@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Progress } from '../../shared/research/ingest-local';
 import type { Catalog } from './catalog';
+import type { GitHubAccess } from './github-access';
 import type { Logger } from './logger';
 import type { ToolsetId } from './toolsets';
 
@@ -15,6 +16,8 @@ export interface ToolHints {
 /** What a tool handler receives besides its validated arguments. */
 export interface ToolContext {
   catalog: Catalog;
+  /** The GitHub host the stored data belongs to, and clients for the tools that call GitHub. */
+  github: GitHubAccess;
   log: Logger;
   /** Aborted when the client cancels the call or the server shuts down. */
   signal: AbortSignal;

@@ -6,7 +6,7 @@ import { RepoScoutError } from '../../shared/errors';
  * accepted and simply adds no tools.
  */
 export const toolsets = [
-  { id: 'research', description: 'Analyse repositories and read their stored research: health, contributors, bus factor, hotspots, pull requests.', enabledByDefault: true },
+  { id: 'research', description: 'Analyse local clones and GitHub organizations and read their stored research: health, contributors, bus factor, hotspots, pull requests, collaboration network, topics, citations.', enabledByDefault: true },
   { id: 'achievements', description: "A developer's merged pull requests as a classified, scored portfolio.", enabledByDefault: true },
   { id: 'recommend', description: 'Similar repositories, contributions and people to ask, with per-factor explanations.', enabledByDefault: true },
   // Off unless asked for: its tools will run worker processes on this machine.

@@ -36,7 +36,7 @@ export const getContributorsTool = defineTool({
   output,
   hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   run(args, { catalog, enabledTools }) {
-    const { row, research } = catalog.resolve(args.repository, { canAnalyze: enabledTools.has('analyze_local_repository') });
+    const { row, research } = catalog.resolve(args.repository, enabledTools);
     const needle = args.match?.toLowerCase();
     const people = [...research.contributors.humans, ...(args.includeBots ? research.contributors.bots : [])].filter(
       (c) => needle === undefined || c.name.toLowerCase().includes(needle) || c.email.toLowerCase().includes(needle),
@@ -60,19 +60,20 @@ export const getContributorsTool = defineTool({
       `${plural(structured.humans, 'person', 'people')}, ${plural(structured.bots, 'bot')}; showing ${page.length} of ${people.length} sorted by ${args.sort}.`;
     const rows = [
       ...busFactor.window.people.map((p) => `bus factor (window) ${quote(p.name)} ${Math.round(p.share * 100)}% of commits`),
-      ...page.map((c) => `${c.isBot ? 'bot' : 'person'} ${quote(c.name)} ${quote(c.email)} ${c.commits} commits (${c.commitsInWindow} recent), +${c.additions}/-${c.deletions}, ${c.firstCommitAt.slice(0, 10)} to ${c.lastCommitAt.slice(0, 10)}`),
+      ...page.map((c) => `${c.isBot ? 'bot' : 'person'} ${quote(c.name)}${c.email ? ` ${quote(c.email)}` : ''} ${c.commits} commits (${c.commitsInWindow} recent), +${c.additions}/-${c.deletions}, ${c.lastCommitAt ? `${c.firstCommitAt.slice(0, 10)} to ${c.lastCommitAt.slice(0, 10)}` : 'no commits read in the window'}`),
     ];
     return { structured, text: textAnswer(headline, rows, nextCursor ? [`More: call again with cursor ${JSON.stringify(nextCursor)}.`] : []) };
   },
 });
 
+// Positions end in e-mail and name: GitHub contributors have no e-mail, and their name is the unique login.
 function positionFor(sort: 'commits' | 'recent' | 'lines'): (c: ContributorStats) => CursorPosition {
   switch (sort) {
     case 'commits':
-      return (c) => [-c.commits, c.email];
+      return (c) => [-c.commits, c.email, c.name];
     case 'recent':
-      return (c) => [-c.commitsInWindow, -c.commits, c.email];
+      return (c) => [-c.commitsInWindow, -c.commits, c.email, c.name];
     case 'lines':
-      return (c) => [-(c.additions + c.deletions), c.email];
+      return (c) => [-(c.additions + c.deletions), c.email, c.name];
   }
 }

@@ -27,12 +27,14 @@ export const getHotspotsTool = defineTool({
   output,
   hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   run(args, { catalog, enabledTools }) {
-    const { row, research } = catalog.resolve(args.repository, { canAnalyze: enabledTools.has('analyze_local_repository') });
+    const { row, research } = catalog.resolve(args.repository, enabledTools);
     const prefix = args.pathPrefix?.replace(/^\.?\//, '');
     const hotspots = research.hotspots.filter((h) => prefix === undefined || h.path.startsWith(prefix)).slice(0, args.limit);
     const structured = { repository: identityOf(row), windowMonths: research.options.windowMonths, windowStart: research.options.windowStart, hotspots };
     const headline =
-      hotspots.length === 0
+      row.source === 'github'
+        ? 'Hotspots need the file-level history of a local clone; GitHub research has none. Analyse a local clone of this repository to see them.'
+        : hotspots.length === 0
         ? `No hotspot${prefix === undefined ? '' : ' under that prefix'} among the top ${research.hotspots.length} files by churn since ${research.options.windowStart.slice(0, 10)}.`
         : `${hotspots.length} files by churn since ${research.options.windowStart.slice(0, 10)} (last ${research.options.windowMonths} months):`;
     const rows = hotspots.map((h) => `${quote(h.path, 400)} churn ${h.churn} (+${h.additions}/-${h.deletions}) in ${h.commits} commits by ${h.authors} authors`);

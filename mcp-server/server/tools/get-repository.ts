@@ -34,6 +34,21 @@ const input = z.strictObject({
 const output = z.object({
   repository: identitySchema,
   summary: summarySchema,
+  // Always present for GitHub repositories: what the API says beyond the history.
+  github: z
+    .object({
+      url: z.string().nullable(),
+      description: z.string().nullable(),
+      stars: z.number(),
+      forks: z.number(),
+      openIssues: z.number(),
+      openPullRequests: z.number(),
+      topics: z.array(z.string()),
+      isArchived: z.boolean(),
+      isFork: z.boolean(),
+      pushedAt: z.string().nullable(),
+    })
+    .optional(),
   health: z
     .object({
       score: z.number(),
@@ -94,19 +109,38 @@ export const getRepositoryTool = defineTool({
   toolset: 'research',
   title: "Get a repository's research",
   description:
-    "Get the stored research of one repository: by default a compact summary with health score and grade, commits, last commit, contributors, bus factor, pull requests, releases, main language, licence. " +
+    "Get the stored research of one repository (a local clone or a GitHub repository): by default a compact summary with health score and grade, commits, last commit, contributors, bus factor, pull requests, releases, main language, licence, and for GitHub the stars, topics and archived state. " +
     'Ask for sections to get more: the health breakdown (why the score is what it is), recent weekly activity, top contributors, bus factor people, hotspots, languages, community files (README, licence, CI, tests, security policy), recent pull requests, releases. ' +
     'Request only the sections you need.',
   input,
   output,
   hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   run(args, { catalog, enabledTools }) {
-    const { row, research } = catalog.resolve(args.repository, { canAnalyze: enabledTools.has('analyze_local_repository') });
+    const { row, research } = catalog.resolve(args.repository, enabledTools);
     const wanted = new Set<Section>(args.sections.includes('all') ? sectionNames : (args.sections as Section[]));
-    const structured: Output = { repository: identityOf(row), summary: summaryOf(research), ...sections(research, wanted) };
+    const structured: Output = { repository: identityOf(row), summary: summaryOf(research), ...githubFacts(research), ...sections(research, wanted) };
     return { structured, text: render(structured) };
   },
 });
+
+function githubFacts(r: RepositoryResearch): Pick<Output, 'github'> {
+  const g = r.repository.github;
+  if (!g) return {};
+  return {
+    github: {
+      url: g.url,
+      description: g.description,
+      stars: g.stars,
+      forks: g.forks,
+      openIssues: g.openIssues,
+      openPullRequests: g.openPullRequests,
+      topics: g.topics,
+      isArchived: g.isArchived,
+      isFork: g.isFork,
+      pushedAt: g.pushedAt,
+    },
+  };
+}
 
 function sections(r: RepositoryResearch, wanted: Set<Section>): Partial<Output> {
   const out: Partial<Output> = {};
@@ -148,15 +182,27 @@ function sections(r: RepositoryResearch, wanted: Set<Section>): Partial<Output> 
 
 function render(o: Output): string {
   const s = o.summary;
-  const reviewed = s.pullRequests.reviewedShare === null ? '' : `, ${Math.round(s.pullRequests.reviewedShare * 100)}% of recent changes via PRs`;
+  const github = o.github !== undefined;
+  const reviewed =
+    s.pullRequests.reviewedShare === null
+      ? ''
+      : github
+        ? `, ${Math.round(s.pullRequests.reviewedShare * 100)}% of those merged recently answered or reviewed by someone else`
+        : `, ${Math.round(s.pullRequests.reviewedShare * 100)}% of recent changes via PRs`;
+  const source = github ? `from the GitHub API${o.github?.isArchived ? ' (archived)' : ''}` : `at ${s.headSha.slice(0, 12)}${s.isShallow ? ' (shallow clone: partial history)' : ''}`;
   const headline =
-    `Health ${s.health.score}/100 (grade ${s.health.grade}), analysed ${s.analyzedAt.slice(0, 10)} at ${s.headSha.slice(0, 12)}${s.isShallow ? ' (shallow clone: partial history)' : ''}. ` +
+    `Health ${s.health.score}/100 (grade ${s.health.grade}), analysed ${s.analyzedAt.slice(0, 10)} ${source}. ` +
     `${s.commits} commits, last ${s.lastCommitAt.slice(0, 10)}, ${s.commitsLast90Days} in the last 90 days; ${plural(s.contributors.humans, 'person', 'people')}, ${plural(s.contributors.bots, 'bot')}; ` +
     `bus factor ${s.busFactor.window} (last ${s.windowMonths} months), ${s.busFactor.allTime} all time; ${s.pullRequests.total} pull requests${reviewed}; ` +
-    `${s.releases.tags} tags, ${s.releases.last365Days} in the last year; licence ${s.license ?? 'none found'}.`;
+    `${s.releases.tags} ${github ? 'releases' : 'tags'}, ${s.releases.last365Days} in the last year; licence ${s.license ?? 'none found'}` +
+    (o.github ? `; ${o.github.stars} stars, ${o.github.openIssues} open issues, ${o.github.openPullRequests} open pull requests.` : '.');
   const rows = [`key ${quote(o.repository.key)} name ${quote(o.repository.name)}${s.primaryLanguage ? ` language ${quote(s.primaryLanguage)}` : ''}`];
+  if (o.github) {
+    const g = o.github;
+    rows.push(`github ${g.url === null ? 'no url' : quote(g.url)}${g.description ? ` description ${quote(g.description, 300)}` : ''}${g.topics.length ? ` topics ${g.topics.map((t) => quote(t)).join(', ')}` : ''}`);
+  }
   for (const c of o.health?.components ?? []) rows.push(`health ${c.id}: ${c.score === null ? 'n/a' : `${Math.round(c.score * 100)}%`} ${c.points.toFixed(1)} pts — ${quote(c.detail, 300)}`);
-  for (const c of o.contributors?.top ?? []) rows.push(`contributor ${quote(c.name)} ${quote(c.email)} ${c.commits} commits, ${c.commitsInWindow} in window`);
+  for (const c of o.contributors?.top ?? []) rows.push(`contributor ${quote(c.name)}${c.email ? ` ${quote(c.email)}` : ''} ${c.commits} commits, ${c.commitsInWindow} in window`);
   for (const p of o.busFactor?.window.people ?? []) rows.push(`bus factor person ${quote(p.name)} ${Math.round(p.share * 100)}% of window commits`);
   for (const h of o.hotspots ?? []) rows.push(`hotspot ${quote(h.path)} churn ${h.churn} in ${h.commits} commits by ${h.authors} authors`);
   for (const l of o.languages ?? []) rows.push(`language ${quote(l.language)} ${Math.round(l.share * 100)}%`);

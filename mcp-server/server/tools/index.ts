@@ -1,10 +1,16 @@
 import type { ToolDefinition } from '../tool';
 import { analyzeLocalRepositoryTool } from './analyze-local-repository';
+import { getCitationsTool } from './get-citations';
+import { getCollaborationNetworkTool } from './get-collaboration-network';
 import { getContributorsTool } from './get-contributors';
 import { getHotspotsTool } from './get-hotspots';
+import { getOrganizationTool } from './get-organization';
 import { getRepositoryTool } from './get-repository';
+import { getTopicsTool } from './get-topics';
+import { ingestGitHubTool } from './ingest-github';
 import { listPullRequestsTool } from './list-pull-requests';
 import { listRepositoriesTool } from './list-repositories';
+import { researchOrganizationTool } from './research-organization';
 
 /**
  * Every MCP tool RepoScout has, in the order agents see them. Adding a tool is adding a
@@ -18,4 +24,10 @@ export const allTools: readonly ToolDefinition[] = [
   getContributorsTool,
   getHotspotsTool,
   listPullRequestsTool,
+  ingestGitHubTool,
+  researchOrganizationTool,
+  getOrganizationTool,
+  getCollaborationNetworkTool,
+  getTopicsTool,
+  getCitationsTool,
 ];

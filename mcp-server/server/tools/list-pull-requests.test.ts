@@ -74,7 +74,7 @@ describe('list_pull_requests: bad input', () => {
     [{ until: '2025-01-01T25:00:00Z' }, /until is not a real calendar date/],
     [{ until: '2025-13-01' }, /until/],
     [{ since: '2025-06-01', until: '2025-01-01' }, /since \(2025-06-01\) must be before until/],
-    [{ source: 'github' }, /source/],
+    [{ source: 'gitlab' }, /source/],
     [{ detail: 'everything' }, /detail/],
     [{ limit: 1000 }, /limit is at most 100/],
     [{ cursor: 'eyJ0IjoibGlzdF9wdWxsX3JlcXVlc3RzIn0' }, /cursor is not one list_pull_requests returned/],

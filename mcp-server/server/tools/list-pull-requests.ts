@@ -25,7 +25,7 @@ const input = z.strictObject({
   repository: repositoryInput,
   author: z.string().min(1).max(200).optional().describe("Only pull requests whose author's name or e-mail contains this text (case-insensitive)."),
   titleContains: z.string().min(1).max(200).optional().describe('Only pull requests whose title contains this text (case-insensitive).'),
-  source: z.enum(['merge', 'squash']).optional().describe('merge: reconstructed from "Merge pull request #N" commits; squash: from "title (#N)" commits.'),
+  source: z.enum(['merge', 'squash', 'github']).optional().describe('merge: reconstructed from "Merge pull request #N" commits; squash: from "title (#N)" commits; github: from the GitHub API.'),
   since: date('since').optional().describe('Merged on or after this date (YYYY-MM-DD or ISO timestamp, UTC when no offset).'),
   until: date('until').optional().describe('Merged before this date (YYYY-MM-DD or ISO timestamp).'),
   detail: z.enum(['summary', 'full']).default('summary').describe('full adds the commit SHA, branch name and up to 20 changed files per pull request.'),
@@ -43,15 +43,15 @@ const output = z.object({
 export const listPullRequestsTool = defineTool({
   name: 'list_pull_requests',
   toolset: 'research',
-  title: 'List reconstructed pull requests',
+  title: 'List merged pull requests',
   description:
-    "List a stored repository's merged pull requests, newest first, as reconstructed offline from git history (merge commits \"Merge pull request #N\" and squash commits \"title (#N)\"): number, title, author, merge date and size. " +
+    "List a stored repository's merged pull requests, newest first, as reconstructed offline from git history (merge commits \"Merge pull request #N\" and squash commits \"title (#N)\") or, for GitHub repositories, as ingested from the API: number, title, author, merge date and size. " +
     'Filter by author, title text, kind or date range; detail "full" adds SHA, branch and changed files. Use it to review what a person shipped or what changed in a period. Paged, 20 by default.',
   input,
   output,
   hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   run(args, { catalog, enabledTools }) {
-    const { row } = catalog.resolve(args.repository, { canAnalyze: enabledTools.has('analyze_local_repository') });
+    const { row } = catalog.resolve(args.repository, enabledTools);
     const since = args.since === undefined ? undefined : Math.floor(Date.parse(args.since) / 1000);
     const until = args.until === undefined ? undefined : Math.floor(Date.parse(args.until) / 1000);
     if (since !== undefined && until !== undefined && since >= until) {
@@ -77,7 +77,7 @@ export const listPullRequestsTool = defineTool({
     });
     const headline =
       result.total === 0
-        ? 'No reconstructed pull request matches these filters.'
+        ? 'No merged pull request matches these filters.'
         : `${pullRequests.length} of ${result.total} matching pull requests, newest first:`;
     const rows = pullRequests.map((pr) => {
       const files = (pr as { files?: string[] }).files ?? [];

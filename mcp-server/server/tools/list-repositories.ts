@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 const LANGUAGE_SHARE = 0.1;
 
 const input = z.strictObject({
-  owner: z.string().min(1).max(100).optional().describe('Only repositories of this GitHub owner (user or organization), case-insensitive. Local clones have no owner.'),
+  owner: z.string().min(1).max(100).optional().describe('Only repositories of this GitHub owner (user or organization), case-insensitive, as stored by ingest_github. Local clones have no owner.'),
   language: z.string().min(1).max(50).optional().describe('Only repositories where this language is at least 10% of the code, case-insensitive, e.g. "TypeScript".'),
   minHealth: z.number().int().min(0).max(100).optional().describe('Only repositories with a health score of at least this (0-100).'),
   activeWithinDays: z.number().int().min(1).max(3650).optional().describe('Only repositories whose last commit is at most this many days old.'),
@@ -64,11 +64,19 @@ export const listRepositoriesTool = defineTool({
         `${r.primaryLanguage ? ` language ${quote(r.primaryLanguage)}` : ''}${r.lastCommitAt ? ` last commit ${r.lastCommitAt.slice(0, 10)}` : ''}`,
     );
     const headline = matching.length === 0
-      ? 'No stored repository matches these filters.' + (entries.length === 0 ? ` The database is empty${enabledTools.has('analyze_local_repository') ? ': analyse a local clone first with analyze_local_repository' : ''}.` : '')
+      ? 'No stored repository matches these filters.' + (entries.length === 0 ? ` The database is empty${howToFill(enabledTools)}.` : '')
       : `${page.length} of ${matching.length} matching repositories, sorted by ${args.sort}:`;
     return { structured, text: textAnswer(headline, rows, nextCursor ? [`More: call again with cursor ${JSON.stringify(nextCursor)}.`] : []) };
   },
 });
+
+function howToFill(tools: ReadonlySet<string>): string {
+  const ways = [
+    tools.has('analyze_local_repository') ? 'analyse a local clone with analyze_local_repository' : null,
+    tools.has('ingest_github') ? 'ingest a GitHub owner or repository with ingest_github' : null,
+  ].filter((w) => w !== null);
+  return ways.length > 0 ? `: ${ways.join(', or ')}` : '';
+}
 
 function matches({ row, research }: CatalogEntry, args: Args, now: number): boolean {
   if (args.owner !== undefined && row.owner?.toLowerCase() !== args.owner.toLowerCase()) return false;

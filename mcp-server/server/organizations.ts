@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { RepoScoutError } from '../../shared/errors';
+import { isValidLogin } from '../../shared/github/target';
+import type { OrganizationResearch } from '../../shared/research/org-types';
+import type { OrganizationLookup } from './catalog';
+import type { ToolContext } from './tool';
+import { quote } from './untrusted';
+
+// Shared by the organization tools: the owner argument, and the stored organization
+// research they read (never recomputed on a read: research_organization does that).
+
+export const ownerInput = z
+  .string()
+  .min(1, 'owner is empty; pass a GitHub organization or user name such as "octo-org"')
+  .max(60)
+  .refine(isValidLogin, 'owner must be a GitHub organization or user name (letters, digits and single hyphens, e.g. "octo-org"), not a URL or owner/repository')
+  .describe('GitHub organization or user name, e.g. "octo-org" (case-insensitive).');
+
+/** The owner's stored organization research; NOT_RESEARCHED with a next step this server can take. */
+export function requireOrganization(context: Pick<ToolContext, 'catalog' | 'github' | 'enabledTools'>, owner: string): OrganizationResearch {
+  const found = context.catalog.organization(owner, context.github.host());
+  if (found.state === 'researched') return found.research;
+  throw notResearched(found, owner, context.enabledTools);
+}
+
+/** Why an owner cannot be read yet, and what to call (or ask the user) to fix it. */
+export function notResearched(found: Exclude<OrganizationLookup, { state: 'researched' }>, owner: string, tools: ReadonlySet<string>): RepoScoutError {
+  if (found.state === 'unknown') {
+    const next = tools.has('ingest_github')
+      ? `call ingest_github with target ${quote(owner)} first (it researches the organization too)`
+      : `ask the user to research it with "reposcout research ${owner}" (this server is read-only)`;
+    return new RepoScoutError('NOT_RESEARCHED', `Nothing about ${quote(owner)} is stored yet; ${next}.`);
+  }
+  const next = tools.has('research_organization')
+    ? `call research_organization with owner ${quote(found.login)}`
+    : `ask the user to research it with "reposcout research ${found.login}" (this server is read-only)`;
+  return new RepoScoutError('NOT_RESEARCHED', `${quote(found.login)} is ingested but has not been researched yet; ${next}.`);
+}
+
+/** The headline numbers every organization answer starts from. */
+export function organizationHeadline(r: OrganizationResearch): string {
+  const t = r.totals;
+  const median = r.health.median === null ? 'no ranked repositories' : `median health ${r.health.median}/100`;
+  return (
+    `${t.repositories} repositories (${t.ranked} ranked; ${t.archived} archived, ${t.forks} forks, ${t.empty} empty), ${median}, ` +
+    `${t.contributors} human contributors; researched ${r.analyzedAt.slice(0, 10)} over the last ${r.options.windowMonths} months.`
+  );
+}
+
+const n = () => z.number();
+
+/** The compact view of an organization every organization answer can carry. */
+export const organizationSummarySchema = z.object({
+  owner: z.object({ login: z.string(), host: z.string(), kind: z.string().nullable(), name: z.string().nullable(), description: z.string().nullable() }),
+  analyzedAt: z.string(),
+  windowMonths: n(),
+  syncedAt: z.string().nullable(),
+  totals: z.object({
+    repositories: n(),
+    ranked: n(),
+    archived: n(),
+    forks: n(),
+    empty: n(),
+    active: n(),
+    dormant: n(),
+    stars: n(),
+    openIssues: n(),
+    openPullRequests: n(),
+    contributors: n(),
+  }),
+  health: z.object({ median: n().nullable(), mean: n().nullable(), grades: z.object({ A: n(), B: n(), C: n(), D: n(), F: n() }) }),
+  network: z.object({ people: n(), edges: n(), communities: n() }),
+  topics: z.object({ terms: n(), clusters: n() }),
+  citations: z.object({ repositories: n(), references: n() }),
+});
+
+export function organizationSummaryOf(r: OrganizationResearch): z.output<typeof organizationSummarySchema> {
+  return {
+    owner: { login: r.owner.login, host: r.owner.host, kind: r.owner.kind, name: r.owner.name, description: r.owner.description },
+    analyzedAt: r.analyzedAt,
+    windowMonths: r.options.windowMonths,
+    syncedAt: r.sync.syncedAt,
+    totals: r.totals,
+    health: { median: r.health.median, mean: r.health.mean, grades: r.health.grades },
+    network: { people: r.network.people.length, edges: r.network.edges.length, communities: r.network.communities.length },
+    topics: { terms: r.topics.topics.length, clusters: r.topics.clusters.length },
+    citations: { repositories: r.citations.counts.repositoriesWithCitations, references: r.citations.references.length },
+  };
+}
+
+/** Data-block rows naming the owner (its name and description come from GitHub). */
+export function ownerRows(r: OrganizationResearch): string[] {
+  const o = r.owner;
+  return [`owner ${quote(o.login)}${o.kind ? ` kind ${quote(o.kind)}` : ''}${o.name ? ` name ${quote(o.name)}` : ''}${o.description ? ` description ${quote(o.description, 300)}` : ''}`];
+}
