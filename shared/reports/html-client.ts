@@ -1,3 +1,5 @@
+import { CHART_PRELUDE } from './html-page';
+
 // The browser-side script of the HTML report, kept as text because it is inlined into the
 // page under the CSP nonce. It reads only the JSON data block and draws on canvases, so
 // repository text reaches the page through Chart.js's canvas text, never through HTML.
@@ -9,20 +11,7 @@ export function clientScript(): string {
 
 const CLIENT_SCRIPT = String.raw`
 (function () {
-  'use strict';
-  var data = JSON.parse(document.getElementById('data').textContent);
-  var css = getComputedStyle(document.documentElement);
-  function v(name) { return css.getPropertyValue(name).trim(); }
-  var palette = [v('--c1'), v('--c2'), v('--c3'), v('--c4'), v('--c5'), v('--c6'), v('--c7'), v('--c8')];
-
-  Chart.defaults.color = v('--muted');
-  Chart.defaults.borderColor = v('--grid');
-  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-  // A report is read, not watched: draw the final state at once (also keeps screenshots stable).
-  Chart.defaults.animation = false;
-  Chart.defaults.maintainAspectRatio = false;
-  Chart.defaults.plugins.legend.labels.boxWidth = 12;
-
+${CHART_PRELUDE}
   new Chart(document.getElementById('activity-chart'), {
     type: 'bar',
     data: {

@@ -1,3 +1,5 @@
+import { CHART_PRELUDE } from './html-page';
+
 // The browser-side script of the organization report, inlined under the CSP nonce. It reads
 // only the JSON data block; repository text reaches the page as canvas text drawn by
 // Chart.js and cytoscape, never as HTML.
@@ -9,19 +11,7 @@ export function orgClientScript(): string {
 
 const ORG_CLIENT_SCRIPT = String.raw`
 (function () {
-  'use strict';
-  var data = JSON.parse(document.getElementById('data').textContent);
-  var css = getComputedStyle(document.documentElement);
-  function v(name) { return css.getPropertyValue(name).trim(); }
-  var palette = [v('--c1'), v('--c2'), v('--c3'), v('--c4'), v('--c5'), v('--c6'), v('--c7'), v('--c8')];
-
-  Chart.defaults.color = v('--muted');
-  Chart.defaults.borderColor = v('--grid');
-  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-  Chart.defaults.animation = false;
-  Chart.defaults.maintainAspectRatio = false;
-  Chart.defaults.plugins.legend.labels.boxWidth = 12;
-
+${CHART_PRELUDE}
   new Chart(document.getElementById('org-health-chart'), {
     type: 'bar',
     data: { labels: data.health.labels, datasets: [{ label: 'Repositories', data: data.health.counts,

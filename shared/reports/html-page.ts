@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { escapeHtml, jsonForScript } from './escape';
+
+export interface HtmlPage {
+  /** Plain text; escaped here. */
+  title: string;
+  css: string;
+  /** Trusted markup built by the report (every repository string already escaped). */
+  body: string;
+  /** Serialised into a `<script type="application/json" id="data">` block. */
+  data: unknown;
+  /** Script sources inlined in order under the page's nonce (libraries first). */
+  scripts: string[];
+}
+
+/**
+ * One self-contained HTML document: a fresh CSP nonce per call allows only the page's
+ * own inline scripts, and the policy permits no network access of any kind.
+ */
+export function renderHtmlPage(page: HtmlPage): string {
+  const nonce = randomBytes(18).toString('base64');
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src data:`;
+  const scripts = page.scripts.map((source) => `<script nonce="${nonce}">${source}</script>`).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${escapeHtml(page.title)}</title>
+<link rel="icon" href="data:,">
+<style>${page.css}</style>
+</head>
+<body>
+${page.body}
+<script type="application/json" id="data">${jsonForScript(page.data)}</script>
+${scripts}
+</body>
+</html>
+`;
+}
+
+/**
+ * The browser-side start shared by every report script: reads `#data`, the CSS palette,
+ * and sets Chart.js defaults. Scripts append their drawing code after it (inside one IIFE).
+ */
+export const CHART_PRELUDE = String.raw`
+  'use strict';
+  var data = JSON.parse(document.getElementById('data').textContent);
+  var css = getComputedStyle(document.documentElement);
+  function v(name) { return css.getPropertyValue(name).trim(); }
+  var palette = [v('--c1'), v('--c2'), v('--c3'), v('--c4'), v('--c5'), v('--c6'), v('--c7'), v('--c8')];
+
+  Chart.defaults.color = v('--muted');
+  Chart.defaults.borderColor = v('--grid');
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  // A report is read, not watched: draw the final state at once (also keeps screenshots stable).
+  Chart.defaults.animation = false;
+  Chart.defaults.maintainAspectRatio = false;
+  Chart.defaults.plugins.legend.labels.boxWidth = 12;
+`;
