@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RepoScoutError } from '../errors';
 import type { Db, Store } from '../store/open';
+import { cachedStatement } from '../store/statements';
 import { embeddingText } from './embedding-text';
 import { liveSpaceTables } from './spaces';
 
@@ -133,7 +134,7 @@ export function getDocument(db: Db, kind: DocumentKind, refKey: string): SearchD
 
 export function getDocumentsByIds(db: Db, ids: readonly number[]): Map<number, SearchDocumentRow> {
   const out = new Map<number, SearchDocumentRow>();
-  const stmt = db.prepare('select * from search_documents where id = ?');
+  const stmt = cachedStatement(db, 'select * from search_documents where id = ?');
   for (const id of ids) {
     const row = stmt.get(id) as SearchDocumentRow | undefined;
     if (row) out.set(id, row);

@@ -1,4 +1,5 @@
 import type { Db } from '../store/open';
+import { cachedStatement } from '../store/statements';
 import type { DocumentKind } from './documents';
 import type { VectorSpace } from './spaces';
 import { assertDimensions } from './vectors';
@@ -36,14 +37,15 @@ export function bm25Search(db: Db, match: string, filters: SearchFilters, limit:
   const where: string[] = ['search_fts match @match'];
   const params: Record<string, unknown> = { match, limit };
   addSqlFilters(filters, where, params);
-  const rows = db
-    .prepare(
-      `select d.id as id, -bm25(search_fts, ${BM25_WEIGHTS}) as score
-       from search_fts join search_documents d on d.id = search_fts.rowid
+  // Without filters the documents table is not needed: joining it costs a lookup per match.
+  const from = where.length > 1 ? 'search_fts join search_documents d on d.id = search_fts.rowid' : 'search_fts';
+  const rows = cachedStatement(
+    db,
+    `select search_fts.rowid as id, -bm25(search_fts, ${BM25_WEIGHTS}) as score
+       from ${from}
        where ${where.join(' and ')}
        order by bm25(search_fts, ${BM25_WEIGHTS}) limit @limit`,
-    )
-    .all(params) as Bm25Hit[];
+  ).all(params) as Bm25Hit[];
   return rows;
 }
 
@@ -73,7 +75,7 @@ export function vectorSearch(db: Db, space: VectorSpace, vector: Float32Array, f
     where.push('health >= @minHealth');
     params.minHealth = filters.minHealth + 0.0;
   }
-  const rows = db.prepare(`select rowid as id, distance from ${space.tableName} where ${where.join(' and ')}`).all(params) as {
+  const rows = cachedStatement(db, `select rowid as id, distance from ${space.tableName} where ${where.join(' and ')}`).all(params) as {
     id: number;
     distance: number;
   }[];

@@ -14,6 +14,7 @@ export interface Store {
 }
 
 const BUSY_TIMEOUT_MS = 5_000;
+const MMAP_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Opens (creating if needed) the RepoScout database at `dbPath`: WAL mode so the
@@ -35,6 +36,9 @@ export function openStore(dbPath: string, options: { migrations?: readonly Migra
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Reads through a memory map (an upper bound, not an allocation): vector KNN scans
+    // every stored vector, and copying pages through SQLite's cache doubled its cost.
+    db.pragma(`mmap_size = ${MMAP_BYTES}`);
     sqliteVec.load(db);
     migrate(db, dbPath, options.migrations ?? migrations);
   } catch (error) {
