@@ -5,6 +5,7 @@ import type { RepositoryResearch } from '../../shared/research/types';
 import type { Store } from '../../shared/store/open';
 import { findRepositoryByKey, listRepositories, localRepositoryKey, type RepositoryRow } from '../../shared/store/repositories';
 import { expandHome, looksLikePath } from './paths';
+import { createSearchIndex, embedderFromEnvironment, type EmbedderSetting, type SearchIndex } from './search-index';
 import { quote } from './untrusted';
 
 /** What the store holds about a GitHub owner: nothing, its ingested repositories, or a finished organization research. */
@@ -46,6 +47,13 @@ export interface Catalog {
   organizations(host: string): ResearchedOwner[];
   /** Runs `work` after every earlier write has finished; writes share one SQLite connection. */
   exclusive<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T>;
+  /** Search, recommendations and memory: one embedding space for the whole process, made on first use. */
+  readonly search: SearchIndex;
+}
+
+export interface CatalogOptions {
+  /** The embedder search uses (default: REPOSCOUT_EMBEDDER and REPOSCOUT_MODEL_DIR, as the CLI reads them). */
+  embedder?: EmbedderSetting;
 }
 
 interface OwnerRow {
@@ -65,7 +73,7 @@ interface StampRow {
 const MAX_CACHED = 128;
 const MAX_CACHED_ORGANIZATIONS = 8;
 
-export function createCatalog(store: Store): Catalog {
+export function createCatalog(store: Store, options: CatalogOptions = {}): Catalog {
   const cache = new Map<number, { stamp: string; research: RepositoryResearch }>();
   const stampOf = store.db.prepare(`select head_sha || '|' || options_key || '|' || computed_at as stamp from research where repo_id = ?`).pluck();
   const allStamps = store.db.prepare(`select repo_id, head_sha || '|' || options_key || '|' || computed_at as stamp from research`);
@@ -78,6 +86,16 @@ export function createCatalog(store: Store): Catalog {
   // seconds, so every write through this catalog also drops the cache (two runs can share a second).
   const organizationCache = new Map<number, { stamp: string; research: OrganizationResearch }>();
   let queue: Promise<unknown> = Promise.resolve();
+
+  function exclusive<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+    const run = queue.then(() => {
+      throwIfAborted(signal);
+      return work();
+    }).finally(() => organizationCache.clear());
+    // The lane continues whether this write succeeded or not.
+    queue = run.catch(() => undefined);
+    return run;
+  }
 
   function research(repoId: number, stamp: string | undefined): RepositoryResearch | null {
     if (stamp === undefined) return null;
@@ -134,15 +152,8 @@ export function createCatalog(store: Store): Catalog {
     organizations(host) {
       return (researchedOwners.all(host) as OwnerRow[]).map((o) => ({ login: o.login, name: o.name, researchedAt: o.researched_at ?? '' }));
     },
-    exclusive(signal, work) {
-      const run = queue.then(() => {
-        throwIfAborted(signal);
-        return work();
-      }).finally(() => organizationCache.clear());
-      // The lane continues whether this write succeeded or not.
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    exclusive,
+    search: createSearchIndex(store, options.embedder ?? embedderFromEnvironment(), exclusive),
   };
 }
 

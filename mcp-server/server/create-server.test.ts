@@ -32,20 +32,25 @@ describe('createServer: tools', () => {
     }
   });
 
-  it('--read-only keeps exactly the tools whose readOnlyHint is true, whatever the toolsets', async () => {
-    const ro = await connectInMemory({ store: fx.store, readOnly: true, toolsets: ['research', 'orchestrate', 'memory'] });
+  it('--read-only keeps exactly the chosen toolsets\' tools whose readOnlyHint is true', async () => {
+    const toolsets = ['research', 'orchestrate', 'memory'] as const;
+    const ro = await connectInMemory({ store: fx.store, readOnly: true, toolsets });
     try {
       const { tools } = await ro.client.listTools();
       expect(tools.length).toBeGreaterThan(0);
       expect(tools.every((t) => t.annotations?.readOnlyHint === true)).toBe(true);
-      expect(tools.map((t) => t.name)).toEqual(allTools.filter((t) => t.hints.readOnlyHint).map((t) => t.name));
+      expect(tools.map((t) => t.name)).toEqual(allTools.filter((t) => t.hints.readOnlyHint && (toolsets as readonly string[]).includes(t.toolset)).map((t) => t.name));
+      // The memory toolset's writers are gone, its readers stay.
+      expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(['recall', 'list_memories']));
+      expect(tools.map((t) => t.name)).not.toContain('remember');
+      expect(tools.map((t) => t.name)).not.toContain('forget');
     } finally {
       await ro.close();
     }
   });
 
   it('serves known but empty toolsets as no tools, and still answers tools/list', async () => {
-    const empty = await connectInMemory({ store: fx.store, toolsets: ['memory', 'achievements'] });
+    const empty = await connectInMemory({ store: fx.store, toolsets: ['orchestrate', 'achievements'] });
     try {
       expect((await empty.client.listTools()).tools).toEqual([]);
       expect((await empty.client.listPrompts()).prompts).toEqual([]);
@@ -82,6 +87,15 @@ describe('createServer: tools', () => {
       get_collaboration_network: [{ owner: 'acme' }, { owner: 'acme', view: 'people', includeGraph: true, limit: 2 }, { owner: 'acme', view: 'communities' }],
       get_topics: [{ owner: 'acme' }, { owner: 'acme', repository: github.split('/')[1], limit: 100 }],
       get_citations: [{ owner: 'acme' }, { owner: 'acme', kind: 'doi', limit: 1 }],
+      search: [{ query: 'core guide' }, { query: 'issue bug', kinds: ['issue', 'pull_request'], owner: 'acme', mode: 'bm25' }],
+      find_similar_repositories: [{ repository: github }, { repository: fx.key, limit: 1, diversity: false, mode: 'vector' }],
+      recommend_for_developer: [{ person: 'alice@example.com' }, { person: 'bob@example.com', limit: 1, issues: 0 }],
+      find_people_to_ask: [{ repository: fx.key }, { repository: fx.key, path: 'src', limit: 1 }],
+      // In tools/list order: remember runs first, forget last.
+      remember: [{ text: 'The fixture keeps its guide in docs/.', tags: ['docs'], links: [{ kind: 'repository', target: github }] }, { text: 'The fixture keeps its guide in docs/!' }],
+      recall: [{ query: 'where is the guide?' }, { query: 'guide', tags: ['docs'], since: '2020-01-01', mode: 'bm25' }],
+      list_memories: [{}, { id: 1 }, { tags: ['docs'], limit: 1 }],
+      forget: [{ ids: [1] }],
     };
     expect(Object.keys(calls).sort()).toEqual(tools.map((t) => t.name).sort());
     for (const tool of tools as Tool[]) {
@@ -92,7 +106,7 @@ describe('createServer: tools', () => {
         const check = validate(result.structuredContent);
         expect(check.valid, `${tool.name}: ${check.errorMessage ?? ''}`).toBe(true);
         expect(textOf(result).length).toBeGreaterThan(0);
-        expect(textOf(result).length).toBeLessThan(6_000);
+        expect(textOf(result).length, `${tool.name} ${JSON.stringify(args)}`).toBeLessThan(6_000);
       }
     }
   });

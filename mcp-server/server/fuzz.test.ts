@@ -79,7 +79,11 @@ describe('fuzz: random and malformed arguments', () => {
         }
       }
     };
-    const VALID: Record<string, unknown> = { repository: fx.key, path: fx.repo.dir, owner: 'acme', target: 'acme' };
+    const VALID: Record<string, unknown> = {
+      repository: fx.key, path: fx.repo.dir, owner: 'acme', target: 'acme',
+      // recommend and memory
+      query: 'core guide', person: 'alice@example.com', text: 'The fuzz test was here.', ids: [1],
+    };
     const required = (tool: Tool) => (tool.inputSchema as { required?: string[] }).required ?? [];
     const requestsBefore = gh.fake.log.length;
     let answered = 0;

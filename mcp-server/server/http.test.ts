@@ -12,6 +12,8 @@ import { selectTools } from './create-server';
 
 // Derived from the tool definitions, so adding a tool does not break these transport tests.
 const DEFAULT_TOOLS = selectTools().length;
+// The in-process server below serves only the research toolset.
+const RESEARCH_TOOLS = selectTools(['research']).length;
 
 const TOKEN = 'test-token-0123456789abcdef';
 let fx: Fixture;
@@ -65,7 +67,7 @@ describe('reposcout mcp over Streamable HTTP: the happy path', () => {
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     const { client } = await connect();
     try {
-      expect((await client.listTools()).tools).toHaveLength(DEFAULT_TOOLS);
+      expect((await client.listTools()).tools).toHaveLength(RESEARCH_TOOLS);
       const result = await client.callTool({ name: 'get_contributors', arguments: { repository: fx.key } });
       expect(result.isError).toBeFalsy();
       expect((result.structuredContent as { humans: number }).humans).toBe(3);
@@ -161,7 +163,7 @@ describe('reposcout mcp over Streamable HTTP: sessions', () => {
     expect(stale.status).toBe(404);
     expect(errorOf(stale)).toMatch(/Session not found/);
     // The other session is unaffected.
-    expect((await b.client.listTools()).tools.length).toBe(DEFAULT_TOOLS);
+    expect((await b.client.listTools()).tools.length).toBe(RESEARCH_TOOLS);
     await b.client.close();
     await a.client.close();
   });

@@ -6,6 +6,7 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { Store } from '../../shared/store/open';
 import { createCatalog } from './catalog';
 import { createServer, selectTools } from './create-server';
+import type { EmbedderSetting } from './search-index';
 import type { GitHubAccess } from './github-access';
 import { bearerMatches, hostProblem, originProblem } from './http-guard';
 import type { Logger } from './logger';
@@ -26,6 +27,8 @@ export interface HttpOptions {
   shutdown?: AbortSignal;
   /** How to reach GitHub (default: the environment). */
   github?: GitHubAccess;
+  /** The embedder of search and memory, shared by every session (default: the environment). */
+  embedder?: EmbedderSetting;
   /** Sessions idle this long are closed (default 30 minutes). */
   idleMs?: number;
   maxSessions?: number;
@@ -53,7 +56,7 @@ interface Session {
  */
 export async function startHttpServer(options: HttpOptions): Promise<RunningHttpServer> {
   const { log } = options;
-  const catalog = createCatalog(options.store);
+  const catalog = createCatalog(options.store, { embedder: options.embedder });
   const sessions = new Map<string, Session>();
   const idleMs = options.idleMs ?? 30 * 60_000;
   const maxSessions = options.maxSessions ?? 100;

@@ -68,7 +68,13 @@ describe('reposcout mcp over stdio', () => {
   });
 
   it('--read-only and --toolsets shape the tool list', async () => {
-    for (const [args, count] of [[['--read-only'], READ_ONLY_TOOLS], [['--toolsets', 'memory,recommend'], 0], [['--toolsets', 'research', '--read-only'], READ_ONLY_TOOLS]] as const) {
+    const cases = [
+      [['--read-only'], READ_ONLY_TOOLS],
+      [['--toolsets', 'memory,recommend'], selectTools(['memory', 'recommend']).length],
+      [['--toolsets', 'research', '--read-only'], selectTools(['research'], true).length],
+      [['--toolsets', 'orchestrate,achievements'], 0],
+    ] as const;
+    for (const [args, count] of cases) {
       const mcp = await connect([...args]);
       try {
         expect((await mcp.client.listTools()).tools, args.join(' ')).toHaveLength(count);

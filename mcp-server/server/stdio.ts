@@ -3,6 +3,7 @@ import type { Store } from '../../shared/store/open';
 import { createServer } from './create-server';
 import type { GitHubAccess } from './github-access';
 import type { Logger } from './logger';
+import type { EmbedderSetting } from './search-index';
 import type { ToolsetId } from './toolsets';
 
 export interface StdioOptions {
@@ -14,6 +15,8 @@ export interface StdioOptions {
   shutdown: AbortSignal;
   /** How to reach GitHub (default: the environment). */
   github?: GitHubAccess;
+  /** The embedder of search and memory (default: the environment). */
+  embedder?: EmbedderSetting;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface StdioOptions {
  */
 export async function serveStdio(options: StdioOptions): Promise<void> {
   const { store, log, shutdown } = options;
-  const { server, cleanup, tools } = createServer({ store, log, toolsets: options.toolsets, readOnly: options.readOnly, shutdown, ...(options.github ? { github: options.github } : {}) });
+  const { server, cleanup, tools } = createServer({ store, log, toolsets: options.toolsets, readOnly: options.readOnly, shutdown, github: options.github, embedder: options.embedder });
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = resolve;

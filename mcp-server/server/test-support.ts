@@ -3,9 +3,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { RepoScoutError } from '../../shared/errors';
+import { importRepositories } from '../../shared/exchange/import';
 import { createGitHubClient, type GitHubClientOptions } from '../../shared/github/client';
 import { sqliteHttpCache } from '../../shared/github/http-cache';
 import { ingestGitHubOwner } from '../../shared/github/ingest';
@@ -130,9 +132,12 @@ export async function fakeGitHub(
   };
 }
 
-/** A real SDK Client talking to a real server over the SDK's in-memory transport (offline GitHub unless given one). */
+/**
+ * A real SDK Client talking to a real server over the SDK's in-memory transport (offline
+ * GitHub and the lexical embedder unless given others, so no test depends on the machine).
+ */
 export async function connectInMemory(options: CreateServerOptions): Promise<{ client: Client; close(): Promise<void> }> {
-  const { server, cleanup } = createServer({ github: offlineGitHub, ...options });
+  const { server, cleanup } = createServer({ github: offlineGitHub, embedder: 'lexical', ...options });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'reposcout-test', version: '1.0.0' });
   await server.connect(serverSide);
@@ -203,4 +208,41 @@ export async function researchedOrganization(org: Partial<SyntheticOrgOptions> =
       db.cleanup();
     },
   };
+}
+
+/** Repository records as "reposcout import" reads them: two search libraries, a chart kit, an HTTP client and a Go logger. */
+export const SAMPLE_RECORDS = [
+  {
+    full_name: 'octo/fast-search',
+    description: 'Full-text search engine for Node.js with BM25 ranking, fuzzy matching and highlighting.',
+    language: 'TypeScript',
+    topics: ['search', 'bm25', 'typescript'],
+    stars: 1200,
+    health: 82,
+    updatedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+    issues: [
+      { number: 3, title: 'Add fuzzy matching for typos in TypeScript queries', labels: ['good first issue'], state: 'open' },
+      { number: 4, title: 'Rewrite the ranking core', labels: ['design'], state: 'open' },
+    ],
+  },
+  {
+    full_name: 'octo/tiny-search',
+    description: 'Tiny search library for the browser: BM25 ranking and fuzzy matching in TypeScript.',
+    language: 'TypeScript',
+    topics: ['search', 'browser'],
+    stars: 300,
+    health: 70,
+    updatedAt: new Date(Date.now() - 60 * 86_400_000).toISOString(),
+    issues: [{ number: 9, title: 'Document the TypeScript types of the index', labels: ['help wanted'], state: 'open' }],
+  },
+  { full_name: 'octo/chart-kit', description: 'Charts and plots for dashboards, bar and line charts.', language: 'JavaScript', topics: ['charts', 'visualization'], stars: 50, health: 40 },
+  { full_name: 'acme/http-client', description: 'HTTP client with retries, timeouts and response caching.', language: 'TypeScript', topics: ['http'], stars: 900, health: 90 },
+  { full_name: 'acme/log-tools', description: 'Structured logging for Go services.', language: 'Go', topics: ['logging'], stars: 10, health: 55 },
+];
+
+/** `researchedFixture` plus the sample records imported, as "reposcout import" would. */
+export async function searchableFixture(): Promise<Fixture> {
+  const fx = await researchedFixture();
+  await importRepositories(fx.store, Readable.from([SAMPLE_RECORDS.map((r) => JSON.stringify(r)).join('\n')]));
+  return fx;
 }

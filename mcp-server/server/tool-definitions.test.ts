@@ -41,7 +41,8 @@ describe('tool definitions', () => {
 
   it.each(allTools.map((t) => t.name))('%s follows the house rules', (name) => {
     const tool = tools.find((t) => t.name === name)!;
-    expect(tool.name).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/);
+    // snake_case: verb_noun, or one verb where the verb says it all (search, remember, recall, forget).
+    expect(tool.name).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
     expect(tool.description!.length).toBeGreaterThan(120);
     expect(tool.description!.length).toBeLessThan(700);
     const input = tool.inputSchema as Schema;
@@ -62,7 +63,8 @@ describe('tool definitions', () => {
     const bytes = Buffer.byteLength(JSON.stringify({ tools }));
     // Twelve research tools (six for local clones, six for GitHub organizations) at about 4 KB
     // each with their output schemas; get_repository is the largest. Raised from 32 KB when the
-    // GitHub tools arrived: grow it only deliberately.
-    expect(bytes).toBeLessThan(52_000);
+    // GitHub tools arrived, and from 52 KB to 80 KB for the eight recommend and memory tools
+    // (about 24 KB together, 74.2 KB in all): grow it only deliberately.
+    expect(bytes).toBeLessThan(80_000);
   });
 });

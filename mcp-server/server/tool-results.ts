@@ -13,6 +13,11 @@ const NEXT_STEP: Partial<Record<RepoScoutErrorCode, string>> = {
   GITHUB_SCOPE: 'This needs the user: a GitHub token that can read these repositories.',
   GITHUB_RATE_LIMITED: 'Tell the user when it can continue; calling ingest_github again with the same target then resumes where it stopped.',
   GITHUB_UNREACHABLE: 'If it persists, this needs the user: the RepoScout server cannot reach GitHub.',
+  REPOSITORY_NOT_FOUND: 'Call search with kinds ["repository"] or list_repositories to find the stored keys.',
+  PERSON_NOT_FOUND: 'Pass the e-mail address of someone get_contributors or find_people_to_ask lists.',
+  MEMORY_NOT_FOUND: 'Call list_memories or recall to find memory ids.',
+  MODEL_UNAVAILABLE: "This needs the user: fix the model folder in REPOSCOUT_MODEL_DIR, or set REPOSCOUT_EMBEDDER=lexical in the RepoScout server's environment.",
+  EMBEDDING_DIMENSION_MISMATCH: 'This needs the user: rebuild the vectors with "reposcout embed --rebuild".',
 };
 
 /** A tool error result: `isError`, the engine's one-sentence message and a next step; never a stack trace. */
@@ -35,6 +40,10 @@ export function errorResult(error: unknown, tool: string, log: Logger): CallTool
 /** Engine messages advise CLI commands and flags; the agent talking to us has tools, and the server has environment variables. */
 function cliToToolWording(message: string): string {
   return message
+    // Search, recommendations and memory (before the general research wording below).
+    .replace(/ Add it with "reposcout import <file>" or "reposcout research <path>" first\./g, ' It must be analysed (analyze_local_repository), ingested (ingest_github) or imported ("reposcout import") first.')
+    .replace(/run "reposcout research <path of a clone>"/g, 'call analyze_local_repository with the path of a local clone')
+    .replace(/Research a repository they committed to first \("reposcout research <path>"\)\./g, 'Analyse a repository they committed to first (analyze_local_repository), or ingest it (ingest_github).')
     .replace(/run "reposcout ingest ([^"\s]+)[^"]*" again to resume/g, 'call ingest_github with target "$1" again to resume (it continues where it stopped)')
     .replace(/run "reposcout ingest ([^"\s]+)[^"]*"/g, 'call ingest_github with target "$1"')
     // A GitHub owner or owner/repository (local research always names an absolute path).
@@ -43,5 +52,9 @@ function cliToToolWording(message: string): string {
     .replace(/(?:set|pass it in) GITHUB_TOKEN or (?:pass )?--token-file/g, "set GITHUB_TOKEN or GH_TOKEN in the RepoScout server's environment")
     .replace(/--github-host/g, 'REPOSCOUT_GITHUB_HOST')
     .replace(/--window-months/g, 'windowMonths')
-    .replace(/Run the command again to finish\./g, 'Call the tool again to finish.');
+    .replace(/Run the command again to finish\./g, 'Call the tool again to finish.')
+    .replace(/ ?\(see "reposcout memories"\)| List ids with "reposcout memories"\./g, '')
+    .replace(/--(path|issues|since|until) "/g, '$1 "')
+    .replace(/--issues must/g, 'issues must')
+    .replace(/use --mode bm25 or hybrid/g, 'use mode "bm25" or "hybrid"');
 }

@@ -11,7 +11,8 @@ describe('the README tool table', () => {
   it('has one row per tool and one per toolset', () => {
     const table = renderToolTable();
     for (const tool of allTools) expect(table).toContain(`| \`${tool.name}\` | ${tool.toolset} |`);
-    expect(table).toContain('| `memory` | on | none yet |');
+    expect(table).toContain('| `memory` | on | 4 |');
+    expect(table).toContain('| `orchestrate` | off | none yet |');
   });
 
   it('uses the first sentence of each description', () => {

@@ -1,5 +1,8 @@
 import type { ToolDefinition } from '../tool';
 import { analyzeLocalRepositoryTool } from './analyze-local-repository';
+import { findPeopleToAskTool } from './find-people-to-ask';
+import { findSimilarRepositoriesTool } from './find-similar-repositories';
+import { forgetTool } from './forget';
 import { getCitationsTool } from './get-citations';
 import { getCollaborationNetworkTool } from './get-collaboration-network';
 import { getContributorsTool } from './get-contributors';
@@ -8,9 +11,14 @@ import { getOrganizationTool } from './get-organization';
 import { getRepositoryTool } from './get-repository';
 import { getTopicsTool } from './get-topics';
 import { ingestGitHubTool } from './ingest-github';
+import { listMemoriesTool } from './list-memories';
 import { listPullRequestsTool } from './list-pull-requests';
 import { listRepositoriesTool } from './list-repositories';
+import { recallTool } from './recall';
+import { recommendForDeveloperTool } from './recommend-for-developer';
+import { rememberTool } from './remember';
 import { researchOrganizationTool } from './research-organization';
+import { searchTool } from './search';
 
 /**
  * Every MCP tool RepoScout has, in the order agents see them. Adding a tool is adding a
@@ -30,4 +38,14 @@ export const allTools: readonly ToolDefinition[] = [
   getCollaborationNetworkTool,
   getTopicsTool,
   getCitationsTool,
+  // recommend
+  searchTool,
+  findSimilarRepositoriesTool,
+  recommendForDeveloperTool,
+  findPeopleToAskTool,
+  // memory
+  rememberTool,
+  recallTool,
+  listMemoriesTool,
+  forgetTool,
 ];

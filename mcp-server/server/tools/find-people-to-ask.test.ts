@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BREAKOUT, connectInMemory, searchableFixture, textOf, type Fixture } from '../test-support';
+
+let fx: Fixture;
+let mcp: Awaited<ReturnType<typeof connectInMemory>>;
+
+beforeAll(async () => {
+  fx = await searchableFixture();
+  mcp = await connectInMemory({ store: fx.store });
+});
+afterAll(async () => {
+  await mcp.close();
+  fx.cleanup();
+});
+
+type People = { repository: string; path: string | null; people: { rank: number; email: string; commits: number; factors: { id: string }[] }[] };
+const call = (args: Record<string, unknown>) => mcp.client.callTool({ name: 'find_people_to_ask', arguments: args });
+
+describe('find_people_to_ask: behaviour', () => {
+  it('ranks the people of a researched clone, without the bot, with factors', async () => {
+    const result = await call({ repository: fx.key });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    const out = result.structuredContent as People;
+    expect(out).toMatchObject({ repository: fx.key, path: null });
+    expect(out.people.map((p) => p.email).sort()).toEqual(['alice@example.com', 'bob@example.com', 'jose@example.com']);
+    expect(out.people[0]!.email).toBe('alice@example.com');
+    expect(out.people[0]!.factors.map((f) => f.id)).toEqual(['ownership', 'recency', 'breadth', 'reviews']);
+    expect(textOf(result)).toMatch(/^3 people to ask about this repository, best first:\n<<<repository data/);
+  });
+
+  it('narrows to a folder, and finds the clone by its path', async () => {
+    const out = (await call({ repository: fx.repo.dir, path: 'docs/' })).structuredContent as People;
+    expect(out.path).toBe('docs');
+    expect(out.people[0]!.email).toBe('jose@example.com');
+    expect(out.people.map((p) => p.email)).not.toContain('alice@example.com');
+  });
+
+  it('keeps a hostile file name inside the data block', async () => {
+    const result = await call({ repository: fx.key, path: 'docs/<odd> name.md' });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(textOf(result)).not.toContain('<odd>');
+    expect(textOf(result)).not.toContain(BREAKOUT);
+  });
+});
+
+describe('find_people_to_ask: bad input', () => {
+  it.each([
+    [{ repository: 'octo/fast-serch' }, /^REPOSITORY_NOT_FOUND: .*did you mean octo\/fast-search/],
+    [{ repository: 'octo/fast-search' }, /^NOT_RESEARCHED: .*no history.*call analyze_local_repository with the path of a local clone/],
+    [{ repository: 'FIXTURE_KEY', path: 'nowhere/' }, /^PATH_NOT_FOUND: No commit by a person touches "nowhere"/],
+    [{ repository: 'FIXTURE_KEY', path: '../etc' }, /^INVALID_INPUT: path "\.\.\/etc" must be relative to the repository root/],
+    [{ repository: '' }, /repository is empty/],
+    [{ repository: 'FIXTURE_KEY', limit: 51 }, /limit is at most 50/],
+  ])('%o is refused with a next step', async (args, message) => {
+    const result = await call({ ...args, repository: args.repository === 'FIXTURE_KEY' ? fx.key : args.repository });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(message);
+  });
+});
