@@ -12,7 +12,7 @@ export function researchSummary(r: RepositoryResearch, reports: { markdownPath: 
   }
   lines.push('');
   lines.push(`  commits ${r.activity.totalCommits} (+${r.activity.totalMerges} merges), last ${r.activity.daysSinceLastCommit} days ago`);
-  lines.push(`  contributors ${humans} people${r.contributors.bots.length ? `, ${r.contributors.bots.length} bots` : ''}`);
+  lines.push(`  contributors ${humans} ${humans === 1 ? 'person' : 'people'}${r.contributors.bots.length ? `, ${r.contributors.bots.length} ${r.contributors.bots.length === 1 ? 'bot' : 'bots'}` : ''}`);
   lines.push(`  bus factor ${r.busFactor.window.factor} (last ${r.busFactor.windowMonths} months), ${r.busFactor.allTime.factor} (all time)`);
   lines.push(`  pull requests ${r.pullRequests.total} reconstructed (${r.pullRequests.merge} merge, ${r.pullRequests.squash} squash)`);
   const langs = r.languages.slice(0, 3).map((l) => `${l.language} ${Math.round(l.share * 100)}%`);
