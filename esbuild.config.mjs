@@ -23,24 +23,45 @@ const cli = build({
   logLevel: 'warning',
 });
 
-// The VS Code extension is bundled for the extension host with `vscode` external.
-const extension = existsSync('extension/extension.ts')
+// The VS Code extension is bundled for the extension host with `vscode` external, and its
+// webview scripts (Chart.js and Cytoscape inside) for the browser; no CDN, no network.
+const hasExtension = existsSync('extension/extension.ts');
+// The MCP SDK is its own file, required when the engine first starts (activation stays light).
+const lazySdk = {
+  name: 'lazy-mcp-sdk',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/mcp-sdk$/ }, () => ({ path: './mcp-sdk.cjs', external: true }));
+  },
+};
+const extensionNode = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, metafile: true, minify: true, keepNames: true, external: ['vscode'], logLevel: 'warning' };
+const extension = hasExtension
   ? build({
+      ...extensionNode,
       entryPoints: ['extension/extension.ts'],
       outfile: 'dist/extension.cjs',
+      plugins: [lazySdk],
+    })
+  : Promise.resolve(null);
+const extensionSdk = hasExtension ? build({ ...extensionNode, entryPoints: ['extension/engine/mcp-sdk.ts'], outfile: 'dist/mcp-sdk.cjs' }) : Promise.resolve(null);
+const webviews = hasExtension
+  ? build({
+      entryPoints: { report: 'extension/webviews/client/report.ts', dashboard: 'extension/webviews/client/dashboard.ts' },
+      outdir: 'dist/media',
       bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      sourcemap: true,
+      platform: 'browser',
+      target: 'chrome120',
+      format: 'iife',
+      minify: true,
+      sourcemap: false,
       metafile: true,
-      external: ['vscode'],
       logLevel: 'warning',
     })
   : Promise.resolve(null);
 
-const [cliResult, extensionResult] = await Promise.all([cli, extension]);
+const [cliResult, extensionResult, webviewResult, sdkResult] = await Promise.all([cli, extension, webviews, extensionSdk]);
 const { writeFileSync, mkdirSync } = await import('node:fs');
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/meta.cli.json', JSON.stringify(cliResult.metafile));
 if (extensionResult) writeFileSync('dist/meta.extension.json', JSON.stringify(extensionResult.metafile));
+if (sdkResult) writeFileSync('dist/meta.extension-sdk.json', JSON.stringify(sdkResult.metafile));
+if (webviewResult) writeFileSync('dist/meta.webviews.json', JSON.stringify(webviewResult.metafile));

@@ -20,4 +20,9 @@ fi
 # Node packages exactly as locked (better-sqlite3 compiles from source: ~90 s).
 npm ci --no-audit --no-fund
 
+# Real VS Code for the extension's end-to-end tests: code-server on its own Node 24, outside
+# the project's dependencies (a few minutes the first time, then reused from the cache).
+REPOSCOUT_E2E_TOOLS="$(bash test/e2e/setup-code-server.sh)"
+export REPOSCOUT_E2E_TOOLS
+
 npm test

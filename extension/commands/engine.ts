@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { authProvider, currentConfig, GITHUB_SCOPES } from '../engine/host';
+import { availableCapabilities } from '../engine/capabilities';
+import type { CommandDefinition } from './deps';
+import { showFailure } from './long-task';
+
+export const showLog: CommandDefinition = {
+  id: 'reposcout.showLog',
+  run: (deps) => deps.log.show(true),
+};
+
+export const restartEngine: CommandDefinition = {
+  id: 'reposcout.restartEngine',
+  async run(deps) {
+    await deps.engine.restart();
+    try {
+      await deps.engine.ensureStarted();
+      await deps.refreshAll();
+      void vscode.window.setStatusBarMessage('RepoScout engine restarted', 3000);
+    } catch (error) {
+      showFailure(deps, 'Starting the engine', error, () => vscode.commands.executeCommand('reposcout.restartEngine'));
+    }
+  },
+};
+
+export const openNodePathSetting: CommandDefinition = {
+  id: 'reposcout.openNodePathSetting',
+  run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'reposcout.nodePath'),
+};
+
+/** A summary a person (or a test) can read: engine state, Node, tools, capabilities, MCP registration. */
+export const showStatus: CommandDefinition = {
+  id: 'reposcout.showStatus',
+  async run(deps) {
+    let status = deps.engine.current;
+    if (status.state !== 'running' && status.state !== 'failed') {
+      try {
+        status = await deps.engine.ensureStarted();
+      } catch {
+        status = deps.engine.current;
+      }
+    }
+    const config = currentConfig();
+    const capabilities = availableCapabilities(status.tools);
+    const lines = [
+      `Engine: ${status.state}${status.pid ? ` (pid ${status.pid})` : ''}${status.nodeVersion ? `, Node ${status.nodeVersion}` : ''}${status.startMs !== null ? `, started in ${status.startMs} ms` : ''}`,
+      status.error ? `Last problem: ${status.error.message}` : null,
+      `Database: ${config.databasePath || 'default (REPOSCOUT_DB or the user data folder)'}`,
+      `Toolsets: ${config.toolsets.join(', ')}`,
+      `Tools: ${[...status.tools].join(', ') || 'none'}`,
+      `Capabilities: ${Object.entries(capabilities).map(([name, on]) => `${name} ${on ? 'yes' : 'not yet'}`).join(', ')}`,
+      `MCP server for chat and agent mode: ${deps.mcp.registered ? 'registered (provider reposcout.engine)' : `not registered: ${deps.mcp.reason ?? 'unknown'}`}`,
+    ].filter((l): l is string => l !== null);
+    deps.log.info(`status:\n  ${lines.join('\n  ')}`);
+    const choice = await vscode.window.showInformationMessage('RepoScout engine status', { modal: true, detail: lines.join('\n') }, 'Open Log', 'Restart Engine');
+    if (choice === 'Open Log') deps.log.show(true);
+    else if (choice === 'Restart Engine') await vscode.commands.executeCommand('reposcout.restartEngine');
+  },
+};
+
+export const signIn: CommandDefinition = {
+  id: 'reposcout.signIn',
+  async run(deps) {
+    const config = currentConfig();
+    try {
+      const session = await vscode.authentication.getSession(authProvider(config), GITHUB_SCOPES, { createIfNone: true });
+      // The engine reads GITHUB_TOKEN when it starts; start a fresh one with the new session.
+      await deps.engine.restart();
+      deps.log.info(`signed in to GitHub${config.githubHost ? ` (${config.githubHost})` : ''} as ${session.account.label}`);
+      const next = await vscode.window.showInformationMessage(`RepoScout: Signed in to GitHub as ${session.account.label}.`, 'Ingest a GitHub Owner');
+      if (next) await vscode.commands.executeCommand('reposcout.ingestOwner');
+    } catch (error) {
+      showFailure(deps, 'GitHub sign-in', error);
+    }
+  },
+};

@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { ENGINE_SETTINGS, readConfig, type ExtensionConfig } from '../config';
+import { availableCapabilities, expectedCapabilities, type Capability } from './capabilities';
+import { EngineClient, type EngineStatus } from './client';
+import { engineLaunch } from './launch';
+
+export const GITHUB_SCOPES = ['repo', 'read:org'];
+
+export function currentConfig(): ExtensionConfig {
+  const section = vscode.workspace.getConfiguration('reposcout');
+  return readConfig((key) => section.get(key));
+}
+
+/** github.com uses the built-in "github" provider; an Enterprise host uses "github-enterprise". */
+export function authProvider(config: ExtensionConfig): string {
+  return config.githubHost.trim() === '' ? 'github' : 'github-enterprise';
+}
+
+/**
+ * The GitHub token of a session the user already granted, without prompting. It goes only
+ * into the engine's environment: never into settings, files or the log.
+ */
+export async function silentGitHubToken(config: ExtensionConfig): Promise<string | null> {
+  // Editors without the GitHub provider (some forks, code-server) can keep this waiting for
+  // the provider to register; the engine then starts without a token rather than not at all.
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), AUTH_TIMEOUT_MS));
+  const session = vscode.authentication.getSession(authProvider(config), GITHUB_SCOPES, { silent: true }).then(
+    (s) => s?.accessToken ?? null,
+    () => null,
+  );
+  return Promise.race([session, timeout]);
+}
+
+const AUTH_TIMEOUT_MS = 3000;
+
+/**
+ * Creates the engine client for this window: settings and sign-in are read at every start,
+ * a change of an engine setting or of the GitHub session restarts it, and its state drives
+ * context keys (welcome views, menus) and the status listeners.
+ */
+export function createEngine(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, onStatus: (status: EngineStatus) => void): EngineClient {
+  const engine = new EngineClient({
+    version: String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0'),
+    log,
+    resolveLaunch: async () => {
+      const config = currentConfig();
+      return engineLaunch(config, context.extensionUri.fsPath, process.env, await silentGitHubToken(config));
+    },
+    onStatus: (status) => {
+      void vscode.commands.executeCommand('setContext', 'reposcout.engineState', status.state);
+      // Keep a capability's views enabled while the engine is merely restarting.
+      if (status.state === 'running') setCapabilityKeys(availableCapabilities(status.tools));
+      onStatus(status);
+    },
+  });
+  setCapabilityKeys(expectedCapabilities(currentConfig().toolsets));
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (ENGINE_SETTINGS.some((key) => event.affectsConfiguration(`reposcout.${key}`))) {
+        log.info('engine settings changed; the engine restarts on next use');
+        setCapabilityKeys(expectedCapabilities(currentConfig().toolsets));
+        void engine.restart();
+      }
+    }),
+    vscode.authentication.onDidChangeSessions((event) => {
+      if (event.provider.id === authProvider(currentConfig())) {
+        log.info('GitHub sign-in changed; the engine restarts on next use');
+        void engine.restart();
+      }
+    }),
+    { dispose: () => void engine.dispose() },
+  );
+  return engine;
+}
+
+function setCapabilityKeys(capabilities: Record<Capability, boolean>): void {
+  for (const [name, available] of Object.entries(capabilities)) void vscode.commands.executeCommand('setContext', `reposcout.capability.${name}`, available);
+}

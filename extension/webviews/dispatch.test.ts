@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { dispatchToHost } from './dispatch';
+import { parseMessage, toWebviewSchema } from './protocol';
+
+describe('dispatchToHost (webview → host)', () => {
+  it('runs the action for a valid message', async () => {
+    const openRepository = vi.fn();
+    const warn = vi.fn();
+    expect(await dispatchToHost({ type: 'openRepository', key: 'local:/src/app' }, { openRepository }, warn)).toBe(true);
+    expect(openRepository).toHaveBeenCalledWith({ type: 'openRepository', key: 'local:/src/app' });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['not an object', 'hello'],
+    ['null', null],
+    ['no type', { key: 'x' }],
+    ['unknown type', { type: 'runShell', command: 'rm -rf /' }],
+    ['wrong field type', { type: 'openRepository', key: 42 }],
+    ['missing field', { type: 'openContributor', name: 'Alice' }],
+    ['a javascript: link', { type: 'openExternal', url: 'javascript:alert(1)' }],
+    ['a command: link', { type: 'openExternal', url: 'command:workbench.action.terminal.new' }],
+    ['a file: link', { type: 'openExternal', url: 'file:///etc/passwd' }],
+    ['an oversized key', { type: 'openRepository', key: 'x'.repeat(5000) }],
+  ])('ignores a malformed message (%s) and says why', async (_label, raw) => {
+    const actions = { openRepository: vi.fn(), openContributor: vi.fn(), openExternal: vi.fn() };
+    const warn = vi.fn();
+    expect(await dispatchToHost(raw, actions, warn)).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^ignored a malformed/));
+    for (const action of Object.values(actions)) expect(action).not.toHaveBeenCalled();
+  });
+
+  it('ignores a valid message the panel does not handle', async () => {
+    const warn = vi.fn();
+    expect(await dispatchToHost({ type: 'reanalyze', key: 'k' }, { openRepository: vi.fn() }, warn)).toBe(false);
+    expect(warn).toHaveBeenCalledWith('ignored a "reanalyze" message this panel does not handle');
+  });
+
+  it('accepts web links only', async () => {
+    const openExternal = vi.fn();
+    await dispatchToHost({ type: 'openExternal', url: 'https://doi.org/10.5281/zenodo.1' }, { openExternal }, vi.fn());
+    expect(openExternal).toHaveBeenCalledOnce();
+  });
+});
+
+describe('host → webview messages', () => {
+  it('refuses a report with a wrong shape, naming the field', () => {
+    const parsed = parseMessage(toWebviewSchema, { type: 'report', model: { key: 'k' } });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem).toMatch(/^ignored a malformed "report" message at model\./);
+  });
+
+  it('accepts loading and error messages', () => {
+    expect(parseMessage(toWebviewSchema, { type: 'loading', title: 'Loading…', state: { kind: 'report', key: 'k' } }).ok).toBe(true);
+    expect(parseMessage(toWebviewSchema, { type: 'error', message: 'boom', retry: true }).ok).toBe(true);
+    expect(parseMessage(toWebviewSchema, { type: 'loading', title: 'x', state: { kind: 'elsewhere' } }).ok).toBe(false);
+  });
+});

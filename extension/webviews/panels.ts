@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import type { EngineClient } from '../engine/client';
+import { describeError } from '../errors-ui';
+import { listAllRepositories, loadContributors, loadRepositoryReport } from '../engine/research';
+import type { ContributorsPage } from '../engine/schemas';
+import { dispatchToHost, type HostActions } from './dispatch';
+import { webviewHtml } from './html';
+import { panelStateSchema, type PanelState, type ToWebview } from './protocol';
+import { toDashboardModel, toOrganizationDashboardModel, toReportModel } from './report-model';
+import { loadOrganization, ORG_TOOLS } from '../engine/organization';
+
+export const REPORT_VIEW_TYPE = 'reposcout.report';
+export const DASHBOARD_VIEW_TYPE = 'reposcout.dashboard';
+
+/** What panels ask of the rest of the extension (links between views). */
+export interface PanelLinks {
+  openContributor(person: { name: string; email: string }): void;
+  openDashboard(owner: string | null): void;
+  openReport(key: string): void;
+  reanalyze(key: string): void;
+  openFile(key: string, path: string): void;
+  openMarkdown(key: string): void;
+  openExternal(url: string): void;
+}
+
+export interface PanelDeps {
+  engine: EngineClient;
+  extensionUri: vscode.Uri;
+  log: vscode.LogOutputChannel;
+  links: PanelLinks;
+}
+
+/**
+ * Keeps one report panel per repository and one dashboard per owner, and restores them after
+ * a reload (WebviewPanelSerializer): the webview's saved state names what it showed, and the
+ * panel asks the engine again.
+ */
+export class Panels implements vscode.Disposable {
+  private readonly open = new Map<string, vscode.WebviewPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly deps: PanelDeps) {
+    for (const viewType of [REPORT_VIEW_TYPE, DASHBOARD_VIEW_TYPE]) {
+      this.disposables.push(
+        vscode.window.registerWebviewPanelSerializer(viewType, {
+          deserializeWebviewPanel: async (panel, state: unknown) => {
+            const parsed = panelStateSchema.safeParse(state);
+            if (!parsed.success) {
+              this.deps.log.warn('a restored RepoScout panel had no usable state; closing it');
+              panel.dispose();
+              return;
+            }
+            this.attach(panel, parsed.data);
+          },
+        }),
+      );
+    }
+  }
+
+  showReport(key: string): void {
+    this.show({ kind: 'report', key }, REPORT_VIEW_TYPE, key.replace(/^(local|github):/, '').split(/[\\/]/).pop() ?? key);
+  }
+
+  showDashboard(owner: string | null): void {
+    this.show({ kind: 'dashboard', owner }, DASHBOARD_VIEW_TYPE, owner ?? 'Local clones');
+  }
+
+  /** Reloads every open panel (after an analysis changed the data). */
+  refreshAll(): void {
+    for (const [id, panel] of this.open) {
+      const state = this.states.get(id);
+      if (state) void this.load(panel, state);
+    }
+  }
+
+  private readonly states = new Map<string, PanelState>();
+
+  private show(state: PanelState, viewType: string, label: string): void {
+    const id = stateId(state);
+    const existing = this.open.get(id);
+    if (existing) {
+      existing.reveal(undefined, false);
+      void this.load(existing, state);
+      return;
+    }
+    const title = state.kind === 'report' ? `RepoScout: ${label}` : `RepoScout Dashboard: ${label}`;
+    const panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, this.options());
+    this.attach(panel, state);
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      retainContextWhenHidden: false,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media')],
+    };
+  }
+
+  private attach(panel: vscode.WebviewPanel, state: PanelState): void {
+    const id = stateId(state);
+    this.open.set(id, panel);
+    this.states.set(id, state);
+    panel.webview.options = this.options();
+    panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'reposcout.svg');
+    const script = state.kind === 'report' ? 'report.js' : 'dashboard.js';
+    const media = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', file)).toString();
+    panel.webview.html = webviewHtml({ cspSource: panel.webview.cspSource, scriptUri: media(script), styleUri: media('webview.css'), title: panel.title });
+    const actions: HostActions = {
+      ready: () => this.load(panel, state),
+      refresh: () => this.load(panel, state),
+      openRepository: (m) => this.deps.links.openReport(m.key),
+      openContributor: (m) => this.deps.links.openContributor({ name: m.name, email: m.email }),
+      openDashboard: (m) => this.deps.links.openDashboard(m.owner),
+      openFile: (m) => this.deps.links.openFile(m.key, m.path),
+      reanalyze: (m) => this.deps.links.reanalyze(m.key),
+      openMarkdown: (m) => this.deps.links.openMarkdown(m.key),
+      openExternal: (m) => this.deps.links.openExternal(m.url),
+    };
+    const subscription = panel.webview.onDidReceiveMessage((raw: unknown) => {
+      dispatchToHost(raw, actions, (problem) => this.deps.log.warn(`webview ${id}: ${problem}`)).catch((error: unknown) =>
+        this.deps.log.error(`webview ${id}: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    });
+    panel.onDidDispose(() => {
+      subscription.dispose();
+      if (this.open.get(id) === panel) {
+        this.open.delete(id);
+        this.states.delete(id);
+      }
+    });
+  }
+
+  private async load(panel: vscode.WebviewPanel, state: PanelState): Promise<void> {
+    const post = (message: ToWebview) => panel.webview.postMessage(message).then(undefined, () => false);
+    await post({ type: 'loading', title: state.kind === 'report' ? 'Loading the report…' : 'Loading the dashboard…', state });
+    try {
+      if (state.kind === 'report') {
+        const data = await loadRepositoryReport(this.deps.engine, state.key);
+        const model = toReportModel(data);
+        panel.title = `RepoScout: ${model.owner ? `${model.owner}/` : ''}${model.name}`;
+        await post({ type: 'report', model });
+      } else {
+        const model = await this.dashboard(state.owner);
+        await post({ type: 'dashboard', model });
+      }
+    } catch (error) {
+      const { message } = describeError(error);
+      this.deps.log.warn(`panel ${stateId(state)}: ${message}`);
+      await post({ type: 'error', message, retry: true });
+    }
+  }
+
+  private async dashboard(owner: string | null) {
+    const { repositories } = await listAllRepositories(this.deps.engine);
+    const members = repositories.filter((r) => (owner === null ? r.source === 'local' || r.owner === null : r.owner?.toLowerCase() === owner.toLowerCase()));
+    if (owner !== null && this.deps.engine.has(ORG_TOOLS.get)) {
+      return toOrganizationDashboardModel(owner, members, await loadOrganization(this.deps.engine, owner));
+    }
+    const contributors = new Map<string, ContributorsPage>();
+    const researched = members.filter((r) => r.researched);
+    for (let i = 0; i < researched.length; i += 8) {
+      const batch = researched.slice(i, i + 8);
+      const pages = await Promise.all(batch.map((r) => loadContributors(this.deps.engine, r.key, 20)));
+      pages.forEach((page, j) => contributors.set(batch[j]?.key ?? '', page));
+    }
+    return toDashboardModel(owner, members, contributors);
+  }
+
+  dispose(): void {
+    for (const panel of this.open.values()) panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function stateId(state: PanelState): string {
+  return state.kind === 'report' ? `report:${state.key}` : `dashboard:${state.owner ?? ''}`;
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+
+// The message channel between the extension host and its webviews: every message is a
+// `{ type, … }` object validated with these schemas on the receiving side, host and webview
+// alike. Repository text inside (names, titles, paths) is data: webviews render it with
+// textContent, never as HTML.
+
+const text = (max = 2000) => z.string().max(max);
+const grade = z.enum(['A', 'B', 'C', 'D', 'F']);
+const count = z.number().finite();
+
+export const reportModelSchema = z.object({
+  key: text(),
+  name: text(),
+  owner: text().nullable(),
+  source: z.enum(['local', 'github']),
+  path: text(4096).nullable(),
+  github: z
+    .object({
+      url: text().nullable(),
+      description: text(4000).nullable(),
+      stars: count,
+      forks: count,
+      openIssues: count,
+      openPullRequests: count,
+      topics: z.array(text(100)),
+      isArchived: z.boolean(),
+      isFork: z.boolean(),
+    })
+    .nullable(),
+  summary: z.object({
+    health: count,
+    grade,
+    commits: count,
+    merges: count,
+    humans: count,
+    bots: count,
+    busFactorWindow: count,
+    busFactorAllTime: count,
+    windowMonths: count,
+    lastCommitAt: text(),
+    analyzedAt: text(),
+    headSha: text(),
+    defaultBranch: text().nullable(),
+    isShallow: z.boolean(),
+    license: text().nullable(),
+    primaryLanguage: text().nullable(),
+    pullRequests: count,
+    pullRequestsInWindow: count,
+    reviewedShare: z.number().nullable(),
+    tags: count,
+    releasesLastYear: count,
+    latestRelease: text().nullable(),
+  }),
+  health: z.array(z.object({ id: text(), label: text(), weight: count, score: z.number().nullable(), points: count, detail: text() })),
+  activity: z
+    .object({
+      weeks: z.array(z.object({ week: text(), commits: count, authors: count })),
+      activeWeeksLast26: count,
+      daysSinceLastCommit: count,
+      commitsLast90Days: count,
+      firstCommitAt: text(),
+    })
+    .nullable(),
+  contributors: z.array(
+    z.object({ name: text(), email: text(), commits: count, commitsInWindow: count, additions: count, deletions: count, lastCommitAt: text(), isBot: z.boolean() }),
+  ),
+  contributorsTotal: count,
+  busFactor: z
+    .object({
+      windowMonths: count,
+      window: z.object({ factor: count, commits: count, people: z.array(z.object({ name: text(), email: text(), commits: count, share: count })) }),
+      allTime: z.object({ factor: count, commits: count, people: z.array(z.object({ name: text(), email: text(), commits: count, share: count })) }),
+    })
+    .nullable(),
+  hotspots: z.array(z.object({ path: text(4096), churn: count, additions: count, deletions: count, commits: count, authors: count })),
+  languages: z.array(z.object({ language: text(), files: count, bytes: count, share: count })),
+  community: z.array(z.object({ label: text(), present: z.boolean(), detail: text(4096) })),
+  pullRequests: z.object({
+    total: count,
+    merge: count,
+    squash: count,
+    items: z.array(
+      z.object({ number: count, title: text(), author: text().nullable(), authorEmail: text().nullable(), mergedAt: text().nullable(), additions: count, deletions: count, filesChanged: count, source: text() }),
+    ),
+  }),
+});
+export type ReportModel = z.output<typeof reportModelSchema>;
+
+export const dashboardModelSchema = z.object({
+  owner: text().nullable(),
+  title: text(),
+  /** GitHub owners: what the organization research says; null for local clones. */
+  organization: z
+    .object({
+      kind: text().nullable(),
+      name: text().nullable(),
+      description: text(4000).nullable(),
+      analyzedAt: text(),
+      repositories: count,
+      active: count,
+      dormant: count,
+      archived: count,
+      stars: count,
+      contributors: count,
+      medianHealth: z.number().nullable(),
+      communities: count,
+    })
+    .nullable(),
+  /** Average score of each health component across repositories, weakest first. */
+  components: z.array(z.object({ label: text(), averageScore: count })),
+  worst: z.array(z.object({ name: text(), key: text(), health: count, grade, busFactor: count, reasons: z.array(text()) })),
+  topics: z.array(z.object({ label: text(), terms: z.array(text()), repositories: count })),
+  citations: z.object({ repositories: count, dois: count, arxiv: count, zenodo: count, references: z.array(z.object({ kind: text(), id: text(), url: text(), repositories: count })) }).nullable(),
+  repositories: z.array(
+    z.object({ key: text(), name: text(), health: z.number().nullable(), grade: grade.nullable(), primaryLanguage: text().nullable(), lastCommitAt: text().nullable(), busFactor: count.nullable() }),
+  ),
+  grades: z.array(z.object({ grade: z.enum(['A', 'B', 'C', 'D', 'F', 'n/a']), count })),
+  languages: z.array(z.object({ language: text(), repositories: count })),
+  network: z.object({
+    nodes: z.array(z.object({ id: text(), kind: z.enum(['person', 'repository']), label: text(), weight: count, health: z.number().nullable(), email: text().nullable(), key: text().nullable() })),
+    edges: z.array(z.object({ source: text(), target: text(), weight: count })),
+    people: count,
+    truncated: z.boolean(),
+  }),
+});
+export type DashboardModel = z.output<typeof dashboardModelSchema>;
+
+/** What a webview keeps across reloads (vscode.setState), restored by the panel serializer. */
+export const panelStateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('report'), key: text() }),
+  z.object({ kind: z.literal('dashboard'), owner: text().nullable() }),
+]);
+export type PanelState = z.output<typeof panelStateSchema>;
+
+/** Host → webview. */
+export const toWebviewSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('loading'), title: text(), state: panelStateSchema }),
+  z.object({ type: z.literal('report'), model: reportModelSchema }),
+  z.object({ type: z.literal('dashboard'), model: dashboardModelSchema }),
+  z.object({ type: z.literal('error'), message: text(4000), retry: z.boolean() }),
+]);
+export type ToWebview = z.output<typeof toWebviewSchema>;
+
+const person = { name: text(), email: text() };
+
+/** Webview → host. */
+export const toHostSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('refresh') }),
+  z.object({ type: z.literal('openRepository'), key: text() }),
+  z.object({ type: z.literal('openContributor'), ...person }),
+  z.object({ type: z.literal('openDashboard'), owner: text().nullable() }),
+  z.object({ type: z.literal('openFile'), key: text(), path: text(4096) }),
+  z.object({ type: z.literal('reanalyze'), key: text() }),
+  z.object({ type: z.literal('openMarkdown'), key: text() }),
+  // Only web links leave VS Code; anything else (command:, file:, javascript:) is refused here.
+  z.object({ type: z.literal('openExternal'), url: z.string().max(2000).regex(/^https?:\/\/[^\s]+$/, 'only http(s) links can be opened') }),
+]);
+export type ToHost = z.output<typeof toHostSchema>;
+
+/** Validates an incoming message; a bad one yields a sentence saying what was wrong, never a throw. */
+export function parseMessage<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; message: z.output<S> } | { ok: false; problem: string } {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, message: result.data };
+  const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 40) : typeof raw;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  return { ok: false, problem: `ignored a malformed "${type}" message${where}: ${issue?.message ?? 'invalid'}` };
+}

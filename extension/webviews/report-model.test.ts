@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { RepositoryReportData } from '../engine/research';
+import type { ContributorsPage, RepositoryItem } from '../engine/schemas';
+import { dashboardModelSchema, reportModelSchema } from './protocol';
+import { toDashboardModel, toOrganizationDashboardModel, toReportModel } from './report-model';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const identity = { key: 'local:/src/app', name: 'app', source: 'local' as const, owner: null, path: '/src/app' };
+const summary = {
+  headSha: 'a'.repeat(40),
+  defaultBranch: 'main',
+  isShallow: false,
+  analyzedAt: '2026-06-01T10:00:00Z',
+  windowMonths: 12,
+  health: { score: 72, grade: 'B' as const },
+  commits: 120,
+  merges: 4,
+  lastCommitAt: '2026-05-30T10:00:00Z',
+  commitsLast90Days: 30,
+  contributors: { humans: 2, bots: 1 },
+  busFactor: { window: 1, allTime: 2 },
+  pullRequests: { total: 3, inWindow: 2, reviewedShare: 0.5 },
+  releases: { tags: 2, last365Days: 1, latest: 'v1.0.0' },
+  primaryLanguage: 'TypeScript',
+  license: 'MIT',
+};
+const person = (name: string, email: string, commits: number) => ({
+  name,
+  email,
+  commits,
+  merges: 0,
+  additions: 10,
+  deletions: 2,
+  firstCommitAt: '2025-01-01T00:00:00Z',
+  lastCommitAt: '2026-05-30T00:00:00Z',
+  activeWeeks: 3,
+  commitsInWindow: commits,
+});
+const busFactor = { windowMonths: 12, window: { factor: 1, commits: 100, people: [{ name: HOSTILE, email: 'm@x', commits: 90, share: 0.9 }] }, allTime: { factor: 2, commits: 120, people: [] } };
+const contributors: ContributorsPage = {
+  repository: identity,
+  busFactor,
+  humans: 2,
+  bots: 1,
+  contributors: [{ ...person(HOSTILE, 'm@x', 90), isBot: false }, { ...person('Alice', 'alice@x', 10), isBot: false }, { ...person('dependabot[bot]', 'bot@x', 20), isBot: true }],
+  total: 3,
+  nextCursor: null,
+};
+
+const data: RepositoryReportData = {
+  details: {
+    repository: identity,
+    summary,
+    health: { score: 72, grade: 'B', components: [{ id: 'activity', label: 'Activity', weight: 20, score: 0.8, points: 16, detail: 'busy' }] },
+    activity: { totalCommits: 120, totalMerges: 4, firstCommitAt: '2025-01-01T00:00:00Z', lastCommitAt: '2026-05-30T10:00:00Z', daysSinceLastCommit: 2, commitsLast90Days: 30, activeWeeksLast26: 20, recentWeeks: [{ week: '2026-05-25', commits: 4, authors: 2 }] },
+    hotspots: [{ path: `src/${HOSTILE}.ts`, churn: 40, additions: 30, deletions: 10, commits: 5, authors: 2 }],
+    languages: [{ language: 'TypeScript', files: 10, bytes: 1000, share: 1 }],
+    communityFiles: { readme: 'README.md', license: { path: 'LICENSE', spdxId: 'MIT' }, contributing: null, codeOfConduct: null, security: null, citation: null, changelog: null, ci: ['.github/workflows/ci.yml'], tests: { present: true, files: 3, examples: [] }, linters: [], dependencyUpdates: [] },
+    pullRequests: { total: 3, merge: 1, squash: 2, inWindow: 2, reviewedShare: 0.5, recent: [] },
+  },
+  contributors,
+  pullRequests: { items: [{ number: 12, source: 'squash', title: `${HOSTILE} faster`, author: { name: HOSTILE, email: 'm@x' }, mergedAt: '2026-05-01T00:00:00Z', additions: 3, deletions: 1, filesChanged: 1 }], total: 3 },
+};
+
+describe('toReportModel', () => {
+  it('builds a report every section of which satisfies the webview protocol', () => {
+    const model = toReportModel(data);
+    expect(reportModelSchema.parse(model)).toEqual(model);
+    expect(model.summary).toMatchObject({ health: 72, grade: 'B', busFactorWindow: 1, humans: 2, bots: 1 });
+    expect(model.community.find((c) => c.label === 'Licence')).toEqual({ label: 'Licence', present: true, detail: 'MIT (LICENSE)' });
+    expect(model.community.find((c) => c.label === 'CI')?.present).toBe(true);
+    expect(model.contributors.map((c) => c.isBot)).toEqual([false, false, true]);
+    expect(model.github).toBeNull();
+  });
+
+  it('passes repository text through unchanged: escaping is the renderer’s job (textContent)', () => {
+    const model = toReportModel(data);
+    expect(model.pullRequests.items[0]).toMatchObject({ title: `${HOSTILE} faster`, author: HOSTILE });
+    expect(model.hotspots[0]?.path).toBe(`src/${HOSTILE}.ts`);
+  });
+});
+
+describe('toDashboardModel (local clones)', () => {
+  const item = (name: string, health: number | null, grade: RepositoryItem['grade'], language: string | null): RepositoryItem => ({
+    key: `local:/src/${name}`,
+    name,
+    source: 'local',
+    owner: null,
+    path: `/src/${name}`,
+    researched: health !== null,
+    health,
+    grade,
+    primaryLanguage: language,
+    lastCommitAt: null,
+    analyzedAt: null,
+  });
+
+  it('counts grades and languages and links people to the repositories they committed to', () => {
+    const repos = [item('app', 72, 'B', 'TypeScript'), item('lib', 40, 'D', 'TypeScript'), item('old', null, null, null)];
+    const pages = new Map([
+      ['local:/src/app', contributors],
+      ['local:/src/lib', { ...contributors, contributors: [{ ...person('Alice', 'alice@x', 5), isBot: false }] }],
+    ]);
+    const model = toDashboardModel(null, repos, pages);
+    expect(dashboardModelSchema.parse(model)).toEqual(model);
+    expect(model.title).toBe('Local clones');
+    expect(model.grades).toEqual([
+      { grade: 'A', count: 0 },
+      { grade: 'B', count: 1 },
+      { grade: 'C', count: 0 },
+      { grade: 'D', count: 1 },
+      { grade: 'F', count: 0 },
+      { grade: 'n/a', count: 1 },
+    ]);
+    expect(model.languages).toEqual([{ language: 'TypeScript', repositories: 2 }]);
+    // Bots are not part of the network; Alice is one person across both repositories.
+    const people = model.network.nodes.filter((n) => n.kind === 'person');
+    expect(people.map((p) => p.label).sort()).toEqual([HOSTILE, 'Alice'].sort());
+    expect(model.network.edges.filter((e) => e.source === 'p:alice@x').map((e) => e.target)).toEqual(['r:local:/src/app', 'r:local:/src/lib']);
+    expect(people.find((p) => p.label === 'Alice')?.weight).toBe(15);
+  });
+});
+
+describe('toOrganizationDashboardModel (GitHub owners)', () => {
+  it('reads the organization research and its graph', () => {
+    const repos: RepositoryItem[] = [{ key: 'github:acme/web', name: 'web', source: 'github', owner: 'acme', path: null, researched: true, health: 81, grade: 'A', primaryLanguage: 'Go', lastCommitAt: null, analyzedAt: null }];
+    const model = toOrganizationDashboardModel('acme', repos, {
+      details: {
+        owner: { login: 'acme', host: 'github.com', kind: 'Organization', name: 'Acme', description: HOSTILE },
+        analyzedAt: '2026-06-01T00:00:00Z',
+        windowMonths: 12,
+        totals: { repositories: 1, ranked: 1, archived: 0, forks: 0, active: 1, dormant: 0, stars: 5, contributors: 2 },
+        health: { median: 81, mean: 81, grades: { A: 1, B: 0, C: 0, D: 0, F: 0 } },
+        network: { people: 2, edges: 1, communities: 1 },
+        healthDistribution: { histogram: [], components: [{ id: 'ci', label: 'CI and tests', weight: 15, averageScore: 0.2, measured: 1 }, { id: 'activity', label: 'Activity', weight: 20, averageScore: 0.9, measured: 1 }] },
+        languages: [{ language: 'Go', share: 1, repositories: 1 }],
+        worst: [],
+      },
+      network: {
+        owner: 'acme',
+        counts: { people: 2, edges: 1, repositories: 1, communities: 1 },
+        repositories: [{ name: 'web', key: 'github:acme/web', contributors: 2, busFactor: 1, topContributors: [] }],
+        graph: {
+          nodes: [
+            { key: 'repo:web', attributes: { kind: 'repository', label: 'web' } },
+            { key: 'person:ann', attributes: { kind: 'person', label: 'ann' } },
+            { key: 'person:bob', attributes: { kind: 'person', label: 'bob' } },
+          ],
+          edges: [
+            { source: 'person:ann', target: 'repo:web', attributes: { kind: 'contributes', weight: 7 } },
+            { source: 'person:bob', target: 'repo:web', attributes: { kind: 'contributes', weight: 3 } },
+            { source: 'person:ann', target: 'person:bob', attributes: { kind: 'co-contributes', weight: 3 } },
+          ],
+          truncated: false,
+        },
+      },
+      topics: { owner: 'acme', clusters: [{ id: 0, label: 'web', terms: ['http', 'server'], repositoryCount: 1 }] },
+      citations: null,
+    });
+    expect(dashboardModelSchema.parse(model)).toEqual(model);
+    expect(model.title).toBe('Acme (acme)');
+    expect(model.organization?.description).toBe(HOSTILE);
+    expect(model.components.map((c) => c.label)).toEqual(['CI and tests', 'Activity']);
+    expect(model.network.nodes.find((n) => n.id === 'repo:web')).toMatchObject({ kind: 'repository', key: 'github:acme/web', health: 81, weight: 10 });
+    expect(model.network.edges).toHaveLength(2);
+    expect(model.repositories[0]?.busFactor).toBe(1);
+  });
+});
