@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallToolResultSchema, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { tempDir } from '../../test/helpers/git-fixture';
 import { connectInMemory, fakeGitHub, researchedFixture, textOf, type FakeGitHubFixture, type Fixture } from './test-support';
+import { seededRandom } from '../../shared/research/seeded-random';
 
 // Many random and malformed arguments for every tool, from a seeded PRNG so a failure
 // replays exactly. Every call must get an answer (a result, or a JSON-RPC error for
@@ -12,16 +13,6 @@ import { connectInMemory, fakeGitHub, researchedFixture, textOf, type FakeGitHub
 const SEED = 20_260_601;
 const CALLS_PER_TOOL = 100;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let fx: Fixture;
 let gh: FakeGitHubFixture;
@@ -50,7 +41,7 @@ afterAll(async () => {
 
 describe('fuzz: random and malformed arguments', () => {
   it(`answers ${CALLS_PER_TOOL} random calls per tool and stays up`, async () => {
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const strings = [
       '', ' ', 'a', 'TypeScript', fx.key, fx.repo.dir, `${fx.repo.dir}/src`, 'local:', 'local:/nope', '/', '/etc/passwd', '../../../etc',

@@ -4,6 +4,8 @@
 // communities and the topics have clusters; a few repositories are archived, dormant,
 // empty, or carry citations, so every analysis has something to find.
 
+import { seededRandom } from '../../shared/research/seeded-random';
+
 export interface SyntheticOrgOptions {
   login?: string;
   kind?: 'Organization' | 'User';
@@ -116,16 +118,6 @@ export const HOSTILE_TEXT = {
   readmeWord: '<script>alert(3)</script>',
 };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hex(rng: () => number, length: number): string {
   let out = '';
@@ -168,7 +160,7 @@ export class SyntheticOrg {
   /** A new commit on the default branch now (changes head, pushedAt, commits). */
   push(name: string, login?: string): void {
     const repo = this.mustRepo(name);
-    const rng = mulberry32(this.seed + ++this.changes * 7919);
+    const rng = seededRandom(this.seed + ++this.changes * 7919);
     const t = this.now + this.changes * 60;
     const author = login ?? repo.contributors[0]?.login ?? this.people[0] ?? 'someone';
     repo.headOid = hex(rng, 40);
@@ -209,7 +201,7 @@ export class SyntheticOrg {
   }
 
   private makeRepo(i: number, teams: number, perTeam: number, hostile: boolean): SynthRepo {
-    const rng = mulberry32(this.seed * 1_000_003 + i * 7_919 + 17);
+    const rng = seededRandom(this.seed * 1_000_003 + i * 7_919 + 17);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
     const team = i % teams;
     const theme = THEMES[team % THEMES.length] ?? THEMES[0]!;
