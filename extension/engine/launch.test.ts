@@ -19,9 +19,9 @@ describe('engineLaunch', () => {
   });
 
   it('passes the GitHub token only in the environment, never on the command line', () => {
-    const launch = engineLaunch(config(), '/ext', {}, 'gho_secret');
-    expect(launch.env.GITHUB_TOKEN).toBe('gho_secret');
-    expect(launch.args.join(' ')).not.toContain('gho_secret');
+    const launch = engineLaunch(config(), '/ext', {}, 'session-secret-value');
+    expect(launch.env.GITHUB_TOKEN).toBe('session-secret-value');
+    expect(launch.args.join(' ')).not.toContain('session-secret-value');
   });
 
   it("drops the extension host's Electron and IPC variables", () => {

@@ -74,8 +74,8 @@ describe('resolveToken', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reposcout-token-'));
   it('prefers --token-file, then GITHUB_TOKEN, then GH_TOKEN, else none', () => {
     const file = path.join(dir, 'token');
-    fs.writeFileSync(file, '\n  ghp_fromfile  \n');
-    expect(resolveToken(file, { GITHUB_TOKEN: 'a', GH_TOKEN: 'b' })).toEqual({ token: 'ghp_fromfile', source: 'token file' });
+    fs.writeFileSync(file, '\n  token-from-file  \n');
+    expect(resolveToken(file, { GITHUB_TOKEN: 'a', GH_TOKEN: 'b' })).toEqual({ token: 'token-from-file', source: 'token file' });
     expect(resolveToken(undefined, { GITHUB_TOKEN: 'a', GH_TOKEN: 'b' })).toEqual({ token: 'a', source: 'GITHUB_TOKEN' });
     expect(resolveToken(undefined, { GITHUB_TOKEN: ' ', GH_TOKEN: 'b' })).toEqual({ token: 'b', source: 'GH_TOKEN' });
     expect(resolveToken(undefined, {})).toEqual({ token: null, source: 'none' });
@@ -85,17 +85,17 @@ describe('resolveToken', () => {
     expect(() => resolveToken(path.join(dir, 'missing'), {})).toThrow(/Cannot read the token file .*missing \(ENOENT\)/);
     fs.writeFileSync(path.join(dir, 'empty'), '\n\n');
     expect(() => resolveToken(path.join(dir, 'empty'), {})).toThrow(/is empty/);
-    fs.writeFileSync(path.join(dir, 'spaces'), 'ghp_secret and more\n');
+    fs.writeFileSync(path.join(dir, 'spaces'), 'secret-token-value and more\n');
     try {
       resolveToken(path.join(dir, 'spaces'), {});
       expect.unreachable();
     } catch (error) {
-      expect((error as Error).message).not.toContain('ghp_secret');
+      expect((error as Error).message).not.toContain('secret-token-value');
     }
   });
 
   it('redact replaces every occurrence', () => {
-    expect(redact('a ghp_x1 b ghp_x1', 'ghp_x1')).toBe('a [token] b [token]');
+    expect(redact('a tok_x1 b tok_x1', 'tok_x1')).toBe('a [token] b [token]');
     expect(redact('text', null)).toBe('text');
   });
 });

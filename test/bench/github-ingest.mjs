@@ -20,7 +20,7 @@ const flag = (name, fallback) => {
 const REPOS = flag('repos', 1000);
 const LATENCY = flag('latency', 60);
 const CHANGED = flag('changed', 10);
-const TOKEN = 'ghp_BenchmarkToken000000000000000000000';
+const TOKEN = 'reposcout-benchmark-token-000000000000';
 const work = path.join(root, '.bench', 'github-ingest');
 fs.rmSync(work, { recursive: true, force: true });
 fs.mkdirSync(work, { recursive: true });

@@ -9,7 +9,7 @@ import { startCli } from './cli';
 import { tempDir } from './git-fixture';
 
 /** A token that is easy to grep for in files and output. */
-export const FAKE_TOKEN = 'ghp_RepoScoutFakeToken0123456789abcdefXYZ';
+export const FAKE_TOKEN = 'reposcout-fake-token-0123456789abcdefXYZ';
 
 export interface GitHubWorld {
   fake: FakeGitHub;
