@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolveDbPath } from '../../shared/paths';
-import { loadResearch } from '../../shared/research/stored-research';
+import { researchHeadline } from '../../shared/research/stored-research';
 import { openStore } from '../../shared/store/open';
 import { listRepositories } from '../../shared/store/repositories';
 import { globalOptionsSchema, parseOptions } from './options';
@@ -15,14 +15,14 @@ export function registerListCommand(program: Command): void {
       const store = openStore(resolveDbPath(options.db));
       try {
         const rows = listRepositories(store.db).map((row) => {
-          const research = loadResearch(store.db, row.id)?.research;
+          const research = researchHeadline(store.db, row.id);
           return {
             key: row.key,
             name: row.name,
             path: row.path,
-            health: research?.health.score ?? null,
-            grade: research?.health.grade ?? null,
-            analyzedAt: research?.repository.analyzedAt ?? null,
+            health: research?.health ?? null,
+            grade: research?.grade ?? null,
+            analyzedAt: research?.analyzedAt ?? null,
           };
         });
         if (options.json) return printJson({ database: store.path, repositories: rows });

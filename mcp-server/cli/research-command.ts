@@ -10,6 +10,7 @@ import { researchGitHubTarget } from './github-research';
 import { githubOptionsSchema, parseOptions, researchOptionsSchema } from './options';
 import { printJson, printOut, terminalProgress } from './output';
 import { reportDirFor } from './report-dir';
+import { researchSummary } from './summary';
 import type { CommandContext } from './context';
 
 export function registerResearchCommand(program: Command, context: CommandContext): void {
@@ -44,7 +45,6 @@ export function registerResearchCommand(program: Command, context: CommandContex
         if (options.json) {
           printJson({ newCommits: outcome.newCommits, reused: outcome.reused, reports, database: store.path, research: outcome.research });
         } else {
-          const { researchSummary } = await import('./summary');
           printOut(researchSummary(outcome.research, reports));
           printOut(`  ${outcome.reused ? 'unchanged since the last run' : `${outcome.newCommits} new commits read`}; database ${store.path}`);
         }

@@ -1,4 +1,5 @@
 import type { PullRequestSummary, ReconstructedPullRequest } from '../research/types';
+import type { Db } from '../store/open';
 import type { AnalysisContext } from './context';
 import { isoTime } from './time';
 
@@ -43,10 +44,7 @@ export function pullRequests(ctx: AnalysisContext, headSha: string, recentLimit 
         limit ?`,
     )
     .all(repoId, recentLimit) as PullRequestRow[];
-  const filesOf = db.prepare(
-    `select p.path from file_changes f join paths p on p.id = f.path_id
-      where f.commit_id = ? order by coalesce(f.additions, 0) + coalesce(f.deletions, 0) desc, p.path limit 20`,
-  );
+  const filesOf = pullRequestFilesQuery(db);
   const recent = rows.map(
     (row): ReconstructedPullRequest => ({
       number: row.number,
@@ -59,7 +57,7 @@ export function pullRequests(ctx: AnalysisContext, headSha: string, recentLimit 
       additions: row.additions,
       deletions: row.deletions,
       filesChanged: row.files_changed,
-      files: row.commit_id === null ? [] : (filesOf.all(row.commit_id) as { path: string }[]).map((f) => f.path),
+      files: row.commit_id === null ? [] : filesOf(row.commit_id),
     }),
   );
   return {
@@ -95,4 +93,15 @@ function reviewedShare(ctx: AnalysisContext, headSha: string): number | null {
     sha = row.first_parent;
   }
   return steps === 0 ? null : viaPr / steps;
+}
+
+/** The up-to-20 files a pull request's commit changed most, by churn: (commitId) => paths. */
+export function pullRequestFilesQuery(db: Db): (commitId: number) => string[] {
+  const statement = db
+    .prepare(
+      `select p.path from file_changes f join paths p on p.id = f.path_id
+        where f.commit_id = ? order by coalesce(f.additions, 0) + coalesce(f.deletions, 0) desc, p.path limit 20`,
+    )
+    .pluck();
+  return (commitId) => statement.all(commitId) as string[];
 }

@@ -22,3 +22,14 @@ export function saveResearch(db: Db, repoId: number, headSha: string, optionsKey
        computed_at = excluded.computed_at, result_json = excluded.result_json`,
   ).run(repoId, headSha, optionsKey, research.options.now, JSON.stringify(research));
 }
+
+/** Score, grade and analysis date of a stored result, read without parsing the whole JSON. */
+export function researchHeadline(db: Db, repoId: number): { health: number; grade: string; analyzedAt: string } | undefined {
+  return db
+    .prepare(
+      `select json_extract(result_json, '$.health.score') as health, json_extract(result_json, '$.health.grade') as grade,
+              json_extract(result_json, '$.repository.analyzedAt') as analyzedAt
+         from research where repo_id = ?`,
+    )
+    .get(repoId) as { health: number; grade: string; analyzedAt: string } | undefined;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RepoScoutError } from '../../../shared/errors';
 import { cursorInput, decodeCursor, encodeCursor, limitInput } from '../cursor';
-import { queryPullRequests, type PullRequestPosition } from '../pull-request-query';
+import { queryPullRequests, type PullRequestPosition } from '../../../shared/analyses/pull-request-query';
 import { identityOf, identitySchema, pullRequestBriefSchema, repositoryInput } from '../repository-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';

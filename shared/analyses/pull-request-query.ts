@@ -1,9 +1,10 @@
-import type { Db } from '../../shared/store/open';
-import { isoTime } from '../../shared/analyses/time';
+import type { ReconstructedPullRequest } from '../research/types';
+import type { Db } from '../store/open';
+import { pullRequestFilesQuery } from './pull-requests';
+import { isoTime } from './time';
 
-// Adapter: the engine keeps only the 30 most recent pull requests in a research result, so
-// paging through all of them reads the pull_requests table directly (read-only), with the
-// same joins as shared/analyses/pull-requests.ts. A candidate to move into the engine.
+// A research result keeps only the 30 most recent pull requests; paging through all of
+// them (MCP list_pull_requests) reads the pull_requests table directly, read-only.
 
 export interface PullRequestFilter {
   repoId: number;
@@ -18,19 +19,8 @@ export interface PullRequestFilter {
   until?: number;
 }
 
-export interface PullRequestRecord {
-  number: number;
-  source: 'merge' | 'squash' | 'github';
-  title: string;
-  author: { name: string; email: string } | null;
-  mergedAt: string | null;
-  sha: string | null;
-  headRef: string | null;
-  additions: number;
-  deletions: number;
-  filesChanged: number;
-  files?: string[];
-}
+/** A pull request as listed: files only when asked for. */
+export type PullRequestRecord = Omit<ReconstructedPullRequest, 'files'> & { files?: string[] };
 
 /** Position of a pull request in the listing order (newest merge first, then highest number). */
 export type PullRequestPosition = [mergedAt: number, number: number];
@@ -91,10 +81,7 @@ export function queryPullRequests(
     .all({ ...params, afterAt: page.after?.[0] ?? null, afterNumber: page.after?.[1] ?? null, limit: page.limit + 1 }) as Row[];
   const more = rows.length > page.limit;
   const kept = rows.slice(0, page.limit);
-  const filesOf = db.prepare(
-    `select p.path from file_changes f join paths p on p.id = f.path_id
-      where f.commit_id = ? order by coalesce(f.additions, 0) + coalesce(f.deletions, 0) desc, p.path limit 20`,
-  ).pluck();
+  const filesOf = pullRequestFilesQuery(db);
   const items = kept.map((row): PullRequestRecord => {
     const record: PullRequestRecord = {
       number: row.number,
@@ -108,7 +95,7 @@ export function queryPullRequests(
       deletions: row.deletions,
       filesChanged: row.files_changed,
     };
-    if (page.withFiles) record.files = row.commit_id === null ? [] : (filesOf.all(row.commit_id) as string[]);
+    if (page.withFiles) record.files = row.commit_id === null ? [] : filesOf(row.commit_id);
     return record;
   });
   const positions = kept.map((row): PullRequestPosition => [row.merged_at ?? -1, row.number]);
