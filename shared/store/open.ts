@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
-import fs from 'node:fs';
 import path from 'node:path';
 import { RepoScoutError } from '../errors';
+import { ensurePrivateDir, prepareDatabaseFile } from '../private-files';
 import { migrations, type Migration } from './migrations/index';
 
 export type Db = Database.Database;
@@ -22,8 +22,10 @@ const MMAP_BYTES = 1024 * 1024 * 1024;
  * keys on, sqlite-vec loaded, and every pending migration applied.
  * Refuses, without writing anything, a file that is corrupt, not RepoScout's, or newer.
  */
-export function openStore(dbPath: string, options: { migrations?: readonly Migration[] } = {}): Store {
+export function openStore(dbPath: string, options: { migrations?: readonly Migration[]; onWarning?: (line: string) => void } = {}): Store {
   ensureParentDir(dbPath);
+  const warning = prepareDatabaseFile(dbPath);
+  if (warning) (options.onWarning ?? ((line) => process.stderr.write(`reposcout: warning: ${line}\n`)))(warning);
   let db: Db;
   try {
     db = new Database(dbPath);
@@ -95,7 +97,7 @@ function migrate(db: Db, dbPath: string, known: readonly Migration[]): void {
 function ensureParentDir(dbPath: string): void {
   const dir = path.dirname(dbPath);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
   } catch (error) {
     throw new RepoScoutError(
       'DB_READ_ONLY',
