@@ -25,7 +25,6 @@ const MMAP_BYTES = 1024 * 1024 * 1024;
 export function openStore(dbPath: string, options: { migrations?: readonly Migration[]; onWarning?: (line: string) => void } = {}): Store {
   ensureParentDir(dbPath);
   const warning = prepareDatabaseFile(dbPath);
-  if (warning) (options.onWarning ?? ((line) => process.stderr.write(`reposcout: warning: ${line}\n`)))(warning);
   let db: Db;
   try {
     db = new Database(dbPath);
@@ -47,6 +46,8 @@ export function openStore(dbPath: string, options: { migrations?: readonly Migra
     db.close();
     throw translateOpenError(error, dbPath);
   }
+  // Only a database that opened is worth a warning: a refusal is the one line the user needs.
+  if (warning) (options.onWarning ?? ((line) => process.stderr.write(`reposcout: warning: ${line}\n`)))(warning);
   return { db, path: dbPath, close: () => db.close() };
 }
 
