@@ -16,6 +16,7 @@ import { registerEmbedCommand } from './embed-command';
 import { registerMcpCommand } from './mcp-command';
 import { registerReportCommand } from './report-command';
 import { registerResearchCommand } from './research-command';
+import { registerClassifyCommand } from './classify-command';
 
 export const VERSION = '0.1.0';
 
@@ -45,5 +46,6 @@ export function createProgram(context: CommandContext): Command {
   registerExportCommand(program);
   registerImportCommand(program, context);
   registerEmbedCommand(program, context);
+  registerClassifyCommand(program, context);
   return program;
 }
