@@ -215,6 +215,7 @@ export class EngineClient {
   }
 
   private async checkNode(launch: EngineLaunch): Promise<string> {
+    if (launch.runtimeVersion) return launch.runtimeVersion;
     const probe = this.options.probeNode ?? probeNodeVersion;
     let output: string;
     try {

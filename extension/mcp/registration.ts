@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { engineLaunch } from '../engine/launch';
-import { currentConfig, silentGitHubToken } from '../engine/host';
+import { currentConfig, engineRuntime, silentGitHubToken } from '../engine/host';
 
 export const MCP_PROVIDER_ID = 'reposcout.engine';
 
@@ -28,12 +28,21 @@ export function registerMcpProvider(context: vscode.ExtensionContext, log: vscod
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const provider: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> = {
     onDidChangeMcpServerDefinitions: changed.event,
-    provideMcpServerDefinitions: () => {
+    // Called when the editor lists MCP servers, not at activation: the runtime probe runs here.
+    provideMcpServerDefinitions: async () => {
       const config = currentConfig();
-      const launch = engineLaunch(config, context.extensionUri.fsPath, {}, null);
-      // The editor merges this over its own environment; only our settings go in.
-      const env: Record<string, string | null> = { ...launch.env, ELECTRON_RUN_AS_NODE: null };
-      return [new Definition('RepoScout', launch.command, launch.args, env, `${version}+${config.toolsets.join('.')}`)];
+      let runtime;
+      try {
+        runtime = await engineRuntime(config, context.extensionUri.fsPath, log);
+      } catch (error) {
+        log.error(`MCP server not offered: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
+      }
+      const launch = engineLaunch(config, context.extensionUri.fsPath, {}, null, runtime);
+      // The editor merges this over its own environment; only our settings go in, and the
+      // Electron switch only when the editor's own binary runs the engine.
+      const env: Record<string, string | null> = { ...launch.env, ELECTRON_RUN_AS_NODE: runtime.env.ELECTRON_RUN_AS_NODE ?? null };
+      return [new Definition('RepoScout', launch.command, launch.args, env, `${version}+${config.toolsets.join('.')}+${runtime.command}`)];
     },
     resolveMcpServerDefinition: async (server) => {
       const token = await silentGitHubToken(currentConfig());
