@@ -18,6 +18,7 @@ const PANEL_VIEW_TYPES = ['reposcout.report', 'reposcout.dashboard'];
  * process starts later still, when something first asks it.
  */
 export function activate(context: vscode.ExtensionContext): void {
+  const called = performance.now();
   const log = vscode.window.createOutputChannel('RepoScout', { log: true });
   context.subscriptions.push(log);
   void vscode.commands.executeCommand('setContext', 'reposcout.engineState', 'stopped');
@@ -58,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): void {
     );
   }
   const mcp = registerMcpProvider(context, log, async () => (await load()).mcp);
-  log.info(`RepoScout ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${Math.round(performance.now() - loadedAt)} ms (views and commands load on first use, the engine after that)`);
+  log.info(`RepoScout ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${Math.round(performance.now() - loadedAt)} ms (activate() ${Math.round(performance.now() - called)} ms; views and commands load on first use, the engine after that)`);
 }
 
 export function deactivate(): void {

@@ -163,6 +163,19 @@ export function pathWithoutNode(root: string, dirs = ['/usr/local/bin', '/usr/bi
   return bin;
 }
 
+/**
+ * A login shell whose profile adds nothing to PATH. VS Code takes the extension host's
+ * environment from `$SHELL -i -l -c …`, and Debian's /etc/profile would put /usr/bin (with the
+ * machine's node) back; this one runs the command with the environment it was given.
+ */
+export function plainLoginShell(root: string): string {
+  const dir = path.join(root, 'shell');
+  fs.mkdirSync(dir, { recursive: true });
+  const shell = path.join(dir, 'sh');
+  fs.writeFileSync(shell, '#!/bin/sh\nwhile [ $# -gt 0 ]; do\n  if [ "$1" = -c ]; then shift; exec /bin/sh -c "$1"; fi\n  shift\ndone\nexec /bin/sh\n', { mode: 0o755 });
+  return shell;
+}
+
 /** Opens the workbench on `folder` (null: an empty window) and waits until it is interactive. */
 export async function openWorkbench(browser: Browser, server: RunningCodeServer, folder: string | null): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
