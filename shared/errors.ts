@@ -29,7 +29,8 @@ export type RepoScoutErrorCode =
   | 'GITHUB_UNREACHABLE'
   | 'GITHUB_FAILED'
   | 'EXPORT_FAILED'
-  | 'PROSE_FAILED';
+  | 'PROSE_FAILED'
+  | 'PULL_REQUEST_NOT_FOUND';
 
 export class RepoScoutError extends Error {
   override readonly name = 'RepoScoutError';
