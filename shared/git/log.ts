@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { RepoScoutError } from '../errors';
-import { gitEnv, gitFailed, translateSpawnError } from './run';
+import { gitEnv, gitFailed, runGit, translateSpawnError } from './run';
 
 export interface FileChange {
   path: string;
@@ -31,12 +31,11 @@ const FIELD = '\x1f';
 /**
  * The exact `git log` arguments RepoScout reads history with: author identity after
  * .mailmap (%aN/%aE), numstat per file, NUL-terminated paths (no quoting of unicode),
- * rename detection, and merges diffed against their first parent. A `part` limits the
- * output to `count` commits after skipping `skip` of them in git's own order (the walk
- * of skipped commits is cheap; only the shown ones are diffed).
+ * rename detection, and merges diffed against their first parent. `revisions` are what
+ * to show: a range (`head`, `^exclude`) or `--no-walk=unsorted --stdin` for a list.
  */
-export function logArgs(head: string, exclude: string | null, part: LogPart = WHOLE): string[] {
-  const args = [
+export function logArgs(revisions: string[]): string[] {
+  return [
     '-c',
     'core.quotepath=off',
     'log',
@@ -45,45 +44,115 @@ export function logArgs(head: string, exclude: string | null, part: LogPart = WH
     '-z',
     '-M',
     '--diff-merges=first-parent',
+    ...revisions,
+    '--',
   ];
-  if (part.skip > 0) args.push(`--skip=${part.skip}`);
-  if (part.count !== null) args.push(`--max-count=${part.count}`);
-  args.push(head);
-  if (exclude) args.push(`^${exclude}`);
-  args.push('--');
-  return args;
 }
 
-/** A slice of the history in git's order: `count` commits (null: all the rest) after `skip`. */
-export interface LogPart {
-  skip: number;
-  count: number | null;
+const range = (head: string, exclude: string | null): string[] => (exclude ? [head, `^${exclude}`] : [head]);
+
+/**
+ * Streams the commits reachable from `head` (newest first), excluding those reachable
+ * from `exclude`, with one git process. Holds one commit in memory at a time, however
+ * long the history. `head` and `exclude` must be commit SHAs (validated by the caller).
+ */
+export async function* readLog(repoDir: string, head: string, exclude: string | null, signal?: AbortSignal): AsyncGenerator<CommitRecord> {
+  const output = new GitOutput(repoDir, logArgs(range(head, exclude)), null, signal);
+  try {
+    const parser = new LogParser();
+    yield* parseOutput(output, parser);
+    const last = parser.finish();
+    if (last) yield last;
+  } finally {
+    output.stop();
+  }
 }
 
-const WHOLE: LogPart = { skip: 0, count: null };
+/** The SHAs `readLog` would show, in its order (git log and rev-list share the walk). */
+export async function listCommits(repoDir: string, head: string, exclude: string | null, signal?: AbortSignal): Promise<string[]> {
+  const { stdout } = await runGit(repoDir, ['rev-list', ...range(head, exclude), '--'], signal ? { signal } : {});
+  const shas = stdout.toString('latin1').split('\n');
+  if (shas.at(-1) === '') shas.pop();
+  return shas;
+}
 
-export interface ReadLogOptions {
+export interface ReadCommitsOptions {
   signal?: AbortSignal;
-  /** Commits in the range (`git rev-list --count`); without it the history is read by one git. */
-  total?: number;
-  /** git processes reading at once; default one per core, at most MAX_PROCESSES. */
+  /** git processes diffing at once; default one per core (at most MAX_PROCESSES) or REPOSCOUT_GIT_PROCESSES. */
   processes?: number;
+  /** Commits per git process; default spreads the list over about 8 slices per process. */
+  sliceSize?: number;
 }
 
 const MAX_PROCESSES = 4;
-/** Below this many commits per process, a second git costs more than it saves. */
-const MIN_COMMITS_PER_PROCESS = 2_000;
-/** A part whose output waits for its turn stops git (pipe backpressure) above this many bytes. */
-const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+const MIN_SLICE = 500;
+const MAX_SLICE = 10_000;
+/** Slices read ahead of the one being parsed, per process: bounds the output held in memory. */
+const AHEAD_PER_PROCESS = 3;
 
 /**
- * Splits `total` commits into up to `processes` consecutive parts of git's order. The last
- * part has no count, so it reads to the end even if the history count was off.
+ * Streams the commits `shas` names, in that order, with the same records as `readLog`.
+ * git diffs on one core and the diffs are the cost, so the list is cut into consecutive
+ * slices that up to `processes` git processes (`git log --no-walk=unsorted --stdin`) read at
+ * once, a new one starting as one ends. The slice being parsed streams; later slices wait
+ * as raw bytes, at most AHEAD_PER_PROCESS per process, so memory stays bounded.
  */
-export function planLogParts(total: number, processes: number): LogPart[] {
-  const parts = Math.max(1, Math.min(processes, Math.floor(total / MIN_COMMITS_PER_PROCESS)));
-  const size = Math.ceil(total / parts);
-  return Array.from({ length: parts }, (_, i) => ({ skip: i * size, count: i === parts - 1 ? null : size }));
+export async function* readCommits(repoDir: string, shas: readonly string[], options: ReadCommitsOptions = {}): AsyncGenerator<CommitRecord> {
+  const processes = options.processes ?? defaultLogProcesses();
+  const sliceSize = options.sliceSize ?? Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(shas.length / (processes * 8))));
+  const slices: string[][] = [];
+  for (let i = 0; i < shas.length; i += sliceSize) slices.push(shas.slice(i, i + sliceSize));
+  const outputs: GitOutput[] = [];
+  const args = logArgs(['--no-walk=unsorted', '--stdin']);
+  let running = 0;
+  let current = 0;
+  let stopped = false;
+  const startMore = (): void => {
+    while (!stopped && outputs.length < slices.length && running < processes && outputs.length <= current + processes * AHEAD_PER_PROCESS) {
+      const slice = slices[outputs.length]!;
+      running += 1;
+      const output = new GitOutput(repoDir, args, `${slice.join('\n')}\n`, options.signal);
+      void output.ended.then(() => {
+        running -= 1;
+        startMore();
+      });
+      outputs.push(output);
+    }
+  };
+  const parser = new LogParser();
+  try {
+    startMore();
+    for (; current < slices.length; current++) {
+      startMore();
+      yield* parseOutput(outputs[current]!, parser);
+    }
+    const last = parser.finish();
+    if (last) yield last;
+  } finally {
+    stopped = true;
+    for (const output of outputs) output.stop();
+  }
+}
+
+/** Feeds one git's output through `parser`, yielding each completed commit; throws if git failed. */
+async function* parseOutput(output: GitOutput, parser: LogParser): AsyncGenerator<CommitRecord> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of output.chunks()) {
+    const text = rest + decoder.write(chunk);
+    const tokens = text.split('\0');
+    rest = tokens.pop() ?? '';
+    for (const token of tokens) {
+      const done = parser.push(token);
+      if (done) yield done;
+    }
+  }
+  const tail = rest + decoder.end();
+  if (tail !== '') {
+    const done = parser.push(tail);
+    if (done) yield done;
+  }
+  await output.succeeded();
 }
 
 /** One git per core (at most MAX_PROCESSES), or REPOSCOUT_GIT_PROCESSES when set (1 to 16). */
@@ -100,93 +169,51 @@ export function defaultLogProcesses(env: NodeJS.ProcessEnv = process.env): numbe
 }
 
 /**
- * Streams the commits reachable from `head` (newest first), excluding those reachable
- * from `exclude`, in exactly the order of one `git log`. A long history is read by
- * several git processes at once, each diffing a consecutive slice of that order
- * (git diffs on one core; the diffs are the cost). The first slice streams through the
- * parser as it arrives, later slices wait as raw bytes (bounded) until their turn, so
- * one commit at a time is held parsed. `head` and `exclude` must be commit SHAs
- * (validated by the caller).
- */
-export async function* readLog(repoDir: string, head: string, exclude: string | null, options: ReadLogOptions = {}): AsyncGenerator<CommitRecord> {
-  const { signal, total } = options;
-  const parts = total === undefined ? [WHOLE] : planLogParts(total, options.processes ?? defaultLogProcesses());
-  const readers = parts.map((part) => new GitOutput(repoDir, logArgs(head, exclude, part), signal));
-  const parser = new LogParser();
-  try {
-    for (const reader of readers) {
-      const decoder = new StringDecoder('utf8');
-      let rest = '';
-      for await (const chunk of reader.chunks()) {
-        const text = rest + decoder.write(chunk);
-        const tokens = text.split('\0');
-        rest = tokens.pop() ?? '';
-        for (const token of tokens) {
-          const done = parser.push(token);
-          if (done) yield done;
-        }
-      }
-      const tail = rest + decoder.end();
-      if (tail !== '') {
-        const done = parser.push(tail);
-        if (done) yield done;
-      }
-      await reader.succeeded();
-    }
-    const last = parser.finish();
-    if (last) yield last;
-  } finally {
-    for (const reader of readers) reader.stop();
-  }
-}
-
-/**
  * One git process whose stdout is collected from the start, so it runs at full speed
- * while earlier parts are consumed; pauses git when more than MAX_BUFFERED_BYTES wait.
+ * while earlier output is still being parsed. `input` is written to its stdin.
  */
 class GitOutput {
   private readonly child;
   private readonly queue: Buffer[] = [];
-  private queued = 0;
-  private ended = false;
+  private done = false;
   private wake: (() => void) | null = null;
   private readonly stderr: Buffer[] = [];
   private spawnError: NodeJS.ErrnoException | null = null;
   private readonly exited: Promise<number>;
+  /** Resolves when git has exited (whatever its status). */
+  readonly ended: Promise<void>;
 
   constructor(
     repoDir: string,
     private readonly args: string[],
+    input: string | null,
     signal?: AbortSignal,
   ) {
-    this.child = spawn('git', args, { cwd: repoDir, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
-    this.child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk));
+    this.child = spawn('git', args, { cwd: repoDir, env: gitEnv(), stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
+    this.child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk));
     this.child.on('error', (error) => {
       this.spawnError = error;
       this.finish();
     });
     this.exited = new Promise((resolve) => this.child.on('close', (code) => resolve(code ?? -1)));
-    this.child.stdout.on('data', (chunk: Buffer) => {
+    this.ended = this.exited.then(() => undefined);
+    this.child.stdout!.on('data', (chunk: Buffer) => {
       this.queue.push(chunk);
-      this.queued += chunk.length;
-      if (this.queued > MAX_BUFFERED_BYTES) this.child.stdout.pause();
       this.notify();
     });
-    this.child.stdout.on('end', () => this.finish());
+    this.child.stdout!.on('end', () => this.finish());
+    if (input !== null && this.child.stdin) {
+      this.child.stdin.on('error', () => {}); // EPIPE when git dies early; its exit status reports why
+      this.child.stdin.end(input);
+    }
   }
 
   async *chunks(): AsyncGenerator<Buffer> {
     for (;;) {
       const chunk = this.queue.shift();
-      if (chunk) {
-        this.queued -= chunk.length;
-        if (this.child.stdout.isPaused() && this.queued < MAX_BUFFERED_BYTES / 2) this.child.stdout.resume();
-        yield chunk;
-      } else if (this.ended) {
-        return;
-      } else {
-        await new Promise<void>((resolve) => (this.wake = resolve));
-      }
+      if (chunk) yield chunk;
+      else if (this.done) return;
+      else await new Promise<void>((resolve) => (this.wake = resolve));
     }
   }
 
@@ -202,7 +229,7 @@ class GitOutput {
   }
 
   private finish(): void {
-    this.ended = true;
+    this.done = true;
     this.notify();
   }
 

@@ -1,6 +1,6 @@
 import { RepoScoutError, throwIfAborted } from '../errors';
-import { readLog, type CommitRecord } from '../git/log';
-import { countCommits, isAncestor, listTags, type LocalRepository } from '../git/repository';
+import { listCommits, readCommits, type CommitRecord } from '../git/log';
+import { isAncestor, listTags, type LocalRepository } from '../git/repository';
 import { runGit } from '../git/run';
 import { isBot } from '../analyses/bots';
 import { parsePullRequestSubject } from '../analyses/pull-request-subjects';
@@ -46,9 +46,10 @@ export async function ingestLocalRepository(store: Store, repo: LocalRepository,
   }
   const incremental = previousHead !== null && (await isAncestor(repo.root, previousHead, repo.headSha));
   const exclude = incremental ? previousHead : null;
-  // The count splits the read between git processes; the PR titles are applied after the
-  // read, so reading them overlaps it instead of delaying it.
-  const total = await countCommits(repo.root, repo.headSha, exclude);
+  // The list of commits lets several git processes diff slices of it at once; the PR titles
+  // and tags are applied after the read, so reading them overlaps it instead of delaying it.
+  const shas = await listCommits(repo.root, repo.headSha, exclude, signal);
+  const total = shas.length;
   const mergeTitles = readMergeTitles(repo.root, repo.headSha, exclude, signal);
   mergeTitles.catch(() => {}); // awaited below; a failure while the read fails first is not unhandled
   const tags = listTags(repo.root);
@@ -63,7 +64,7 @@ export async function ingestLocalRepository(store: Store, repo: LocalRepository,
     const writer = new HistoryWriter(db, repoId);
     let done = 0;
     onProgress?.({ done, total, message: 'reading history' });
-    for await (const commit of readLog(repo.root, repo.headSha, exclude, { total, ...(signal ? { signal } : {}) })) {
+    for await (const commit of readCommits(repo.root, shas, signal ? { signal } : {})) {
       writer.add(commit);
       done += 1;
       if (done % PROGRESS_EVERY === 0) {
