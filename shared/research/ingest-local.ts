@@ -16,6 +16,8 @@ export interface Progress {
 export interface IngestOptions {
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  /** git processes reading history at once; default one per core (see readCommits). */
+  gitProcesses?: number;
 }
 
 export interface IngestResult {
@@ -64,7 +66,7 @@ export async function ingestLocalRepository(store: Store, repo: LocalRepository,
     const writer = new HistoryWriter(db, repoId);
     let done = 0;
     onProgress?.({ done, total, message: 'reading history' });
-    for await (const commit of readCommits(repo.root, shas, signal ? { signal } : {})) {
+    for await (const commit of readCommits(repo.root, shas, { ...(signal ? { signal } : {}), ...(options.gitProcesses ? { processes: options.gitProcesses } : {}) })) {
       writer.add(commit);
       done += 1;
       if (done % PROGRESS_EVERY === 0) {
