@@ -27,7 +27,11 @@ export type RepoScoutErrorCode =
   | 'GITHUB_SCOPE'
   | 'GITHUB_RATE_LIMITED'
   | 'GITHUB_UNREACHABLE'
-  | 'GITHUB_FAILED';
+  | 'GITHUB_FAILED'
+  | 'JOB_NOT_FOUND'
+  | 'JOB_STATE'
+  | 'WORKER_NOT_FOUND'
+  | 'WORKTREE_FAILED';
 
 export class RepoScoutError extends Error {
   override readonly name = 'RepoScoutError';
