@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { runGit } from '../git/run';
 import type { JobStore } from './job-store';
 import { deleteBranch, hasUncommitted, isMerged, orchestrateDirs, ourBranches, removeWorktree } from './worktrees';
 
@@ -24,11 +25,14 @@ export async function cleanJobs(jobs: JobStore, dbPath: string, jobId: string | 
     }
     if (!fs.existsSync(job.repo_path)) continue;
     const jobDir = path.join(orchestrateDirs(dbPath).worktrees, job.id);
+    const inUse = new Set<string>();
     const dirs = fs.existsSync(jobDir) ? fs.readdirSync(jobDir).map((d) => path.join(jobDir, d)) : [];
     for (const dir of dirs) {
       const dirty = await hasUncommitted(dir).catch(() => false);
       if (dirty && !force) {
         report.kept.push({ what: dir, reason: 'uncommitted changes (pass --force to discard them)' });
+        const checkedOut = await runGit(dir, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { okExitCodes: [1] }).catch(() => null);
+        if (checkedOut) inUse.add(checkedOut.stdout.toString('utf8').trim());
         continue;
       }
       await removeWorktree(job.repo_path, dir, true);
@@ -36,8 +40,11 @@ export async function cleanJobs(jobs: JobStore, dbPath: string, jobId: string | 
     }
     if (fs.existsSync(jobDir) && fs.readdirSync(jobDir).length === 0) fs.rmdirSync(jobDir);
     for (const branch of await ourBranches(job.repo_path, job.id)) {
-      const inUse = report.kept.some((k) => k.what.startsWith(jobDir));
-      if (!force && (inUse || !(await isMerged(job.repo_path, branch, job.base_commit)))) {
+      if (inUse.has(branch)) {
+        report.kept.push({ what: branch, reason: 'checked out in a worktree that was kept' });
+        continue;
+      }
+      if (!force && !(await isMerged(job.repo_path, branch, job.base_commit))) {
         report.kept.push({ what: branch, reason: 'not merged into any other branch (pass --force to delete it)' });
         continue;
       }
