@@ -28,9 +28,10 @@ export type RepoScoutErrorCode =
   | 'GITHUB_RATE_LIMITED'
   | 'GITHUB_UNREACHABLE'
   | 'GITHUB_FAILED'
+  | 'EXPORT_FAILED'
+  | 'PROSE_FAILED'
   | 'JOB_NOT_FOUND'
   | 'JOB_STATE'
-  | 'WORKER_NOT_FOUND'
   | 'WORKTREE_FAILED';
 
 export class RepoScoutError extends Error {

@@ -7,7 +7,7 @@ import type { Migration } from './types';
  * No column ever holds a token or the worker's environment.
  */
 export const orchestrate: Migration = {
-  version: 4,
+  version: 5,
   name: 'orchestrate',
   sql: `
     create table orchestrate_jobs (
