@@ -1,11 +1,12 @@
-import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import path from 'node:path';
 import { RepoScoutError } from '../errors';
 import { ensurePrivateDir, prepareDatabaseFile } from '../private-files';
+import { openDatabase, type Db } from './driver';
 import { migrations, type Migration } from './migrations/index';
 
-export type Db = Database.Database;
+export type { Db, Statement } from './driver';
+export { openDatabase, sqliteDriver } from './driver';
 
 export interface Store {
   db: Db;
@@ -27,7 +28,7 @@ export function openStore(dbPath: string, options: { migrations?: readonly Migra
   const warning = prepareDatabaseFile(dbPath);
   let db: Db;
   try {
-    db = new Database(dbPath);
+    db = openDatabase(dbPath);
   } catch (error) {
     throw translateOpenError(error, dbPath);
   }
