@@ -30,7 +30,10 @@ export type RepoScoutErrorCode =
   | 'GITHUB_FAILED'
   | 'EXPORT_FAILED'
   | 'PROSE_FAILED'
-  | 'PULL_REQUEST_NOT_FOUND';
+  | 'PULL_REQUEST_NOT_FOUND'
+  | 'JOB_NOT_FOUND'
+  | 'JOB_STATE'
+  | 'WORKTREE_FAILED';
 
 export class RepoScoutError extends Error {
   override readonly name = 'RepoScoutError';
