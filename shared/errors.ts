@@ -27,7 +27,13 @@ export type RepoScoutErrorCode =
   | 'GITHUB_SCOPE'
   | 'GITHUB_RATE_LIMITED'
   | 'GITHUB_UNREACHABLE'
-  | 'GITHUB_FAILED';
+  | 'GITHUB_FAILED'
+  | 'EXPORT_FAILED'
+  | 'PROSE_FAILED'
+  | 'PULL_REQUEST_NOT_FOUND'
+  | 'JOB_NOT_FOUND'
+  | 'JOB_STATE'
+  | 'WORKTREE_FAILED';
 
 export class RepoScoutError extends Error {
   override readonly name = 'RepoScoutError';

@@ -17,6 +17,7 @@ import { registerMcpCommand } from './mcp-command';
 import { registerReportCommand } from './report-command';
 import { registerResearchCommand } from './research-command';
 import { registerClassifyCommand } from './classify-command';
+import { registerAchievementsCommand } from './achievements-command';
 
 export const VERSION = '0.1.0';
 
@@ -47,5 +48,6 @@ export function createProgram(context: CommandContext): Command {
   registerImportCommand(program, context);
   registerEmbedCommand(program, context);
   registerClassifyCommand(program, context);
+  registerAchievementsCommand(program, context);
   return program;
 }
