@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineContract, READ_ONLY } from '../contract';
+import { recommendRepositoryInput, searchModeInput } from '../inputs';
+import { cardSchema, embedderSchema, recommendationSchema } from '../records';
+
+const input = z.strictObject({
+  repository: recommendRepositoryInput,
+  limit: z.number().int().min(1, 'limit must be at least 1').max(50, 'limit is at most 50').default(10).describe('Repositories to return, 1-50.'),
+  mode: searchModeInput,
+  diversity: z.boolean().default(true).describe('Push near-copies of a better-ranked result down (maximal marginal relevance), so the top is varied.'),
+});
+
+const output = z.object({
+  repository: cardSchema,
+  mode: z.enum(['hybrid', 'bm25', 'vector']),
+  embedder: embedderSchema,
+  recommendations: z.array(recommendationSchema),
+});
+
+export const findSimilarRepositoriesContract = defineContract({
+  name: 'find_similar_repositories',
+  toolset: 'recommend',
+  title: 'Find similar repositories',
+  description:
+    'Repositories in the database most like a given one, each with a score and its explanation factor by factor: semantic and keyword similarity, tech-stack overlap (language, topics), health, recent activity, popularity (log of stars), and a diversity penalty for near-copies. ' +
+    'Only stored repositories are compared (analysed clones, ingested or imported GitHub repositories).',
+  input,
+  output,
+  hints: READ_ONLY,
+});
+
+export type FindSimilarRepositoriesArgs = z.input<typeof input>;
+export type FindSimilarRepositoriesResult = z.output<typeof output>;
