@@ -24,9 +24,7 @@ export const analyzeLocalRepositoryContract = defineContract({
   toolset: 'research',
   title: 'Analyse a local git clone',
   description:
-    'Read a local git clone\'s history (offline; only commits new since the last run), analyse it and store the result: health score with a per-component breakdown, contributors and bus factor, activity, hotspots, languages, community files, pull requests reconstructed from merge and squash commits, releases. ' +
-    'Returns the repository key and headline figures; read details afterwards with get_repository, get_contributors, get_hotspots and list_pull_requests. ' +
-    'A first run on a long history can take a while and reports progress; an unchanged clone returns the stored result at once. Cancelling leaves the database as it was.',
+    'Analyse a local git clone offline (only commits new since the last run) and store the result: health score, contributors, bus factor, activity, hotspots, languages, community files, pull requests from merge/squash commits, releases. Returns the key and headline figures; reports progress.',
   input,
   output,
   hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },

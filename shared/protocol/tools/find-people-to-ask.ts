@@ -28,8 +28,7 @@ export const findPeopleToAskContract = defineContract({
   toolset: 'recommend',
   title: 'Find people to ask',
   description:
-    "Who knows a repository, or a file or folder in it, best: ranked from its commit history by ownership (share of changed lines), recency, breadth (files touched) and integration (merges performed), each with its explanation. Bots are left out. " +
-    'Needs the repository\'s history: a local clone analysed with analyze_local_repository.',
+    'Who knows a repository, or a file or folder in it, best: ranked from its history by ownership of changed lines, recency, breadth and merges, each explained. Bots left out. Needs a local clone analysed with analyze_local_repository.',
   input,
   output,
   hints: READ_ONLY,

@@ -22,8 +22,7 @@ export const findSimilarRepositoriesContract = defineContract({
   toolset: 'recommend',
   title: 'Find similar repositories',
   description:
-    'Repositories in the database most like a given one, each with a score and its explanation factor by factor: semantic and keyword similarity, tech-stack overlap (language, topics), health, recent activity, popularity (log of stars), and a diversity penalty for near-copies. ' +
-    'Only stored repositories are compared (analysed clones, ingested or imported GitHub repositories).',
+    'Stored repositories most like a given one, each with its score explained factor by factor: semantic and keyword similarity, stack overlap, health, activity, popularity, and a penalty for near-copies.',
   input,
   output,
   hints: READ_ONLY,

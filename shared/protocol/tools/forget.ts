@@ -16,8 +16,7 @@ export const forgetContract = defineContract({
   toolset: 'memory',
   title: 'Forget memories',
   description:
-    'Delete memories by id, with their history, links and search index entries; this cannot be undone. All or nothing: if any id is unknown, nothing is deleted and the unknown ids are named. ' +
-    'Confirm with the user before forgetting something they saved.',
+    'Delete memories by id, with their history, links and index entries; cannot be undone. All or nothing: if an id is unknown nothing is deleted. Confirm with the user before forgetting what they saved.',
   input,
   output,
   hints: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },

@@ -35,8 +35,7 @@ export const getCitationsContract = defineContract({
   toolset: 'research',
   title: "An organization's citations",
   description:
-    "Read the academic citations of a researched GitHub organization's repositories: CITATION.cff files (title, version, DOI, authors) and the DOIs, arXiv ids and Zenodo records their READMEs mention, with which repositories share each reference. " +
-    'Use it to find the papers and datasets behind an organization\'s software or how to cite it. References are paged, 20 by default, most shared first.',
+    'Read the citations of a researched organization\'s repositories: CITATION.cff files (title, version, DOI, authors) and the DOIs, arXiv ids and Zenodo records their READMEs mention, most shared first. Paged.',
   input,
   output,
   hints: READ_ONLY,

@@ -68,9 +68,7 @@ export const getCollaborationNetworkContract = defineContract({
   toolset: 'research',
   title: 'Collaboration network',
   description:
-    "Read a researched GitHub organization's collaboration network: people (human logins) linked by the repositories they both contribute to. " +
-    'Returns the central people (betweenness, PageRank, shared work), the strongest co-contribution edges, each repository\'s bus factor with its top contributors (riskiest first), and communities. ' +
-    'Use it to find key people, who works with whom, and repositories that depend on one person. Overview by default; pick a view to page through one list.',
+    'Read a researched organization\'s collaboration network: central people (betweenness, PageRank, shared work), strongest co-contribution edges, each repository\'s bus factor with top contributors, communities. Overview by default; a view pages one list.',
   input,
   output,
   hints: READ_ONLY,

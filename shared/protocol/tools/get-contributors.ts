@@ -27,8 +27,7 @@ export const getContributorsContract = defineContract({
   toolset: 'research',
   title: 'Contributors and bus factor',
   description:
-    "List a stored repository's contributors (commits, lines, first and last commit, active weeks, commits in the recent window) and its bus factor: the fewest people who made at least half of the human commits, in the recent window and over all time, with who they are. " +
-    'Use it to judge key-person risk or find who knows a codebase. People are identities after .mailmap; bots are left out unless asked for. Paged, 20 by default.',
+    'List a stored repository\'s contributors (commits, lines, first/last commit, commits in the window) and its bus factor: the fewest people who made half the human commits, recent and all time. Identities after .mailmap; bots only if asked. Paged.',
   input,
   output,
   hints: READ_ONLY,

@@ -21,8 +21,7 @@ export const getHotspotsContract = defineContract({
   toolset: 'research',
   title: 'Change hotspots',
   description:
-    'List the files of a stored repository that changed most in the recent window (churn = lines added + deleted by non-merge commits, with commit and author counts), at most the top 20 the analysis keeps. ' +
-    'Use it to find risky, fast-moving or central code before a review or refactor; combine with get_contributors to see who knows those files.',
+    'List the files of a stored repository with the most churn (lines added + deleted) in the recent window, with commit and author counts; top 20 at most. Finds risky or central code; pair with get_contributors for who knows it.',
   input,
   output,
   hints: READ_ONLY,

@@ -55,8 +55,7 @@ export const getOrganizationContract = defineContract({
   toolset: 'research',
   title: "Get an organization's research",
   description:
-    'Get the stored research of a GitHub organization or user: by default a compact summary with repository counts (ranked, archived, forks, empty, active, dormant), stars, contributors, median health and grade counts, and the size of its network, topics and citations. ' +
-    'Ask for sections to get more: the health distribution and where points are lost, the best and worst repositories with the reasons, the language mix, weekly activity. For one repository use get_repository; for people use get_collaboration_network.',
+    'Get a researched GitHub organization or user: repository counts, stars, contributors, median health and grades; sections add the health distribution, best and worst repositories with reasons, languages and weekly activity.',
   input,
   output,
   hints: READ_ONLY,

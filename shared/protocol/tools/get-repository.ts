@@ -35,9 +35,7 @@ export const getRepositoryContract = defineContract({
   toolset: 'research',
   title: "Get a repository's research",
   description:
-    "Get the stored research of one repository (a local clone or a GitHub repository): by default a compact summary with health score and grade, commits, last commit, contributors, bus factor, pull requests, releases, main language, licence, and for GitHub the stars, topics and archived state. " +
-    'Ask for sections to get more: the health breakdown (why the score is what it is), recent weekly activity, top contributors, bus factor people, hotspots, languages, community files (README, licence, CI, tests, security policy), recent pull requests, releases. ' +
-    'Request only the sections you need.',
+    'Get one stored repository\'s research: a summary (health, commits, contributors, bus factor, pull requests, releases, licence; GitHub facts), plus only the sections you ask for (health breakdown, activity, contributors, bus factor, hotspots, languages, community files, pull requests, releases).',
   input,
   output,
   hints: READ_ONLY,

@@ -24,8 +24,7 @@ export const getTopicsContract = defineContract({
   toolset: 'research',
   title: "An organization's topics",
   description:
-    "Read what a researched GitHub organization's repositories are about: topic clusters (terms that occur together, with their repositories) and the most common terms, from GitHub topics and keywords extracted from descriptions and READMEs. " +
-    'Use it to map an organization\'s areas of work or find the repositories on a subject. Terms are paged, 20 by default; pass repository for one repository\'s terms and cluster.',
+    'Read what a researched organization\'s repositories are about: topic clusters with their repositories and the most common terms, from GitHub topics and keywords of descriptions and READMEs. Pass repository for one repository\'s terms. Paged.',
   input,
   output,
   hints: READ_ONLY,

@@ -33,9 +33,7 @@ export const ingestGitHubContract = defineContract({
   toolset: 'research',
   title: 'Ingest from GitHub',
   description:
-    "Fetch a GitHub organization's or user's repositories (or one repository) from the GitHub API into RepoScout's database: metadata, issues, pull requests, releases, README, citation file, recent commits, contributors; then research them. " +
-    'Re-runs fetch only what changed; a stopped run (rate limit, cancel) resumes. Reports progress with the remaining rate limit. ' +
-    'Afterwards read get_organization, get_collaboration_network, get_topics, get_citations, or list_repositories with owner and get_repository.',
+    'Fetch a GitHub organization\'s or user\'s repositories (or one repository) into the database (metadata, issues, PRs, releases, README, citations, commits, contributors), then research them. Re-runs fetch only changes; a stopped run resumes. Reports progress.',
   input,
   output,
   hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -21,8 +21,7 @@ export const listMemoriesContract = defineContract({
   toolset: 'memory',
   title: 'List memories',
   description:
-    'List saved memories, most recently updated first, optionally only those with given tags, a given link or in a time range; or one memory by id with its history (every wording merged into it). ' +
-    'Returns one page (20 by default) and nextCursor for the next one. Use recall to search them by meaning.',
+    'List saved memories, most recently updated first, filtered by tags, link or time; or one memory by id with its history (every wording merged into it). Paged. Use recall to search them by meaning.',
   input,
   output,
   hints: READ_ONLY,

@@ -42,8 +42,7 @@ export const listPullRequestsContract = defineContract({
   toolset: 'research',
   title: 'List merged pull requests',
   description:
-    "List a stored repository's merged pull requests, newest first, as reconstructed offline from git history (merge commits \"Merge pull request #N\" and squash commits \"title (#N)\") or, for GitHub repositories, as ingested from the API: number, title, author, merge date and size. " +
-    'Filter by author, title text, kind or date range; detail "full" adds SHA, branch and changed files. Use it to review what a person shipped or what changed in a period. Paged, 20 by default.',
+    'List a stored repository\'s merged pull requests, newest first: rebuilt offline from merge and squash commits, or ingested from GitHub. Filter by author, title, kind or dates; detail "full" adds SHA, branch and files. Paged.',
   input,
   output,
   hints: READ_ONLY,

@@ -34,9 +34,7 @@ export const listRepositoriesContract = defineContract({
   toolset: 'research',
   title: 'List stored repositories',
   description:
-    'List the repositories in RepoScout\'s database with their health score, grade, main language and last commit, filtered by owner, language, minimum health, recent activity or source. ' +
-    'Use it to find a repository key for the other tools or to compare repositories. Repositories never analysed to the end show researched=false and are left out by the health, language and activity filters. ' +
-    'Returns one page (20 by default) and nextCursor for the next one.',
+    'List stored repositories with health, grade, main language and last commit; filter by owner, language, minimum health, recent activity or source. Gives the keys other tools take. Not fully analysed ones show researched=false. Paged.',
   input,
   output,
   hints: READ_ONLY,

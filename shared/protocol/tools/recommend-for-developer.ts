@@ -42,8 +42,7 @@ export const recommendForDeveloperContract = defineContract({
   toolset: 'recommend',
   title: 'Recommend contributions for a developer',
   description:
-    "Repositories a developer could contribute to next, and open good-first-issues, from a profile built from their commits and pull requests in the stored repositories (languages, topics, what they worked on). " +
-    'Repositories they already commit to are left out. Every result carries its score and per-factor explanation (match with their work, stack overlap, health, activity, popularity; for issues also freshness).',
+    'Repositories a developer could contribute to next, and open good-first-issues, from their commits and pull requests in stored repositories (languages, topics). Leaves out repositories they commit to; each result is explained factor by factor.',
   input,
   output,
   hints: READ_ONLY,

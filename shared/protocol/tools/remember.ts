@@ -26,8 +26,7 @@ export const rememberContract = defineContract({
   toolset: 'memory',
   title: 'Remember',
   description:
-    "Save a memory (text, tags, links to repositories, pull requests or jobs) in RepoScout's database, where it survives restarts and is shared with other agents and the VS Code extension. " +
-    'A near-duplicate of an existing memory is merged into it rather than stored twice: the new wording replaces the text, tags and links are united, and every version stays in its history. Repeating a call therefore adds no memory, but counts it again.',
+    'Save a memory (text, tags, links to repositories, pull requests or jobs) that survives restarts and is shared with other agents and VS Code. A near-duplicate is merged into the existing memory (new wording, tags and links united, history kept).',
   input,
   output,
   hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },

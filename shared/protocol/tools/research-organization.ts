@@ -24,8 +24,7 @@ export const researchOrganizationContract = defineContract({
   toolset: 'research',
   title: 'Research a GitHub organization',
   description:
-    "Recompute and store the research of a GitHub organization or user from what ingest_github stored (offline, no GitHub requests): each repository's health and bus factor, the health distribution, languages, activity, collaboration network, topics and citations. " +
-    'Call it to change windowMonths, or after ingest_github ran with research false (by default it researches after fetching). Returns the headline figures; read details with get_organization and the other get_ tools.',
+    'Recompute a GitHub organization\'s research from what ingest_github stored (offline): repository health and bus factor, health distribution, languages, activity, collaboration network, topics, citations. Use it to change windowMonths. Returns headline figures.',
   input,
   output,
   hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },

@@ -43,8 +43,7 @@ export const searchContract = defineContract({
   toolset: 'recommend',
   title: 'Search repositories, issues, PRs and memories',
   description:
-    "Hybrid search over everything RepoScout stored: repositories (description, README, topics), open issues, pull requests and saved memories. Keyword (BM25) and semantic (vector) retrieval are fused by reciprocal rank; filter by kind, owner, language or minimum health. " +
-    'Each hit has a snippet and its rank and score from each retriever. Use a hit\'s key with get_repository, find_similar_repositories or find_people_to_ask; recall searches memories with tag and date filters.',
+    'Search everything stored (repositories, issues, pull requests, memories): keyword (BM25) and semantic retrieval fused by rank, filtered by kind, owner, language or minimum health. Each hit has a snippet, its key and each retriever\'s rank.',
   input,
   output,
   hints: READ_ONLY,
