@@ -162,7 +162,7 @@ export function retireSupersededSpaces(db: Db, space: VectorSpace): number {
 
 function* corpusTexts(db: Db): Generator<string> {
   // Same text the vectors are computed from, so IDF describes what is embedded.
-  for (const row of db.prepare('select title, body, topics_text from search_documents').iterate() as Iterable<{ title: string; body: string; topics_text: string }>) {
+  for (const row of db.prepare('select title, body, topics_text, expansion_text from search_documents').iterate() as Iterable<{ title: string; body: string; topics_text: string; expansion_text: string }>) {
     yield embeddingText(row);
   }
 }

@@ -30,7 +30,7 @@ export async function syncEmbeddings(store: Store, space: VectorSpace, options: 
   const { db } = store;
   const batchSize = Math.max(1, options.batchSize ?? space.embedder.batchSize);
   const pendingQuery = db.prepare(
-    `select d.id, d.title, d.body, d.topics_text, d.content_hash from search_documents d
+    `select d.id, d.title, d.body, d.topics_text, d.expansion_text, d.content_hash from search_documents d
      left join document_embeddings e on e.space_id = @space and e.doc_id = d.id
      where d.id > @after and (e.doc_id is null or e.content_hash != d.content_hash)
      order by d.id limit @limit`,
@@ -46,6 +46,7 @@ export async function syncEmbeddings(store: Store, space: VectorSpace, options: 
       title: string;
       body: string;
       topics_text: string;
+      expansion_text: string;
       content_hash: string;
     }[];
     if (rows.length === 0) break;
