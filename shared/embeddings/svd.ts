@@ -16,20 +16,44 @@ export interface TruncatedSvd {
 }
 
 export function truncatedSvd(rows: readonly SparseRow[], columns: number, rank: number, seed = 1, powerIterations = 1): TruncatedSvd {
+  return runSteps(truncatedSvdSteps(rows, columns, rank, seed, powerIterations));
+}
+
+/** Runs a stepwise computation to the end in one go. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same computation as `truncatedSvd`, pausing (yield) between its matrix products, each
+ * well under a second at 5,000 rows: a caller that must stay responsive (the MCP server
+ * refitting in the background) gives other work a turn at every pause.
+ */
+export function* truncatedSvdSteps(rows: readonly SparseRow[], columns: number, rank: number, seed = 1, powerIterations = 1): Generator<void, TruncatedSvd> {
   const l = Math.min(rank + 10, Math.max(rows.length, 1) + 10);
   const random = gaussian(seed);
   // Omega: columns x l.
   const omega = new Float64Array(columns * l);
   for (let i = 0; i < omega.length; i++) omega[i] = random();
   let y = multiply(rows, omega, l); // n x l
+  yield;
   for (let it = 0; it < powerIterations; it++) {
     orthonormalize(y, rows.length, l);
+    yield;
     const z = multiplyTransposed(rows, y, columns, l); // columns x l
+    yield;
     orthonormalize(z, columns, l);
+    yield;
     y = multiply(rows, z, l);
+    yield;
   }
   orthonormalize(y, rows.length, l);
+  yield;
   const b = multiplyTransposed(rows, y, columns, l); // columns x l  (= B transposed)
+  yield;
   // C = B B^T (l x l), with B^T stored as `b` (columns x l).
   const c = new Float64Array(l * l);
   for (let j = 0; j < columns; j++) {
@@ -41,7 +65,9 @@ export function truncatedSvd(rows: readonly SparseRow[], columns: number, rank: 
     }
   }
   for (let p = 0; p < l; p++) for (let q = 0; q < p; q++) c[p * l + q] = c[q * l + p]!;
+  yield;
   const { values, vectors } = jacobiEigen(c, l);
+  yield;
   const order = [...values.keys()].sort((a, b2) => values[b2]! - values[a]!).slice(0, rank);
   const components = new Float32Array(columns * rank);
   const singularValues = new Float64Array(rank);

@@ -27,7 +27,7 @@ export interface SearchTuning {
    */
   vectorWeight: number;
 }
-export const DEFAULT_TUNING: SearchTuning = { expansionWeight: 3, vectorWeight: 2 };
+export const DEFAULT_TUNING: SearchTuning = { expansionWeight: 3, vectorWeight: 4 };
 
 export interface SearchRequest extends SearchFilters {
   query: string;

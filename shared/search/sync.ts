@@ -10,6 +10,8 @@ export interface SyncOptions {
   onProgress?: (progress: Progress) => void;
   /** Documents per embedder call and per write transaction (default: the embedder's batch size). */
   batchSize?: number;
+  /** Give the event loop a turn between batches (a server embedding in the background keeps answering). */
+  background?: boolean;
 }
 
 export interface SyncResult {
@@ -62,6 +64,7 @@ export async function syncEmbeddings(store: Store, space: VectorSpace, options: 
       rows.map((r, i) => ({ docId: r.id, contentHash: r.content_hash, vector: vectors[i]! })),
     );
     options.onProgress?.({ done: Math.min(embedded, pending), total: pending, message: `embedding with ${space.embedder.name}` });
+    if (options.background) await new Promise((resolve) => setImmediate(resolve));
   }
   const retired = countPending(store, space) === 0 ? retireSupersededSpaces(db, space) : 0;
   return { embedded, pending, retired };
