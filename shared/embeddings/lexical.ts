@@ -94,7 +94,9 @@ function* fitSteps(texts: Iterable<string>, dimensions: number): Generator<void,
   }
   const model: LexicalModel = { dimensions, documents, df, projection: null };
   if (documents < MIN_DOCUMENTS_FOR_FIT) return model;
-  const rows: SparseRow[] = sample.map((features) => {
+  const rows: SparseRow[] = [];
+  for (const features of sample) {
+    if (rows.length % FIT_DOCUMENTS_PER_STEP === FIT_DOCUMENTS_PER_STEP - 1) yield;
     const sparse = weightedFeatures(model, features);
     const index = new Int32Array(sparse.size);
     const value = new Float32Array(sparse.size);
@@ -104,8 +106,8 @@ function* fitSteps(texts: Iterable<string>, dimensions: number): Generator<void,
       value[i] = weight;
       i += 1;
     }
-    return { index, value };
-  });
+    rows.push({ index, value });
+  }
   model.projection = (yield* truncatedSvdSteps(rows, HASH_BUCKETS, dimensions, 7)).components;
   return model;
 }
