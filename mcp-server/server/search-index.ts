@@ -119,7 +119,7 @@ export function createSearchIndex(store: Store, setting: EmbedderSetting, exclus
       let previous = stamp();
       await syncEmbeddings(store, next, {
         background: true,
-        batchSize: 128,
+        batchSize: 64,
         onProgress: () => {
           const now = stamp();
           if (indexedAt === previous) indexedAt = now;

@@ -71,7 +71,7 @@ export async function fitLexicalModelAsync(texts: Iterable<string>, dimensions =
 }
 
 // Documents between pauses of an asynchronous fit.
-const FIT_DOCUMENTS_PER_STEP = 256;
+const FIT_DOCUMENTS_PER_STEP = 64;
 
 function* fitSteps(texts: Iterable<string>, dimensions: number): Generator<void, LexicalModel> {
   const df = new Uint32Array(DF_BUCKETS);

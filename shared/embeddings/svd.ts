@@ -89,7 +89,7 @@ export function* truncatedSvdSteps(rows: readonly SparseRow[], columns: number, 
 }
 
 // Rows of a sparse product between pauses.
-const ROWS_PER_STEP = 256;
+const ROWS_PER_STEP = 64;
 
 /** rows (n x columns, sparse) times m (columns x l, row-major) -> n x l. */
 function* multiply(rows: readonly SparseRow[], m: Float64Array, l: number): Generator<void, Float64Array> {

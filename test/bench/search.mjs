@@ -119,7 +119,6 @@ for (const size of sizes) {
   fs.writeFileSync(
     file,
     documents(size, random)
-      .filter((d) => d.kind === 'repository')
       .map((d, i) => JSON.stringify({ full_name: `${d.owner}/project-${i}`, description: d.body, language: d.language, stars: d.stars }))
       .join('\n'),
   );
@@ -157,7 +156,7 @@ for (const size of sizes) {
   delay.enable();
   start = performance.now();
   const next = await engine.openSpace(store, 'lexical', { refit: 'force', background: true });
-  await engine.syncEmbeddings(store, next, { background: true, batchSize: 128 });
+  await engine.syncEmbeddings(store, next, { background: true, batchSize: 64 });
   const refitMs = performance.now() - start;
   delay.disable();
   stop = true;

@@ -1,7 +1,7 @@
 import { localHistory } from './0001-local-history';
 import { github } from './0002-github';
 import { searchMemory } from './0003-search-memory';
-import { searchExpansion } from './0004-search-expansion';
+import { searchExpansion } from './0006-search-expansion';
 import type { Migration } from './types';
 
 /** Every migration, in order. Adding one is adding a file and a line here. */

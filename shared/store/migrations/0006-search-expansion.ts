@@ -8,7 +8,7 @@ import type { Migration } from './types';
  * The FTS table is rebuilt with the new column; rows start with an empty expansion.
  */
 export const searchExpansion: Migration = {
-  version: 4,
+  version: 6,
   name: 'search-expansion',
   sql: `
     alter table search_documents add column expansion_text text not null default '';
