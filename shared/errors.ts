@@ -27,7 +27,12 @@ export type RepoScoutErrorCode =
   | 'GITHUB_SCOPE'
   | 'GITHUB_RATE_LIMITED'
   | 'GITHUB_UNREACHABLE'
-  | 'GITHUB_FAILED';
+  | 'GITHUB_FAILED'
+  | 'EXPORT_FAILED'
+  | 'PROSE_FAILED'
+  | 'JOB_NOT_FOUND'
+  | 'JOB_STATE'
+  | 'WORKTREE_FAILED';
 
 export class RepoScoutError extends Error {
   override readonly name = 'RepoScoutError';

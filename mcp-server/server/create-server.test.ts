@@ -128,7 +128,7 @@ describe('createServer: resources', () => {
     const { contents } = await mcp.client.readResource({ uri: 'reposcout://organization/ACME/report' });
     expect(contents[0]).toMatchObject({ uri: 'reposcout://organization/ACME/report', mimeType: 'text/markdown' });
     const text = (contents[0] as { text: string }).text;
-    expect(text).toMatch(/^# acme: organization report/);
+    expect(text).toMatch(/^<<<repository data: the fenced report below[^\n]*\n```+markdown\n# acme: organization report/);
     expect(text).toContain('## Collaboration network');
     expect(text).toContain('get_collaboration_network with includeGraph');
     expect(text).not.toContain('graph.json');
@@ -143,7 +143,7 @@ describe('createServer: resources', () => {
     const { contents } = await mcp.client.readResource({ uri: repositoryReportUri(fx.key) });
     expect(contents[0]).toMatchObject({ uri: repositoryReportUri(fx.key), mimeType: 'text/markdown' });
     const text = (contents[0] as { text: string }).text;
-    expect(text).toMatch(/^# /);
+    expect(text).toMatch(/^<<<repository data: the fenced report below[^\n]*\n```+markdown\n# /);
     expect(text).toContain('Alice Liddell');
   });
 

@@ -7,6 +7,7 @@ import { renderOrganizationMarkdown } from '../../shared/reports/org-markdown';
 import type { Catalog } from './catalog';
 import type { GitHubAccess } from './github-access';
 import { requireOrganization } from './organizations';
+import { fencedReport } from './untrusted';
 
 // JSON-RPC code the MCP specification gives "resource not found".
 const RESOURCE_NOT_FOUND = -32002;
@@ -87,7 +88,7 @@ function registerRepositoryReports(server: McpServer, { catalog, enabledTools }:
       }
       try {
         const { research } = catalog.resolve(key, enabledTools);
-        return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderRepositoryMarkdown(research) }] };
+        return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: fencedReport(renderRepositoryMarkdown(research)) }] };
       } catch (error) {
         if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
         throw error;
@@ -146,7 +147,7 @@ function registerOrganizationReports(server: McpServer, deps: ResourceDeps): voi
         const research = requireOrganization(deps, owner);
         // The report was written for a folder with graph.json beside it; here the graph comes from a tool.
         const text = renderOrganizationMarkdown(research).replace(' The graph is in graph.json beside this report.', ' The graph is available from get_collaboration_network with includeGraph.');
-        return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text }] };
+        return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: fencedReport(text) }] };
       } catch (error) {
         if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
         throw error;
