@@ -41,7 +41,8 @@ export const analyzeLocalRepositoryTool = defineTool({
       researchLocalRepository(catalog.store, target, { windowMonths: args.windowMonths, force: args.force, signal, onProgress: progress }),
     );
     // The clone is searchable at once: index it and embed it now, not on the next search.
-    if (!outcome.reused) await catalog.search.warm({ signal, progress, log });
+    // Quietly: the analysis's own progress ends with "analysed"; embedding one clone is quick.
+    if (!outcome.reused) await catalog.search.warm({ signal, progress: () => {}, log });
     const r = outcome.research;
     const row = findRepositoryByKey(catalog.store.db, r.repository.key);
     const repository = row
