@@ -64,7 +64,9 @@ describe('tool definitions', () => {
     // Twelve research tools (six for local clones, six for GitHub organizations) at about 4 KB
     // each with their output schemas; get_repository is the largest. Raised from 32 KB when the
     // GitHub tools arrived, and from 52 KB to 80 KB for the eight recommend and memory tools
-    // (about 24 KB together, 74.2 KB in all): grow it only deliberately.
-    expect(bytes).toBeLessThan(80_000);
+    // (about 24 KB together, 74.2 KB in all), and to 90 KB for the four achievements tools
+    // (about 8.5 KB: dates checked by the engine, not by regexes repeated in every schema;
+    // 87.5 KB in all with every tool's dataNotice). Grow it only deliberately.
+    expect(bytes).toBeLessThan(90_000);
   });
 });
