@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { CLI, runCli } from './helpers/cli';
 import { alice, bob, tempDir, TestRepo } from './helpers/git-fixture';
+import { openDatabase } from '../shared/store/driver';
 
 const cleanup: string[] = [];
 afterEach(() => {
@@ -125,7 +125,7 @@ describe('reposcout: bad input gives one line, a non-zero exit, and keeps the da
     const db = path.join(work, 'r.db');
     expect(runCli(['research', repo.dir, '--db', db, '--out', work]).code).toBe(0);
     // Simulate a future version by recording a migration this build does not know.
-    const raw = new Database(db);
+    const raw = openDatabase(db);
     raw.prepare(`insert into schema_migrations (version, name) values (999, 'from-the-future')`).run();
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();

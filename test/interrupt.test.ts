@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSyntheticRepo } from './bench/synthetic-repo.mjs';
 import { runCli, startCli } from './helpers/cli';
 import { tempDir } from './helpers/git-fixture';
+import { openDatabase } from '../shared/store/driver';
 
 // A history long enough that `git log` is still streaming when the test signals the CLI.
 const COMMITS = 12_000;
@@ -43,7 +43,7 @@ async function waitForGitLog(pid: number, timeoutMs = 30_000): Promise<void> {
 }
 
 function dbState(file: string): { commits: number; head: string | null } {
-  const db = new Database(file, { readonly: true });
+  const db = openDatabase(file, { readonly: true });
   try {
     const commits = (db.prepare('select count(*) as n from commits').get() as { n: number }).n;
     const head = (db.prepare(`select value from sync_state where kind = 'local.head'`).get() as { value: string } | undefined)?.value ?? null;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { healthFormulaMarkdown } from '../shared/analyses/health';
+import { impactFormulaMarkdown } from '../shared/achievements/impact';
 
 const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -13,6 +14,10 @@ function section(name: string): string {
 describe('README', () => {
   it('health-score table matches the formula in shared/analyses/health.ts', () => {
     expect(section('health'), 'the README is out of date; regenerate it with "npm run readme"').toBe(healthFormulaMarkdown());
+  });
+
+  it('impact table matches the model in shared/achievements/impact.ts', () => {
+    expect(section('impact'), 'the README is out of date; regenerate it with "npm run readme"').toBe(impactFormulaMarkdown());
   });
 
   it('states the two commands a newcomer runs', () => {

@@ -17,11 +17,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Node packages exactly as locked (better-sqlite3 compiles from source: ~90 s).
-npm ci --no-audit --no-fund
+# Node packages exactly as locked (better-sqlite3 compiles from source: ~90 s). package.json's
+# allowScripts denies onnxruntime-node's install script (a CUDA download); npm before 11.16
+# ignores allowScripts, so onnxruntime's own switch says the same to it.
+ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
 
 # Real VS Code for the extension's end-to-end tests: code-server on its own Node 24, outside
 # the project's dependencies (a few minutes the first time, then reused from the cache).
+# npm test also runs the engine's suite a second time on that Node 24 (node:sqlite).
 REPOSCOUT_E2E_TOOLS="$(bash test/e2e/setup-code-server.sh)"
 export REPOSCOUT_E2E_TOOLS
 

@@ -19,7 +19,7 @@ await build({
   banner: { js: "import { createRequire as __readmeCreateRequire } from 'node:module';\nconst require = __readmeCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-const { readmeSections } = await import(pathToFileURL(out).href);
+const { readmeSections, generatedFiles = {} } = await import(pathToFileURL(out).href);
 let readme = fs.readFileSync('README.md', 'utf8');
 for (const [name, render] of Object.entries(readmeSections)) {
   const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`);
@@ -27,5 +27,9 @@ for (const [name, render] of Object.entries(readmeSections)) {
   readme = readme.replace(pattern, (_m, start, end) => `${start}${render()}${end}`);
 }
 fs.writeFileSync('README.md', readme);
+for (const [file, render] of Object.entries(generatedFiles)) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, render());
+}
 fs.rmSync(path.dirname(out), { recursive: true, force: true });
-console.log(`README.md: regenerated ${Object.keys(readmeSections).join(', ')}`);
+console.log(`README.md: regenerated ${Object.keys(readmeSections).join(', ')}; wrote ${Object.keys(generatedFiles).join(', ') || 'no files'}`);

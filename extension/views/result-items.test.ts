@@ -13,9 +13,9 @@ describe('searchItems', () => {
       embedder: null,
       notice: null,
       hits: [
-        { kind: 'repository', key: 'github:acme/web', repository: 'github:acme/web', title: 'acme/web', snippet: 'a **parser** for the web', owner: 'acme', language: 'Go', health: 70, url: null, score: 0.03, updatedAt: null, bm25: null, vector: null },
-        { kind: 'pull_request', key: 'github:acme/web#7', repository: 'github:acme/web', title: HOSTILE, snippet: 'x', owner: 'acme', language: null, health: null, url: 'https://github.com/acme/web/pull/7', score: 0.02, updatedAt: null, bm25: null, vector: null },
-        { kind: 'memory', key: 'memory:12', repository: null, title: 'note', snippet: 'y', owner: null, language: null, health: null, url: null, score: 0.01, updatedAt: null, bm25: null, vector: null },
+        { kind: 'repository', key: 'github:acme/web', repository: 'github:acme/web', title: 'acme/web', snippet: 'a **parser** for the web', owner: 'acme', language: 'Go', health: 70, url: null, score: 0.03, updatedAt: null, bm25: null, vector: null, expansions: [] },
+        { kind: 'pull_request', key: 'github:acme/web#7', repository: 'github:acme/web', title: HOSTILE, snippet: 'x', owner: 'acme', language: null, health: null, url: 'https://github.com/acme/web/pull/7', score: 0.02, updatedAt: null, bm25: null, vector: null, expansions: [] },
+        { kind: 'memory', key: 'memory:12', repository: null, title: 'note', snippet: 'y', owner: null, language: null, health: null, url: null, score: 0.01, updatedAt: null, bm25: null, vector: null, expansions: [] },
       ],
     });
     expect(rows.map((r) => [r.icon, r.contextValue, r.repositoryKey, r.memoryId])).toEqual([

@@ -30,7 +30,7 @@ export function registerExportCommand(program: Command): void {
         // Write beside the target and rename, so a failed export never leaves half a file.
         const temp = `${target}.${process.pid}.tmp`;
         let count = 0;
-        const fd = fs.openSync(temp, 'w');
+        const fd = fs.openSync(temp, 'w', 0o600); // records quote private-repository text
         try {
           for (const record of exportRepositories(store)) {
             fs.writeSync(fd, `${JSON.stringify(record)}\n`);

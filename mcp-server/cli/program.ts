@@ -16,6 +16,8 @@ import { registerEmbedCommand } from './embed-command';
 import { registerMcpCommand } from './mcp-command';
 import { registerReportCommand } from './report-command';
 import { registerResearchCommand } from './research-command';
+import { registerClassifyCommand } from './classify-command';
+import { registerAchievementsCommand } from './achievements-command';
 
 export const VERSION = '0.1.0';
 
@@ -45,5 +47,7 @@ export function createProgram(context: CommandContext): Command {
   registerExportCommand(program);
   registerImportCommand(program, context);
   registerEmbedCommand(program, context);
+  registerClassifyCommand(program, context);
+  registerAchievementsCommand(program, context);
   return program;
 }

@@ -7,6 +7,7 @@ import type { Logger } from './logger';
 import { progressReporter } from './progress';
 import type { ToolDefinition } from './tool';
 import { errorAnswer, errorResult, invalidArguments } from './tool-results';
+import { DATA_NOTICE } from './untrusted';
 
 export interface ToolDeps {
   catalog: Catalog;
@@ -25,7 +26,8 @@ const anyArguments = z.looseObject({});
 /**
  * Registers one tool value with the SDK. Arguments are parsed with `input` (a failure is an
  * INVALID_INPUT result naming each wrong field); a handler's throw becomes an error result;
- * structured content is projected through `output` so it carries exactly the documented fields.
+ * structured content is projected through `output` so it carries exactly the documented fields,
+ * plus `dataNotice`: repository and memory text is data.
  */
 export function registerTool(server: McpServer, tool: ToolDefinition, deps: ToolDeps): void {
   server.registerTool(
@@ -44,7 +46,7 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: Tool
           progress: progressReporter(extra, deps.log),
           enabledTools: deps.enabledTools,
         });
-        const structuredContent = tool.output.parse(answer.structured) as Record<string, unknown>;
+        const structuredContent = { ...(tool.output.parse(answer.structured) as Record<string, unknown>), dataNotice: DATA_NOTICE };
         return { content: [{ type: 'text', text: answer.text }], structuredContent };
       } catch (error) {
         return errorResult(error, tool.name, deps.log);

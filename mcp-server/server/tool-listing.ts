@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolDefinition } from './tool';
+import { withDataNotice } from './untrusted';
 
 // What tools/list says about each tool, built once from its contract. Every agent pays for
 // this answer in its context on every session, so the JSON Schemas are written compactly:
@@ -18,7 +19,7 @@ export function listedTool(tool: ToolDefinition): Tool {
     title: tool.title,
     description: tool.description,
     inputSchema: inputSchemaOf(tool.input) as Tool['inputSchema'],
-    outputSchema: outputSchemaOf(tool.output) as Tool['outputSchema'],
+    outputSchema: outputSchemaOf(withDataNotice(tool.output)) as Tool['outputSchema'],
     annotations: tool.hints,
   };
 }

@@ -1,18 +1,19 @@
 import { spawn } from 'node:child_process';
+import { childEnvironment } from '../child-env';
 import { RepoScoutError } from '../errors';
 
 /**
- * Environment for every git we spawn: never prompt, never page, stable output.
- * Arguments are always an array passed without a shell; callers never build them
- * from repository-provided strings.
+ * Environment for every git we spawn: never prompt, never page, stable output, and none of
+ * RepoScout's secrets (hooks and helpers git runs would see them). Arguments are always an
+ * array passed without a shell; callers never build them from repository-provided strings.
  */
-export const gitEnv = (): NodeJS.ProcessEnv => ({
-  ...process.env,
-  GIT_TERMINAL_PROMPT: '0',
-  GIT_PAGER: 'cat',
-  GIT_OPTIONAL_LOCKS: '0',
-  LC_ALL: 'C',
-});
+export const gitEnv = (): NodeJS.ProcessEnv =>
+  childEnvironment({
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PAGER: 'cat',
+    GIT_OPTIONAL_LOCKS: '0',
+    LC_ALL: 'C',
+  });
 
 export interface GitRunOptions {
   signal?: AbortSignal;

@@ -1,4 +1,5 @@
 import { RepoScoutError } from '../errors';
+import { isLoopbackHostname } from '../net/loopback';
 
 /** Where the GitHub API of a host lives. */
 export interface GitHubEndpoints {
@@ -31,6 +32,10 @@ export function resolveEndpoints(hostInput: string | undefined): GitHubEndpoints
   if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && !/^\/api\/v3\/?$/.test(url.pathname))) {
     throw new RepoScoutError('INVALID_INPUT', `--github-host "${raw}" must be just the host name of your GitHub Enterprise Server, e.g. github.example.com.`);
   }
+  // The token travels in a header on every request: over plain http anyone on the path reads it.
+  if (url.protocol === 'http:' && !isLoopbackHostname(url.hostname)) {
+    throw new RepoScoutError('INVALID_INPUT', `--github-host "${raw}" uses plain http, which would send your GitHub token unencrypted; use https://${url.host} (http is allowed only for loopback addresses such as 127.0.0.1).`);
+  }
   const host = url.host.toLowerCase();
   if (DOTCOM.has(host)) return resolveEndpoints(undefined);
   const origin = `${url.protocol}//${host}`;
@@ -43,6 +48,16 @@ export function resolveEndpoints(hostInput: string | undefined): GitHubEndpoints
  * Not a user-facing setting.
  */
 export function endpointsForBaseUrl(baseUrl: string, host = 'github.com'): GitHubEndpoints {
+  // A test hook must not become a way to send the token elsewhere: loopback only.
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(baseUrl);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || !isLoopbackHostname(parsed.hostname) || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    throw new RepoScoutError('INVALID_INPUT', `REPOSCOUT_GITHUB_API_URL "${baseUrl.slice(0, 200)}" is refused: it is a test hook honoured only for loopback http(s) URLs such as http://127.0.0.1:8080; unset it and use --github-host or REPOSCOUT_GITHUB_HOST for a GitHub Enterprise Server.`);
+  }
   const rest = baseUrl.replace(/\/+$/, '');
   const graphqlUrl = /\/api\/v3$/.test(rest) ? rest.replace(/\/api\/v3$/, '/api/graphql') : `${rest}/graphql`;
   return { host, restUrl: rest, graphqlUrl };

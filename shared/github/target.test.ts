@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isRepoScoutError } from '../errors';
+import { tempStore } from '../../test/helpers/temp-store';
+import { githubClientFromEnvironment } from './client-from-env';
 import { endpointsForBaseUrl, resolveEndpoints } from './host';
 import { githubRepositoryKey, parseGitHubTarget } from './target';
 import { redact, resolveToken } from './token';
@@ -62,6 +64,28 @@ describe('resolveEndpoints', () => {
 
   it.each(['ftp://ghe.example.com', 'https://ghe.example.com/some/path', 'https://user:pw@ghe.example.com', 'not a host'])('rejects %s', (input) => {
     expect(() => resolveEndpoints(input)).toThrow(/--github-host/);
+  });
+
+  it.each(['http://ghe.example.com', 'http://10.0.0.5:8080', 'http://github.com', 'http://127.example.com'])('refuses the cleartext host %s, which would send the token unencrypted', (input) => {
+    expect(() => resolveEndpoints(input)).toThrow(/plain http, which would send your GitHub token unencrypted; use https:\/\//);
+  });
+
+  it.each([
+    ['http://127.0.0.1:8080', 'http://127.0.0.1:8080/api/v3'],
+    ['http://localhost:3000', 'http://localhost:3000/api/v3'],
+    ['http://[::1]:9', 'http://[::1]:9/api/v3'],
+  ])('allows plain http for the loopback host %s', (input, restUrl) => {
+    expect(resolveEndpoints(input).restUrl).toBe(restUrl);
+  });
+
+  it.each(['https://api.github.com', 'http://evil.example/api/v3', 'https://10.1.2.3/api/v3', 'not a url'])('honours the REPOSCOUT_GITHUB_API_URL test hook %s only for loopback', (base) => {
+    expect(() => endpointsForBaseUrl(base)).toThrow(/REPOSCOUT_GITHUB_API_URL .* honoured only for loopback/);
+    const temp = tempStore();
+    try {
+      expect(() => githubClientFromEnvironment(temp.store, {}, { REPOSCOUT_GITHUB_API_URL: base, GITHUB_TOKEN: 'not-a-real-token' })).toThrow(/only for loopback/);
+    } finally {
+      temp.cleanup();
+    }
   });
 
   it('derives GraphQL from an explicit API base the way Octokit does', () => {

@@ -30,6 +30,12 @@ export const ERROR_CODES = [
   'GITHUB_RATE_LIMITED',
   'GITHUB_UNREACHABLE',
   'GITHUB_FAILED',
+  'EXPORT_FAILED',
+  'PROSE_FAILED',
+  'PULL_REQUEST_NOT_FOUND',
+  'JOB_NOT_FOUND',
+  'JOB_STATE',
+  'WORKTREE_FAILED',
   // Only at the MCP edge: a failure inside RepoScout that no argument can fix.
   'INTERNAL',
 ] as const;

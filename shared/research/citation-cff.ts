@@ -24,6 +24,34 @@ function unquote(raw: string): string {
   return v;
 }
 
+/**
+ * Splits a "key: value" line in one left-to-right pass (a regular expression with a lazy key
+ * and optional spaces before the colon backtracked quadratically on long hostile lines).
+ * The key is a quoted string, or the text before the first colon, which must not contain any
+ * of `plainForbidden`; the colon must end the line or be followed by white space.
+ */
+export function splitKey(text: string, plainForbidden = ''): { key: string; rest: string } | null {
+  const afterColon = (from: number): string | null => {
+    let i = from;
+    while (i < text.length && /\s/.test(text[i] as string)) i++;
+    if (text[i] !== ':') return null;
+    const rest = text.slice(i + 1);
+    return rest === '' || /^\s/.test(rest) ? rest.trim() : null;
+  };
+  const open = text[0];
+  if (open === '"' || open === "'") {
+    const close = text.indexOf(open, 1);
+    const rest = close > 0 ? afterColon(close + 1) : null;
+    if (rest !== null) return { key: text.slice(0, close + 1), rest };
+  }
+  const colon = text.indexOf(':');
+  if (colon < 1) return null;
+  const key = text.slice(0, colon);
+  for (const c of plainForbidden) if (key.includes(c)) return null;
+  const rest = afterColon(colon);
+  return rest === null ? null : { key: key.trimEnd(), rest };
+}
+
 function stripComment(text: string): string {
   let quote: string | null = null;
   for (let i = 0; i < text.length; i++) {
@@ -69,15 +97,15 @@ class Parser {
         this.i++;
         continue;
       }
-      const m = /^("[^"]*"|'[^']*'|[^:]+?)\s*:(?:\s+(.*))?$/.exec(line.text);
-      if (!m) {
+      const pair = splitKey(line.text);
+      if (!pair) {
         if (line.text.startsWith('- ')) break;
         this.problems.push(`line ${line.number}: not a "key: value" line`);
         this.i++;
         continue;
       }
-      const key = unquote(m[1] ?? '');
-      const rest = (m[2] ?? '').trim();
+      const key = unquote(pair.key);
+      const rest = pair.rest;
       this.i++;
       if (rest === '|' || rest === '>' || rest === '|-' || rest === '>-') out[key] = this.text(indent, rest.startsWith('>'));
       else if (rest !== '') out[key] = scalar(rest);
@@ -98,7 +126,7 @@ class Parser {
       if (rest === '') {
         this.i++;
         out.push(this.block(indent + 1));
-      } else if (/^("[^"]*"|'[^']*'|[^:"'[]+?)\s*:(\s|$)/.test(rest)) {
+      } else if (splitKey(rest, `"'[`)) {
         // "- key: value" starts a map whose keys sit at the column after "- ".
         const column = indent + (line.text.length - line.text.slice(1).trimStart().length);
         this.lines[this.i] = { ...line, indent: column, text: rest };

@@ -81,7 +81,7 @@ async function analyseLocalRepository(
   const ctx: AnalysisContext = { db: store.db, repoId, now, windowMonths, windowStart: monthsBefore(now, windowMonths) };
   const tree = await listTree(repo.root, repo.headSha);
   const { licensePath, ...files } = detectCommunityFiles(tree);
-  const licenseText = licensePath ? await readFileAt(repo.root, repo.headSha, licensePath) : null;
+  const licenseText = licensePath ? await readFileAt(repo.root, repo.headSha, licensePath, undefined, tree.find((e) => e.path === licensePath)?.size) : null;
   const communityFiles: CommunityFiles = {
     ...files,
     license: licensePath ? { path: licensePath, spdxId: licenseText === null ? null : detectSpdxId(licenseText) } : null,

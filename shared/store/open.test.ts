@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RepoScoutError } from '../errors';
 import { tempDir } from '../../test/helpers/git-fixture';
 import { migrations } from './migrations/index';
 import { latestSchemaVersion, openStore } from './open';
+import { openDatabase } from './driver';
 
 const dirs: string[] = [];
 function dbFile(): string {
@@ -104,11 +104,11 @@ describe('openStore: bad input', () => {
 
   it('refuses a database that belongs to another application', () => {
     const file = dbFile();
-    const other = new Database(file);
+    const other = openDatabase(file);
     other.exec('create table invoices (id integer primary key, total real)');
     other.close();
     expect(codeOf(() => openStore(file))).toBe('DB_CORRUPT');
-    const check = new Database(file);
+    const check = openDatabase(file);
     expect(check.prepare(`select name from sqlite_master where type = 'table'`).all()).toEqual([{ name: 'invoices' }]);
     check.close();
   });

@@ -1,11 +1,12 @@
-import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
-import fs from 'node:fs';
 import path from 'node:path';
 import { RepoScoutError } from '../errors';
+import { ensurePrivateDir, prepareDatabaseFile } from '../private-files';
+import { openDatabase, type Db } from './driver';
 import { migrations, type Migration } from './migrations/index';
 
-export type Db = Database.Database;
+export type { Db, Statement } from './driver';
+export { openDatabase, sqliteDriver } from './driver';
 
 export interface Store {
   db: Db;
@@ -22,11 +23,12 @@ const MMAP_BYTES = 1024 * 1024 * 1024;
  * keys on, sqlite-vec loaded, and every pending migration applied.
  * Refuses, without writing anything, a file that is corrupt, not RepoScout's, or newer.
  */
-export function openStore(dbPath: string, options: { migrations?: readonly Migration[] } = {}): Store {
+export function openStore(dbPath: string, options: { migrations?: readonly Migration[]; onWarning?: (line: string) => void } = {}): Store {
   ensureParentDir(dbPath);
+  const warning = prepareDatabaseFile(dbPath);
   let db: Db;
   try {
-    db = new Database(dbPath);
+    db = openDatabase(dbPath);
   } catch (error) {
     throw translateOpenError(error, dbPath);
   }
@@ -45,6 +47,8 @@ export function openStore(dbPath: string, options: { migrations?: readonly Migra
     db.close();
     throw translateOpenError(error, dbPath);
   }
+  // Only a database that opened is worth a warning: a refusal is the one line the user needs.
+  if (warning) (options.onWarning ?? ((line) => process.stderr.write(`reposcout: warning: ${line}\n`)))(warning);
   return { db, path: dbPath, close: () => db.close() };
 }
 
@@ -95,7 +99,7 @@ function migrate(db: Db, dbPath: string, known: readonly Migration[]): void {
 function ensureParentDir(dbPath: string): void {
   const dir = path.dirname(dbPath);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
   } catch (error) {
     throw new RepoScoutError(
       'DB_READ_ONLY',

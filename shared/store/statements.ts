@@ -1,14 +1,13 @@
-import type Database from 'better-sqlite3';
-import type { Db } from './open';
+import type { Db, Statement } from './driver';
 
-const caches = new WeakMap<Db, Map<string, Database.Statement>>();
+const caches = new WeakMap<Db, Map<string, Statement>>();
 
 /**
  * A prepared statement reused across calls on the same connection. For hot read paths
  * (search) whose SQL takes a handful of shapes: preparing a vec0 or FTS5 query costs
  * about as much as running it on a small corpus.
  */
-export function cachedStatement(db: Db, sql: string): Database.Statement {
+export function cachedStatement(db: Db, sql: string): Statement {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();

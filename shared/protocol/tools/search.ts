@@ -28,6 +28,7 @@ export const searchHitSchema = z.object({
   score: z.number().describe('fused reciprocal-rank score'),
   bm25: z.object({ rank: z.number(), score: z.number() }).nullable(),
   vector: z.object({ rank: z.number(), similarity: z.number() }).nullable(),
+  expansions: z.array(z.string()).describe('synonyms from the developer-vocabulary lexicon this hit matched, as "query words → concept" (e.g. "postgres → postgresql")'),
 });
 
 const output = z.object({

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { collectFromGit, EXPORT_FORMATS, identityFrom, parseWindow, portfolioFromStore, writePortfolio, type ExportFormat } from '../../shared/achievements/index';
+import { RepoScoutError } from '../../shared/errors';
+import { resolveDbPath } from '../../shared/paths';
+import { openStore } from '../../shared/store/open';
+import type { CommandContext } from './context';
+import { githubOptionsSchema, parseOptions } from './options';
+import { printJson, printOut, terminalProgress } from './output';
+import { collect } from './parse-list';
+import { reportDirFor } from './report-dir';
+
+const achievementsOptionsSchema = githubOptionsSchema.extend({
+  since: z.string().optional(),
+  until: z.string().optional(),
+  owner: z.string().min(1, '--owner needs a GitHub user or organization').optional(),
+  repos: z.array(z.string()).optional(),
+  local: z.array(z.string()).optional(),
+  as: z.array(z.string()).optional(),
+  format: z.array(z.string()).default(['md', 'html']),
+  out: z.string().min(1, '--out needs a folder path').optional(),
+  browser: z.string().min(1, '--browser needs the path of a browser executable').optional(),
+});
+
+export function registerAchievementsCommand(program: Command, context: CommandContext): void {
+  program
+    .command('achievements')
+    .description("A developer's merged pull requests as a portfolio: classified, scored for impact, flow metrics, skills; Markdown, HTML, JSON and PDF.")
+    .argument('<who>', 'a GitHub login, an e-mail address, or a name as git records it')
+    .option('--since <date>', 'merged on or after (YYYY-MM-DD or ISO time)')
+    .option('--until <date>', 'merged on or before (YYYY-MM-DD means the end of that day)')
+    .option('--local <paths>', 'local clones to read (comma-separated or repeated)', collect)
+    .option('--owner <owner>', 'GitHub user or organization to search in')
+    .option('--repos <owner/name,...>', 'GitHub repositories to search in', collect)
+    .option('--as <aliases>', 'other e-mails, logins or names of the same person (comma-separated)', collect)
+    .option('--format <formats>', `output formats: ${EXPORT_FORMATS.join(',')} (default md,html)`, collect)
+    .option('--out <dir>', 'output folder (default ./reposcout-reports/portfolio-<who>)')
+    .option('--browser <path>', 'Chromium-family browser that prints the PDF (default: found on the machine)')
+    .option('--token-file <file>', 'file holding a GitHub token (default $GITHUB_TOKEN or $GH_TOKEN)')
+    .option('--github-host <host>', 'GitHub Enterprise Server host')
+    .action(async (who: string, raw: Record<string, unknown>) => {
+      const options = parseOptions(achievementsOptionsSchema, { ...program.opts(), ...raw });
+      const formats = parseFormats(options.format);
+      const window = parseWindow(options.since, options.until);
+      const identity = identityFrom(who, options.as ?? []);
+      if (options.owner !== undefined || options.repos !== undefined) {
+        throw new RepoScoutError('INVALID_INPUT', 'Collecting from GitHub (--owner/--repos) is not available in this build yet; pass local clones with --local.');
+      }
+      const store = openStore(resolveDbPath(options.db));
+      const progress = terminalProgress(options.progress && !options.json);
+      try {
+        const notices: string[] = [];
+        let collected: Awaited<ReturnType<typeof collectFromGit>> | null = null;
+        if (options.local && options.local.length > 0) {
+          collected = await collectFromGit(store, options.local, identity, window, { signal: context.signal, onProgress: progress.onProgress });
+        } else {
+          notices.push('Nothing was collected in this run (no --local paths): the portfolio uses the records already stored.');
+        }
+        progress.clear();
+        const portfolio = portfolioFromStore(store, identity, window, { notices });
+        const outDir = path.resolve(options.out ?? reportDirFor(`portfolio-${who}`));
+        const written = await writePortfolio(portfolio, outDir, formats, { browser: options.browser, signal: context.signal });
+        if (options.json) {
+          printJson({ database: store.path, collected: collected?.repositories ?? [], summary: portfolio.summary, totals: portfolio.totals, notices: [...portfolio.notices, ...written.notices], files: written.files });
+          return;
+        }
+        for (const repo of collected?.repositories ?? []) printOut(`${repo.name}: ${repo.prs} merged PRs by ${who}${repo.newCommits > 0 ? ` (${repo.newCommits} new commits read)` : ''}`);
+        printOut(portfolio.summary);
+        for (const notice of [...portfolio.notices, ...written.notices]) printOut(`note: ${notice}`);
+        for (const file of written.files) printOut(`${file.format.padEnd(4)} ${file.path}`);
+      } finally {
+        progress.clear();
+        store.close();
+      }
+    });
+}
+
+function parseFormats(values: readonly string[]): ExportFormat[] {
+  const formats = values.flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
+  for (const f of formats) {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(f)) throw new RepoScoutError('INVALID_INPUT', `Unknown format "${f}" in --format; choose from ${EXPORT_FORMATS.join(', ')}.`);
+  }
+  return formats.length === 0 ? ['md', 'html'] : (formats as ExportFormat[]);
+}

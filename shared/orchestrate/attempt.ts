@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isRepoScoutError } from '../errors';
+import type { AttemptState, PlanInput } from '../protocol/orchestrate';
+import { createEventSink } from './event-sink';
+import { branchName, type JobRow, type JobStore, type SubtaskRow } from './job-store';
+import { AttemptFailure } from './policies';
+import { runProcess, type ProcessOutcome } from './process';
+import { buildPrompt } from './prompt';
+import { workerEnvironment } from './worker-env';
+import { workers } from './workers/index';
+import type { WorkerSummary } from './workers/types';
+import { commitAll, copyWorktreeIncludes, createWorktree, deleteBranch, diffSummary, hasUncommitted, orchestrateDirs, removeWorktree } from './worktrees';
+
+/** Limits of the process side of an attempt (the job's own timeouts come from its plan). */
+export interface ProcessSettings {
+  killDelayMs: number;
+  maxOutputBytes: number;
+  /** Environment additions for every worker (tests point the fake worker and fake APIs here). */
+  workerEnv: Readonly<Record<string, string>>;
+}
+
+export interface AttemptContext {
+  jobs: JobStore;
+  dbPath: string;
+  job: JobRow;
+  input: PlanInput;
+  settings: ProcessSettings;
+  signal: AbortSignal;
+}
+
+// Kinds whose stdout is a JSON event stream that must end with a result.
+const REPORTS_RESULT = new Set(['claude', 'codex', 'fake']);
+
+/**
+ * Runs one attempt of a subtask: a fresh worktree on the subtask's branch, the optional setup
+ * command, the worker, then a commit of what it left. Records everything on the attempt row.
+ * Returns the final state on success or needs-input; throws AttemptFailure otherwise, after
+ * removing the worktree and branch of the failed attempt.
+ */
+export async function runAttempt(ctx: AttemptContext, subtask: SubtaskRow, number: number): Promise<AttemptState> {
+  const { jobs, job, input } = ctx;
+  if (ctx.signal.aborted) throw new AttemptFailure('cancelled', 'The job was cancelled before this subtask started.', false);
+  const dirs = orchestrateDirs(ctx.dbPath);
+  const branch = branchName(job.id, subtask.key);
+  const worktree = path.join(dirs.worktrees, job.id, `${subtask.key}-${number}`);
+  const logPath = path.join(dirs.logs, job.id, `${subtask.key}-${number}.log`);
+  const attemptId = jobs.startAttempt({ subtaskId: subtask.id, number, worker: input.worker.kind, branch, worktreePath: worktree, logPath });
+  jobs.setSubtaskState(subtask.id, 'running');
+  const sink = createEventSink(jobs, attemptId, logPath);
+  const worker = workers[input.worker.kind];
+  const parser = worker.parser();
+  let failure: AttemptFailure | null = null;
+  let state: AttemptState = 'succeeded';
+  let outcome: ProcessOutcome | null = null;
+  let commit: string | null = null;
+  let diff = null;
+  try {
+    // A previous attempt's branch may be left when its engine died; start clean.
+    await deleteBranch(job.repo_path, branch);
+    await createWorktree(job.repo_path, job.base_commit, branch, worktree).catch((error: unknown) => {
+      throw new AttemptFailure('worktree_failed', isRepoScoutError(error) ? error.message : String(error), false);
+    });
+    const copied = await copyWorktreeIncludes(job.repo_path, worktree);
+    if (copied.length > 0) sink.raw('runner', `copied from .worktreeinclude: ${copied.join(', ')}`);
+    const env = workerEnvironment(ctx.settings.workerEnv);
+    if (input.setup) await runSetup(ctx, input.setup, worktree, env, sink);
+    const prompt = buildPrompt({ task: job.task, instruction: subtask.instruction, data: JSON.parse(subtask.data_json) as unknown });
+    const promptFile = logPath.replace(/\.log$/, '.prompt.txt');
+    fs.writeFileSync(promptFile, prompt);
+    const launch = worker.launch({ prompt, cwd: worktree, options: input.worker, promptFile, env });
+    sink.raw('runner', `starting ${launch.file} (${launch.args.length} arguments) in ${worktree}`);
+    outcome = await runProcess({
+      file: launch.file,
+      args: launch.args,
+      cwd: worktree,
+      env: launch.env,
+      timeoutMs: input.timeoutSeconds * 1000,
+      idleMs: input.idleSeconds * 1000,
+      killDelayMs: ctx.settings.killDelayMs,
+      maxOutputBytes: ctx.settings.maxOutputBytes,
+      signal: ctx.signal,
+      afterResultGraceMs: worker.afterResultGraceMs,
+      onSpawn: (identity) => jobs.setAttemptProcess(attemptId, identity.pid, identity.started),
+      onLine(stream, line) {
+        sink.raw(stream, line);
+        const parsed = parser.line(stream, line);
+        for (const e of parsed.events) sink.event(e);
+        // Error, invalid and (for event-stream workers) stderr lines are not progress.
+        return { progress: parsed.events.some((e) => !['error', 'invalid', 'stderr'].includes(e.kind)), finished: parsed.finished === true };
+      },
+    });
+    const summary = parser.summary();
+    failure = classify(input.worker.kind, outcome, summary, launch.file);
+    if (!failure) {
+      state = summary.needsInput ? 'needs_input' : 'succeeded';
+      commit = await commitAll(worktree, `reposcout ${job.id}/${subtask.key}: ${firstLine(subtask.instruction)}`);
+      diff = await diffSummary(worktree, job.base_commit, commit);
+    }
+  } catch (error) {
+    failure = error instanceof AttemptFailure ? error : new AttemptFailure('worker_error', `The attempt failed inside RepoScout: ${(error as Error).message}`, false);
+  }
+  if (failure) state = failure.kind === 'cancelled' ? 'cancelled' : failure.kind === 'timeout' || failure.kind === 'no_output' ? 'timed_out' : 'failed';
+  sink.raw('runner', `attempt ${number} ${state}${failure ? `: ${failure.message}` : ''}`);
+  await sink.close();
+  const summary = parser.summary();
+  jobs.finishAttempt(attemptId, {
+    state,
+    exitCode: outcome?.exitCode ?? null,
+    signal: outcome?.signal ?? null,
+    failureKind: failure?.kind ?? null,
+    retryable: failure?.retryable ?? false,
+    message: failure?.message ?? (diff && diff.files.length === 0 ? 'The worker finished without changing any file.' : null),
+    finalMessage: summary.finalMessage,
+    sessionId: summary.sessionId,
+    turns: summary.turns,
+    costUsd: summary.costUsd,
+    inputTokens: summary.inputTokens,
+    outputTokens: summary.outputTokens,
+    commit,
+    diff,
+  });
+  await tidyUp(ctx, worktree, branch, failure !== null || commit === job.base_commit);
+  jobs.clearWorktree(attemptId);
+  if (failure) throw failure;
+  return state;
+}
+
+/** Removes the attempt's worktree; drops the branch too when the attempt left nothing worth keeping. */
+async function tidyUp(ctx: AttemptContext, worktree: string, branch: string, dropBranch: boolean): Promise<void> {
+  const { job } = ctx;
+  // A successful attempt's work is committed, so the worktree is clean; a failed one is ours to discard.
+  const force = dropBranch || !(fs.existsSync(worktree) && (await hasUncommitted(worktree).catch(() => false)));
+  await removeWorktree(job.repo_path, worktree, force).catch(() => undefined);
+  if (dropBranch) await deleteBranch(job.repo_path, branch);
+}
+
+async function runSetup(ctx: AttemptContext, setup: readonly string[], cwd: string, env: NodeJS.ProcessEnv, sink: ReturnType<typeof createEventSink>): Promise<void> {
+  const [file, ...args] = setup;
+  sink.raw('runner', `setup: ${setup.join(' ')}`);
+  const outcome = await runProcess({
+    file: file!,
+    args,
+    cwd,
+    env,
+    timeoutMs: ctx.input.timeoutSeconds * 1000,
+    idleMs: ctx.input.idleSeconds * 1000,
+    killDelayMs: ctx.settings.killDelayMs,
+    maxOutputBytes: ctx.settings.maxOutputBytes,
+    signal: ctx.signal,
+    afterResultGraceMs: 0,
+    onLine(stream, line) {
+      sink.raw(stream, `setup: ${line}`);
+      return { progress: true, finished: false };
+    },
+  });
+  if (outcome.stoppedBy === 'cancelled') throw new AttemptFailure('cancelled', 'The job was cancelled during the setup command.', false);
+  if (outcome.spawnError) throw new AttemptFailure('setup_failed', `The setup command ${JSON.stringify(file)} could not start (${outcome.spawnError.code}); check that it is installed and on PATH.`, false);
+  if (outcome.stoppedBy || outcome.exitCode !== 0) {
+    throw new AttemptFailure('setup_failed', `The setup command ${JSON.stringify(setup.join(' '))} ${outcome.stoppedBy ? `was stopped (${outcome.stoppedBy})` : `exited with ${outcome.exitCode ?? outcome.signal}`}; see the attempt log.`, true);
+  }
+}
+
+/** Reads the process outcome and the worker's own report into a failure, or null for success. */
+export function classify(kind: string, outcome: ProcessOutcome, summary: WorkerSummary, file: string): AttemptFailure | null {
+  if (outcome.spawnError) {
+    const missing = outcome.spawnError.code === 'ENOENT';
+    return new AttemptFailure('spawn_failed', missing
+      ? `The ${kind} worker's program ${JSON.stringify(file)} was not found; install it or pass its path (worker.binary / --worker-binary).`
+      : `The ${kind} worker could not start: ${outcome.spawnError.message}.`, false);
+  }
+  const seconds = (outcome.durationMs / 1000).toFixed(1);
+  switch (outcome.stoppedBy) {
+    case 'cancelled':
+      return new AttemptFailure('cancelled', 'The job was cancelled; the worker was stopped.', false);
+    case 'timeout':
+      return new AttemptFailure('timeout', `The worker ran past the time limit and was stopped after ${seconds} s.`, true);
+    case 'no_output':
+      return new AttemptFailure('no_output', `The worker showed no progress for the watchdog's limit and was stopped after ${seconds} s${summary.errorMessage ? ` (last error: ${summary.errorMessage})` : ''}.`, true);
+    case 'output_flood':
+      return new AttemptFailure('output_flood', 'The worker wrote more output than allowed and was stopped.', false);
+    default:
+      break;
+  }
+  // After its result, a worker ended by the grace timer is fine: it had finished.
+  if (outcome.stoppedBy !== 'after_result' && summary.errorMessage === null && outcome.exitCode !== 0) {
+    return new AttemptFailure(outcome.signal ? 'signal' : 'exit_code', `The worker ${outcome.signal ? `was killed by ${outcome.signal}` : `exited with code ${outcome.exitCode}`}${summary.resultSeen ? '' : ' without reporting a result'}.`, true);
+  }
+  if (summary.errorMessage !== null) return new AttemptFailure('worker_error', summary.errorMessage, true);
+  if (REPORTS_RESULT.has(kind) && !summary.resultSeen) {
+    return new AttemptFailure('invalid_output', summary.invalidLines > 0
+      ? `The worker printed ${summary.invalidLines} lines that are not JSON events and never reported a result.`
+      : 'The worker exited without reporting a result.', false);
+  }
+  return null;
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 72 ? `${line.slice(0, 71)}…` : line;
+}

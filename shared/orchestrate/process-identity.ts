@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+
+/**
+ * A process named by pid plus its start time, so a pid the system reused for another
+ * program is never mistaken for the one we started (or for a dead engine).
+ */
+export interface ProcessIdentity {
+  pid: number;
+  started: string;
+}
+
+/** The start time of `pid` as an opaque string, or null when no such process runs. */
+export function processStartTime(pid: number): string | null {
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  if (process.platform === 'linux') {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Field 2 (comm) may hold spaces and parentheses: count fields after its closing ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (fields[0] === 'Z') return null; // a zombie has finished; only its exit status remains
+      return fields[19] ?? null; // field 22, starttime in clock ticks since boot
+    } catch {
+      return null;
+    }
+  }
+  try {
+    const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return out === '' ? null : out;
+  } catch {
+    return null;
+  }
+}
+
+/** This process's identity (the engine that owns running jobs). */
+export function selfIdentity(): ProcessIdentity {
+  return { pid: process.pid, started: processStartTime(process.pid) ?? 'unknown' };
+}
+
+/** True when the process that `identity` names is still running (same pid and start time). */
+export function isAlive(identity: ProcessIdentity): boolean {
+  const started = processStartTime(identity.pid);
+  return started !== null && (identity.started === 'unknown' || started === identity.started);
+}
+
+/**
+ * Live (non-zombie) members of process group `pgid`. Linux reads /proc; elsewhere a
+ * signal-0 probe says only whether any member exists, reported as the group id itself.
+ */
+export function groupMembers(pgid: number): number[] {
+  if (process.platform === 'linux') {
+    const members: number[] = [];
+    for (const name of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // fields[0] is the state, fields[2] the process group.
+        if (fields[0] !== 'Z' && Number(fields[2]) === pgid) members.push(Number(name));
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    return members;
+  }
+  try {
+    process.kill(-pgid, 0);
+    return [pgid];
+  } catch {
+    return [];
+  }
+}
+
+/** Sends `signal` to every process in group `pgid`; a group that is already gone is fine. */
+export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}

@@ -1,0 +1,126 @@
+import { BrokenCircuitError, TaskCancelledError, bulkhead } from 'cockatiel';
+import type { PlanInput, SubtaskState } from '../protocol/orchestrate';
+import { runAttempt, type ProcessSettings } from './attempt';
+import type { JobStore, SubtaskRow } from './job-store';
+import { AttemptFailure, attemptRetry, type Breakers, type PolicySettings } from './policies';
+import { selfIdentity } from './process-identity';
+import { rank } from './safety';
+
+export interface RunnerDeps {
+  jobs: JobStore;
+  dbPath: string;
+  breakers: Breakers;
+  policy: PolicySettings;
+  process: ProcessSettings;
+  /** How often approvals and cancellations made by other processes are read from the store. */
+  pollMs: number;
+}
+
+const FINAL: readonly SubtaskState[] = ['succeeded', 'failed', 'cancelled', 'timed_out', 'needs_input'];
+
+/**
+ * Runs a stored job to the end: holds subtasks the judge flags until someone decides,
+ * runs the rest through retry → concurrency limit (bulkhead with a queue) → the worker kind's
+ * circuit breaker → one attempt, and watches the store for approvals and cancellation.
+ * Resolves when every subtask has a final state; the job's state says how it went.
+ */
+export async function runJob(deps: RunnerDeps, jobId: string, shutdown: AbortSignal): Promise<void> {
+  const { jobs } = deps;
+  const job = jobs.job(jobId);
+  if (!job) return;
+  const input = JSON.parse(job.plan_json) as PlanInput;
+  const me = selfIdentity();
+  jobs.setOwner(jobId, me.pid, me.started);
+  const cancel = new AbortController();
+  const onShutdown = () => cancel.abort();
+  shutdown.addEventListener('abort', onShutdown, { once: true });
+  const limit = bulkhead(input.concurrency, Number.MAX_SAFE_INTEGER);
+  const retryPolicy = attemptRetry(input.retries, deps.policy);
+  const breaker = deps.breakers.get(input.worker.kind);
+  const running = new Map<number, Promise<void>>();
+
+  const runSubtask = async (subtask: SubtaskRow) => {
+    let number = jobs.attempts(subtask.id).length;
+    try {
+      const state = await retryPolicy.execute(() =>
+        limit.execute(() => breaker.execute(() => runAttempt({ jobs, dbPath: deps.dbPath, job, input, settings: deps.process, signal: cancel.signal }, subtask, ++number)), cancel.signal),
+      );
+      jobs.setSubtaskState(subtask.id, state === 'needs_input' ? 'needs_input' : 'succeeded', state === 'needs_input' ? 'The worker asked for a permission it did not have; see its final message.' : null);
+    } catch (error) {
+      if (error instanceof AttemptFailure) {
+        const state: SubtaskState = error.kind === 'cancelled' ? 'cancelled' : error.kind === 'timeout' || error.kind === 'no_output' ? 'timed_out' : 'failed';
+        jobs.setSubtaskState(subtask.id, state, error.message);
+      } else if (error instanceof BrokenCircuitError) {
+        jobs.setSubtaskState(subtask.id, 'failed', `The ${input.worker.kind} worker's circuit breaker is open after repeated failures; nothing was started. It lets one attempt through after ${Math.round(deps.policy.breakerHalfOpenMs / 1000)} s.`);
+      } else if (error instanceof TaskCancelledError || cancel.signal.aborted) {
+        jobs.setSubtaskState(subtask.id, 'cancelled', 'The job was cancelled before this subtask started.');
+      } else {
+        jobs.setSubtaskState(subtask.id, 'failed', `RepoScout failed to run it: ${(error as Error).message}`);
+      }
+    }
+  };
+
+  const start = (subtask: SubtaskRow) => {
+    jobs.setSubtaskState(subtask.id, 'queued');
+    running.set(subtask.id, runSubtask(subtask).finally(() => running.delete(subtask.id)));
+  };
+
+  // Planned subtasks meet the judge's verdict, stored with the plan: hold or let through.
+  for (const st of jobs.subtasks(jobId)) {
+    if (st.state !== 'planned') continue;
+    if (rank(st.safety_class) >= rank(input.approveAt)) {
+      jobs.addDecision(st.id, 'hold', st.safety_class, `${st.safety_reason}; at or above the approval level ${input.approveAt}`, 'judge');
+      jobs.setSubtaskState(st.id, 'waiting_for_approval', `Waits for approval: ${st.safety_class}.`);
+    } else {
+      jobs.addDecision(st.id, 'auto', st.safety_class, `${st.safety_reason}; below the approval level ${input.approveAt}`, 'judge');
+      jobs.setSubtaskState(st.id, 'queued');
+    }
+  }
+  let shown: string | null = null;
+  for (;;) {
+    if (jobs.cancelRequested(jobId) && !cancel.signal.aborted) cancel.abort();
+    const subtasks = jobs.subtasks(jobId);
+    for (const st of subtasks) {
+      if (running.has(st.id)) continue;
+      if (st.state === 'queued' || st.state === 'running') start(st); // running: left by a dead engine, recovered
+      else if (st.state === 'waiting_for_approval' && cancel.signal.aborted) jobs.setSubtaskState(st.id, 'cancelled', 'The job was cancelled while this subtask waited for approval.');
+    }
+    const waiting = subtasks.some((st) => st.state === 'waiting_for_approval');
+    const state = waiting && running.size === 0 ? 'waiting_for_approval' : 'running';
+    if (state !== shown) jobs.setJobState(jobId, state);
+    shown = state;
+    if (running.size === 0 && !jobs.subtasks(jobId).some((st) => !FINAL.includes(st.state))) break;
+    await Promise.race([delay(deps.pollMs), ...running.values()]);
+  }
+  shutdown.removeEventListener('abort', onShutdown);
+  finishJob(jobs, jobId, cancel.signal.aborted, shutdown.aborted);
+}
+
+function finishJob(jobs: JobStore, jobId: string, cancelled: boolean, shutdown: boolean): void {
+  const subtasks = jobs.subtasks(jobId);
+  markMergeRisks(jobs, subtasks);
+  const ok = subtasks.filter((s) => s.state === 'succeeded').length;
+  jobs.setOwner(jobId, null, null);
+  if (shutdown && !jobs.cancelRequested(jobId)) {
+    // Stopped by RepoScout's own shutdown, not by the user: the work is still wanted.
+    for (const st of subtasks) if (st.state === 'cancelled') jobs.setSubtaskState(st.id, 'queued', 'Interrupted when RepoScout stopped; runs again on resume.');
+    jobs.setJobState(jobId, 'interrupted', `RepoScout stopped while the job ran; ${ok} of ${subtasks.length} subtasks succeeded. Resume it with "reposcout jobs resume ${jobId}".`);
+  } else if (cancelled) jobs.setJobState(jobId, 'cancelled', `Cancelled; ${ok} of ${subtasks.length} subtasks had succeeded.`);
+  else if (ok === subtasks.length) jobs.setJobState(jobId, 'succeeded', `All ${ok} subtasks succeeded.`);
+  else jobs.setJobState(jobId, 'failed', `${subtasks.length - ok} of ${subtasks.length} subtasks did not succeed.`);
+}
+
+/** After the run: subtasks whose committed changes touch the same files are merge risks for each other. */
+function markMergeRisks(jobs: JobStore, subtasks: SubtaskRow[]): void {
+  const changed = subtasks.map((st) => {
+    const last = jobs.attempts(st.id).filter((a) => a.commit_sha !== null && a.diff_json !== null).at(-1);
+    const diff = last ? (JSON.parse(last.diff_json!) as { files: { path: string }[] }) : { files: [] };
+    return new Set(diff.files.map((f) => f.path));
+  });
+  subtasks.forEach((st, i) => {
+    const risks = subtasks.filter((_o, j) => j !== i && [...changed[i]!].some((f) => changed[j]!.has(f))).map((o) => o.key);
+    if (risks.length > 0) jobs.setMergeRisk(st.id, risks);
+  });
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { RepoScoutError } from '../errors';
+import { runGit } from '../git/run';
+import type { DiffSummary } from '../protocol/orchestrate';
+
+/** Where attempts' worktrees and logs live: beside the database, never inside the user's checkout. */
+export function orchestrateDirs(dbPath: string): { worktrees: string; logs: string } {
+  const root = path.join(path.dirname(dbPath), 'orchestrate');
+  return { worktrees: path.join(root, 'worktrees'), logs: path.join(root, 'logs') };
+}
+
+/**
+ * Creates a worktree at `dir` on a new branch `branch` starting at `baseCommit`. Only the
+ * repository's git folder (refs, worktree metadata) changes; its working tree is not touched.
+ */
+export async function createWorktree(repoRoot: string, baseCommit: string, branch: string, dir: string): Promise<void> {
+  try {
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    await runGit(repoRoot, ['worktree', 'add', '--quiet', '--no-track', '-b', branch, dir, baseCommit]);
+  } catch (error) {
+    throw new RepoScoutError('WORKTREE_FAILED', `Could not create a worktree for ${branch} at ${dir} (${(error as Error).message}); check that the branch does not exist yet ("reposcout jobs clean" removes old ones) and that the folder is writable.`, { cause: error });
+  }
+}
+
+/**
+ * Copies files named by the repository's `.worktreeinclude` (gitignore syntax) that git
+ * ignores, such as `.env`, from the user's checkout into the new worktree. Read-only on the
+ * checkout. Returns the copied paths.
+ */
+export async function copyWorktreeIncludes(repoRoot: string, dir: string): Promise<string[]> {
+  const includeFile = path.join(repoRoot, '.worktreeinclude');
+  if (!fs.existsSync(includeFile)) return [];
+  const listed = await lsFiles(repoRoot, ['--others', '--ignored', `--exclude-from=${includeFile}`]);
+  const ignored = new Set(await lsFiles(repoRoot, ['--others', '--ignored', '--exclude-standard']));
+  const copied: string[] = [];
+  for (const file of listed) {
+    if (!ignored.has(file)) continue; // tracked or not ignored: the worktree has its own copy
+    const target = path.join(dir, file);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(repoRoot, file), target);
+    copied.push(file);
+  }
+  return copied;
+}
+
+async function lsFiles(cwd: string, args: string[]): Promise<string[]> {
+  const out = await runGit(cwd, ['-c', 'core.quotepath=off', 'ls-files', '-z', ...args]);
+  return out.stdout.toString('utf8').split('\0').filter((f) => f !== '');
+}
+
+/** Commits everything the worker left in `dir` (if anything); returns the branch tip. */
+export async function commitAll(dir: string, message: string): Promise<string> {
+  await runGit(dir, ['add', '-A']);
+  const staged = await runGit(dir, ['diff', '--cached', '--quiet'], { okExitCodes: [1] });
+  if (staged.exitCode === 1) {
+    const email = (await runGit(dir, ['config', 'user.email'], { okExitCodes: [1] })).stdout.toString('utf8').trim();
+    const identity = email === '' ? ['-c', 'user.name=RepoScout', '-c', 'user.email=reposcout@localhost'] : [];
+    await runGit(dir, [...identity, 'commit', '--quiet', '--no-verify', '-m', message]);
+  }
+  return (await runGit(dir, ['rev-parse', 'HEAD'])).stdout.toString('utf8').trim();
+}
+
+/** Files changed between `baseCommit` and `tip`, with line counts (binary files count 0). */
+export async function diffSummary(cwd: string, baseCommit: string, tip: string): Promise<DiffSummary> {
+  const out = (await runGit(cwd, ['-c', 'core.quotepath=off', 'diff', '--numstat', '-z', '--no-renames', baseCommit, tip])).stdout.toString('utf8');
+  const files = out
+    .split('\0')
+    .filter((l) => l !== '')
+    .map((line) => {
+      const [ins = '0', del = '0', ...rest] = line.split('\t');
+      return { path: rest.join('\t'), insertions: Number(ins) || 0, deletions: Number(del) || 0 };
+    });
+  return { files, insertions: files.reduce((a, f) => a + f.insertions, 0), deletions: files.reduce((a, f) => a + f.deletions, 0) };
+}
+
+/** True when the worktree holds changes that are not committed (ignored files aside). */
+export async function hasUncommitted(dir: string): Promise<boolean> {
+  const out = await runGit(dir, ['status', '--porcelain', '--untracked-files=all']);
+  return out.stdout.length > 0;
+}
+
+/** True when the branch's commits are all reachable from some ref that is not one of ours. */
+export async function isMerged(repoRoot: string, branch: string, baseCommit: string): Promise<boolean> {
+  const tip = await runGit(repoRoot, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { okExitCodes: [1] });
+  if (tip.exitCode !== 0) return true; // no branch, nothing to lose
+  const sha = tip.stdout.toString('utf8').trim();
+  if (sha === baseCommit) return true;
+  const containing = (await runGit(repoRoot, ['for-each-ref', '--contains', sha, '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags'])).stdout.toString('utf8');
+  return containing.split('\n').some((ref) => ref !== '' && !ref.startsWith('refs/heads/reposcout/'));
+}
+
+/** Removes a worktree folder and its registration; `force` also drops uncommitted changes. */
+export async function removeWorktree(repoRoot: string, dir: string, force: boolean): Promise<void> {
+  if (fs.existsSync(dir)) {
+    await runGit(repoRoot, ['worktree', 'remove', ...(force ? ['--force', '--force'] : []), dir]).catch(async (error: unknown) => {
+      if (!force) throw error;
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  await runGit(repoRoot, ['worktree', 'prune']);
+}
+
+export async function deleteBranch(repoRoot: string, branch: string): Promise<void> {
+  await runGit(repoRoot, ['branch', '--quiet', '-D', branch], { okExitCodes: [1] });
+}
+
+/** Our branches in the repository (refs/heads/reposcout/...). */
+export async function ourBranches(repoRoot: string, jobId?: string): Promise<string[]> {
+  const prefix = jobId ? `refs/heads/reposcout/${jobId}/` : 'refs/heads/reposcout/';
+  const out = (await runGit(repoRoot, ['for-each-ref', '--format=%(refname)', prefix])).stdout.toString('utf8');
+  return out.split('\n').filter((r) => r !== '').map((r) => r.slice('refs/heads/'.length));
+}

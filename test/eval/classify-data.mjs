@@ -1,0 +1,57 @@
+// Shared by `npm run eval:classify` and `npm run fit:classify`: the engine bundle and the
+// labelled pull requests of ../shared/data/pr-classes-vite.jsonl, split by time.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function loadClassifierEngine() {
+  const outfile = `${root}dist/classify-engine.mjs`;
+  await build({
+    entryPoints: [`${root}test/eval/classify-engine.ts`],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+  });
+  return import(`${outfile}?t=${Date.now()}`);
+}
+
+/** The data file: $REPOSCOUT_PR_CLASSES, else ../shared/data beside the checkout. */
+export function dataFile() {
+  const candidates = [process.env.REPOSCOUT_PR_CLASSES, `${root}../shared/data/pr-classes-vite.jsonl`, '/work/shared/data/pr-classes-vite.jsonl'];
+  const found = candidates.find((file) => file && fs.existsSync(file));
+  if (!found) {
+    console.error('pr-classes-vite.jsonl not found; set REPOSCOUT_PR_CLASSES to its path.');
+    process.exit(2);
+  }
+  return found;
+}
+
+export function readLabelled(file) {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line))
+    .map((r) => ({ ...r, number: Number(String(r.id).split('#')[1] ?? 0) }));
+}
+
+/**
+ * A split by time, not at random: the newest 20% of pull requests (by number) are held out,
+ * so the model is judged on changes made after everything it learned from, as in use.
+ * The training part's newest 15% is the validation part for choosing settings.
+ */
+export function splitByTime(records) {
+  const sorted = [...records].sort((a, b) => a.number - b.number);
+  const cut = Math.floor(sorted.length * 0.8);
+  const train = sorted.slice(0, cut);
+  const validationCut = Math.floor(train.length * 0.85);
+  return { train, heldOut: sorted.slice(cut), fitPart: train.slice(0, validationCut), validation: train.slice(validationCut) };
+}
+
+/** The settings the shipped model is fitted with; chosen on the validation part only. */
+export const FIT_OPTIONS = { epochs: 12, learningRate: 0.02, l2: 1e-5, minCount: 2, balance: 0.8, seed: 7 };

@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { processStartTime } from '../../shared/orchestrate/process-identity';
+import { tempDir } from '../helpers/git-fixture';
+import { branches, expectNoWorkerLeft, FAKE_WORKER, strayWorktrees, world, type World } from './support';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const engineProcess = path.join(root, 'dist', 'test-orchestrate-engine.mjs');
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'engine-process.fixture.ts')],
+    outfile: engineProcess,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    external: ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+});
+
+let w: World | null = null;
+afterEach(async () => {
+  if (w) {
+    expect(expectNoWorkerLeft(w.store)).toEqual([]);
+    expect(strayWorktrees(w.repo)).toEqual([]);
+  }
+  await w?.dispose();
+  w = null;
+});
+
+const until = async (what: () => boolean, ms = 20_000) => {
+  const deadline = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+describe('retries and the circuit breaker', () => {
+  it('retries a retryable failure with backoff and succeeds on the next attempt', async () => {
+    w = world();
+    const counter = path.join(tempDir(), 'count');
+    const { job, done } = await w.engine.start(w.input({ task: `x [[fake fail-until=2,${counter} edit=a.txt]]`, retries: 2 }));
+    await done;
+    const st = w.engine.get(job.id).subtasks[0]!;
+    expect(st.state).toBe('succeeded');
+    expect(st.attempts.map((a) => [a.number, a.state, a.failure?.kind ?? null])).toEqual([
+      [1, 'failed', 'worker_error'],
+      [2, 'succeeded', null],
+    ]);
+    expect(branches(w.repo)).toEqual([st.branch]);
+  });
+
+  it('opens the breaker after consecutive worker failures, refuses further work, and stays open after a restart', async () => {
+    w = world({ breakerThreshold: 2 });
+    const { job, done } = await w.engine.start(w.input({ task: 'x [[fake fail]]', split: { by: 'list', items: ['a', 'b', 'c'] }, concurrency: 1, retries: 0 }));
+    await done;
+    const record = w.engine.get(job.id);
+    expect(record.subtasks.map((s) => s.attempts.length)).toEqual([1, 1, 0]);
+    expect(record.subtasks[2]!.message).toMatch(/circuit breaker is open/);
+    expect(w.engine.breakers()).toEqual([expect.objectContaining({ worker: 'fake', open: true })]);
+    // A new engine on the same database (a restart) loads the open breaker.
+    const again = w.reopen();
+    const second = await again.start(w.input({ task: 'x [[fake edit=b.txt]]' }));
+    await second.done;
+    expect(again.get(second.job.id).subtasks[0]).toMatchObject({ state: 'failed', attempts: [] });
+  });
+});
+
+describe('approval and cancellation', () => {
+  it('holds subtasks at or above the approval level until approved; a rejection ends them; every decision is stored', async () => {
+    w = world();
+    const { job, done } = await w.engine.start(w.input({ task: 'x [[fake edit=a.txt]]', split: { by: 'list', items: ['yes', 'no'] }, approveAt: 'write_worktree' }));
+    await until(() => w!.engine.summary(job.id).state === 'waiting_for_approval');
+    expect(w.engine.get(job.id).subtasks.map((s) => s.state)).toEqual(['waiting_for_approval', 'waiting_for_approval']);
+    expect(w.engine.decide(job.id, 'yes', 'approved', 'cli', 'looks fine')).toEqual(['yes']);
+    expect(w.engine.decide(job.id, 'no', 'rejected', 'mcp')).toEqual(['no']);
+    await done;
+    const record = w.engine.get(job.id);
+    expect(record.subtasks.map((s) => s.state)).toEqual(['succeeded', 'cancelled']);
+    expect(record.subtasks[0]!.decisions.map((d) => [d.decision, d.by, d.reason.split(':')[0]])).toEqual([
+      ['hold', 'judge', 'writes-files'],
+      ['approved', 'cli', 'looks fine'],
+    ]);
+    expect(record.subtasks[1]!.decisions.map((d) => [d.decision, d.by])).toEqual([['hold', 'judge'], ['rejected', 'mcp']]);
+    expect(() => w!.engine.decide(job.id, 'yes', 'approved', 'cli')).toThrow(/does not wait for approval/);
+  });
+
+  it('cancels a running job: workers are stopped, queued subtasks never start, nothing is left', async () => {
+    w = world();
+    const { job, done } = await w.engine.start(w.input({ task: 'x [[fake hang]]', split: { by: 'list', items: ['a', 'b', 'c'] }, concurrency: 2 }));
+    await until(() => w!.engine.get(job.id).subtasks.filter((s) => s.attempts[0]?.state === 'running').length === 2);
+    w.engine.cancel(job.id);
+    await done;
+    const record = w.engine.get(job.id);
+    expect(record.state).toBe('cancelled');
+    expect(record.subtasks.map((s) => s.state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect(record.subtasks.map((s) => s.attempts.length)).toEqual([1, 1, 0]);
+    expect(branches(w.repo)).toEqual([]);
+  });
+});
+
+describe('recovery after the engine dies', () => {
+  it('an engine killed mid-job: the next engine ends its worker, removes the worktree, and resuming finishes the job', async () => {
+    w = world();
+    const marker = path.join(tempDir(), 'hung');
+    const input = w.input({ task: `x [[fake hang-once=${marker} edit=done.txt]]`, retries: 1 });
+    const child = spawn(process.execPath, [engineProcess, w.dbPath, JSON.stringify(input), FAKE_WORKER], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await until(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== '');
+    const workerPid = Number(fs.readFileSync(marker, 'utf8'));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('close', r));
+    expect(stderr).toBe('');
+    // The worker outlived its engine (its own process group).
+    expect(processStartTime(workerPid)).not.toBeNull();
+    expect(strayWorktrees(w.repo)).toHaveLength(1);
+
+    const recovered = await w.engine.recover();
+    expect(recovered.attempts).toBe(1);
+    const jobId = recovered.jobs[0]!;
+    expect(processStartTime(workerPid)).toBeNull();
+    expect(strayWorktrees(w.repo)).toEqual([]);
+    const interrupted = w.engine.get(jobId);
+    expect(interrupted.state).toBe('interrupted');
+    expect(interrupted.subtasks[0]!.state).toBe('queued');
+    expect(interrupted.subtasks[0]!.attempts[0]).toMatchObject({ state: 'interrupted', failure: { kind: 'engine_died', retryable: true } });
+
+    await w.engine.resume(jobId);
+    const finished = w.engine.get(jobId);
+    expect(finished.state).toBe('succeeded');
+    expect(finished.subtasks[0]!.attempts.map((a) => a.state)).toEqual(['interrupted', 'succeeded']);
+  });
+});

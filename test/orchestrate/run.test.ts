@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { branches, expectNoWorkerLeft, strayWorktrees, world, type World } from './support';
+
+let w: World | null = null;
+afterEach(async () => {
+  if (w) {
+    // Every test, whatever happened: no worker process and no worktree left behind.
+    expect(expectNoWorkerLeft(w.store)).toEqual([]);
+    expect(strayWorktrees(w.repo)).toEqual([]);
+  }
+  await w?.dispose();
+  w = null;
+});
+
+describe('run: success', () => {
+  it('runs one worker per package in parallel worktrees, each leaving a commit on its branch; the checkout is untouched', async () => {
+    w = world();
+    const headBefore = w.repo.head();
+    const { job, done } = await w.engine.start(w.input({ task: 'Document each package [[fake edit-scope sleep=300]]', split: { by: 'package' }, concurrency: 2 }));
+    await done;
+    const record = w.engine.get(job.id);
+    expect(record.state, record.message ?? '').toBe('succeeded');
+    expect(record.subtasks.map((s) => s.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    for (const st of record.subtasks) {
+      const attempt = st.attempts[0]!;
+      expect(attempt).toMatchObject({ state: 'succeeded', number: 1, costUsd: 0.001, inputTokens: 10, outputTokens: 5, finalMessage: 'done' });
+      expect(attempt.diff!.files).toEqual([{ path: `${(st.data as { package: string }).package}/FAKE.md`, insertions: 1, deletions: 0 }]);
+      expect(w.repo.git('rev-parse', st.branch).trim()).toBe(attempt.commit);
+      expect(w.repo.git('log', '-1', '--format=%s', st.branch)).toMatch(new RegExp(`^reposcout ${job.id}/${st.key}: `));
+      expect(attempt.events).toBeGreaterThanOrEqual(2);
+      expect(fs.readFileSync(attempt.logPath!, 'utf8')).toContain('"type":"result"');
+    }
+    expect(branches(w.repo).sort()).toEqual(record.subtasks.map((s) => s.branch).sort());
+    expect(record.costUsd).toBeCloseTo(0.003);
+    // The user's checkout: same HEAD, nothing modified, no FAKE.md.
+    expect(w.repo.head()).toBe(headBefore);
+    expect(w.repo.git('status', '--porcelain')).toBe('');
+    expect(fs.existsSync(path.join(w.repo.dir, 'packages/alpha/FAKE.md'))).toBe(false);
+    // Decisions of the judge are recorded with their reason and who made them.
+    expect(record.subtasks[0]!.decisions).toEqual([expect.objectContaining({ decision: 'auto', safetyClass: 'write_worktree', by: 'judge' })]);
+  });
+
+  it('honours the concurrency limit', async () => {
+    w = world();
+    const { job, done } = await w.engine.start(w.input({ task: 'wait [[fake sleep=400]]', split: { by: 'list', items: ['a', 'b', 'c', 'd'] }, concurrency: 2 }));
+    await done;
+    const spans = w.engine.get(job.id).subtasks.map((s) => s.attempts[0]!).map((a) => [Date.parse(a.startedAt), Date.parse(a.finishedAt!)] as const);
+    const maxOverlap = Math.max(...spans.map(([start]) => spans.filter(([s, e]) => s <= start && start < e).length));
+    expect(maxOverlap).toBeLessThanOrEqual(2);
+  });
+
+  it('flags attempts whose changes touch the same files as merge risks, copies .worktreeinclude files, runs the setup command', async () => {
+    w = world();
+    w.repo.write('.worktreeinclude', '.env\n');
+    w.repo.commit('include list', { name: 'A', email: 'a@example.com' }, '2026-01-02T00:00:00Z');
+    fs.writeFileSync(path.join(w.repo.dir, '.env'), 'SECRET=1\n'); // ignored by .gitignore, copied by .worktreeinclude
+    const { job, done } = await w.engine.start(
+      w.input({
+        task: 'Touch shared [[fake edit=shared.txt]]',
+        subtasks: [{ key: 'one', instruction: 'first' }, { key: 'two', instruction: 'second' }],
+        setup: [process.execPath, '-e', "require('fs').writeFileSync('setup-ran', require('fs').readFileSync('.env'))"],
+      }),
+    );
+    await done;
+    const record = w.engine.get(job.id);
+    expect(record.state, JSON.stringify(record.subtasks.map((s) => s.message))).toBe('succeeded');
+    expect(record.subtasks.map((s) => s.mergeRiskWith)).toEqual([['two'], ['one']]);
+    // setup-ran holds .env's content, so the copy happened before setup; both got committed (not ignored).
+    const files = record.subtasks[0]!.attempts[0]!.diff!.files.map((f) => f.path).sort();
+    expect(files).toEqual(['setup-ran', 'shared.txt']);
+    expect(w.repo.git('show', `${record.subtasks[0]!.branch}:setup-ran`)).toBe('SECRET=1\n');
+  });
+});
+
+describe('run: faults end in a recorded state with nothing left behind', () => {
+  it.each([
+    ['hangs without output', '[[fake hang]]', { idleSeconds: 1 }, 'timed_out', 'no_output'],
+    ['ignores SIGTERM', '[[fake ignore-term]]', { timeoutSeconds: 1 }, 'timed_out', 'timeout'],
+    ['prints garbage', '[[fake garbage]]', {}, 'failed', 'invalid_output'],
+    ['exits with an odd code', '[[fake exit=3]]', {}, 'failed', 'exit_code'],
+    ['dies of a signal', '[[fake abort]]', {}, 'failed', 'signal'],
+    ['reports failure', '[[fake fail]]', {}, 'failed', 'worker_error'],
+  ] as const)('a worker that %s', async (_name, directive, limits, state, kind) => {
+    w = world();
+    const { job, done } = await w.engine.start(w.input({ task: `x ${directive}`, retries: 0, ...limits }));
+    await done;
+    const st = w.engine.get(job.id).subtasks[0]!;
+    expect(st.state).toBe(state);
+    expect(st.attempts[0]!.failure).toMatchObject({ kind });
+    expect(st.message).toBeTruthy();
+    expect(w.engine.get(job.id).state).toBe('failed');
+    expect(branches(w.repo)).toEqual([]);
+  });
+
+  it('a worker that floods its output is stopped at the cap, and the store keeps a bounded number of events', async () => {
+    w = world({ maxOutputBytes: 2 * 1024 * 1024 });
+    const { job, done } = await w.engine.start(w.input({ task: 'x [[fake flood]]', retries: 0 }));
+    await done;
+    const st = w.engine.get(job.id).subtasks[0]!;
+    expect(st.attempts[0]!.failure).toMatchObject({ kind: 'output_flood', retryable: false });
+    const stored = (w.store.db.prepare('select count(*) as n from orchestrate_events').get() as { n: number }).n;
+    expect(stored).toBeLessThanOrEqual(500);
+    expect(st.attempts[0]!.events).toBeGreaterThan(5000);
+    expect(w.engine.log(job.id, st.key, undefined, 10)).toMatchObject({ truncated: true, events: expect.any(Array) });
+  });
+
+  it('a missing worker binary fails at once with a clear message and no retry', async () => {
+    w = world();
+    const { job, done } = await w.engine.start(w.input({ task: 'x', worker: { kind: 'claude', binary: '/nonexistent/claude' }, retries: 2 }));
+    await done;
+    const st = w.engine.get(job.id).subtasks[0]!;
+    expect(st.attempts).toHaveLength(1);
+    expect(st.attempts[0]!.failure).toMatchObject({ kind: 'spawn_failed', retryable: false });
+    expect(st.message).toMatch(/was not found; install it or pass its path/);
+  });
+
+  it('children a worker leaves behind are ended with its group; a worker lingering after its result is ended after the grace', async () => {
+    w = world();
+    const { job, done } = await w.engine.start(
+      w.input({ task: 'x', subtasks: [{ key: 'child', instruction: 'c [[fake spawn-child]]' }, { key: 'linger', instruction: 'l [[fake linger]]' }] }),
+    );
+    await done;
+    expect(w.engine.get(job.id).subtasks.map((s) => s.state)).toEqual(['succeeded', 'succeeded']);
+  });
+
+  it('a worktree that cannot be created is a recorded failure', async () => {
+    w = world();
+    // A file where the worktrees folder must go.
+    fs.mkdirSync(path.join(path.dirname(w.dbPath), 'orchestrate'), { recursive: true });
+    fs.writeFileSync(path.join(path.dirname(w.dbPath), 'orchestrate', 'worktrees'), 'in the way');
+    const { job, done } = await w.engine.start(w.input({ task: 'x', retries: 0 }));
+    await done;
+    const st = w.engine.get(job.id).subtasks[0]!;
+    expect(st.state).toBe('failed');
+    expect(st.attempts[0]!.failure).toMatchObject({ kind: 'worktree_failed' });
+    expect(st.message).toMatch(/Could not create a worktree .*; check/);
+  });
+});
