@@ -3,10 +3,10 @@ import { ENGINE_SETTINGS, readConfig, type ExtensionConfig } from '../config';
 import { availableCapabilities, expectedCapabilities, type Capability } from './capabilities';
 import { EngineClient, type EngineStatus } from './client';
 import path from 'node:path';
+import { githubScopeRequest } from './github-scopes';
 import { engineBaseEnv, engineLaunch } from './launch';
 import { chooseRuntime, describeProbes, runtimeCandidates, type ChosenRuntime } from './runtime';
 
-export const GITHUB_SCOPES = ['repo', 'read:org'];
 
 export function currentConfig(): ExtensionConfig {
   const section = vscode.workspace.getConfiguration('reposcout');
@@ -26,7 +26,7 @@ export async function silentGitHubToken(config: ExtensionConfig): Promise<string
   // Editors without the GitHub provider (some forks, code-server) can keep this waiting for
   // the provider to register; the engine then starts without a token rather than not at all.
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), AUTH_TIMEOUT_MS));
-  const session = vscode.authentication.getSession(authProvider(config), GITHUB_SCOPES, { silent: true }).then(
+  const session = vscode.authentication.getSession(authProvider(config), githubScopeRequest(config).scopes, { silent: true }).then(
     (s) => s?.accessToken ?? null,
     () => null,
   );
