@@ -1,6 +1,6 @@
 import { loadedAt } from './activation-clock';
 import * as vscode from 'vscode';
-import { expectedCapabilities } from './engine/capabilities';
+import { expectedCapabilityKeys } from './engine/capability-keys';
 import type { Main } from './main';
 import { registerMcpProvider } from './mcp/registration';
 import { LazyTree } from './views/lazy-tree';
@@ -22,9 +22,11 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('RepoScout', { log: true });
   context.subscriptions.push(log);
   void vscode.commands.executeCommand('setContext', 'reposcout.engineState', 'stopped');
+  // Before activation the capability keys are unset; palette entries show then (and activate).
+  void vscode.commands.executeCommand('setContext', 'reposcout.activated', true);
   // Menus and welcome views by the toolsets setting until the engine's tool list is known.
   const toolsets = vscode.workspace.getConfiguration('reposcout').get<unknown>('toolsets');
-  const expected = expectedCapabilities(Array.isArray(toolsets) ? toolsets.filter((t): t is string => typeof t === 'string') : ['research', 'achievements', 'recommend', 'memory']);
+  const expected = expectedCapabilityKeys(Array.isArray(toolsets) ? toolsets.filter((t): t is string => typeof t === 'string') : ['research', 'achievements', 'recommend', 'memory']);
   for (const [name, available] of Object.entries(expected)) void vscode.commands.executeCommand('setContext', `reposcout.capability.${name}`, available);
 
   let main: Promise<Main> | undefined;

@@ -89,3 +89,15 @@ describe('the extension bundles (dist/meta.extension.json, dist/meta.extension-s
     expect(inputs.some((i) => i.includes('node_modules/@types/vscode'))).toBe(false);
   });
 });
+
+describe('capability keys at activation', () => {
+  it('equal what the tool contracts say, for every toolset combination', async () => {
+    const { expectedCapabilityKeys } = await import('./engine/capability-keys');
+    const { expectedCapabilities } = await import('./engine/capabilities');
+    const all = ['research', 'achievements', 'recommend', 'orchestrate', 'memory'];
+    for (let mask = 0; mask < 1 << all.length; mask++) {
+      const toolsets = all.filter((_, i) => mask & (1 << i));
+      expect(expectedCapabilityKeys(toolsets), toolsets.join(',')).toEqual(expectedCapabilities(toolsets));
+    }
+  });
+});
