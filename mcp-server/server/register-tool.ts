@@ -3,6 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Catalog } from './catalog';
 import type { GitHubAccess } from './github-access';
 import type { Logger } from './logger';
+import type { Orchestration } from './orchestration';
 import { progressReporter } from './progress';
 import type { ToolDefinition } from './tool';
 import { errorResult } from './tool-results';
@@ -14,6 +15,7 @@ export interface ToolDeps {
   /** Aborted when the server shuts down; running tools stop as if cancelled. */
   shutdown: AbortSignal;
   enabledTools: ReadonlySet<string>;
+  orchestration: Orchestration;
 }
 
 /**
@@ -36,6 +38,7 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: Tool
           signal,
           progress: progressReporter(extra, deps.log),
           enabledTools: deps.enabledTools,
+          orchestration: deps.orchestration,
         });
         const structuredContent = tool.output.parse(answer.structured) as Record<string, unknown>;
         return { content: [{ type: 'text', text: answer.text }], structuredContent };

@@ -1,4 +1,11 @@
 import type { ToolDefinition } from '../tool';
+import { approveSubtaskTool } from './approve-subtask';
+import { cancelJobTool } from './cancel-job';
+import { getAttemptLogTool } from './get-attempt-log';
+import { getJobTool } from './get-job';
+import { listJobsTool } from './list-jobs';
+import { planJobTool } from './plan-job';
+import { startJobTool } from './start-job';
 import { analyzeLocalRepositoryTool } from './analyze-local-repository';
 import { findPeopleToAskTool } from './find-people-to-ask';
 import { findSimilarRepositoriesTool } from './find-similar-repositories';
@@ -43,6 +50,14 @@ export const allTools: readonly ToolDefinition[] = [
   findSimilarRepositoriesTool,
   recommendForDeveloperTool,
   findPeopleToAskTool,
+  // orchestrate
+  planJobTool,
+  startJobTool,
+  getJobTool,
+  listJobsTool,
+  getAttemptLogTool,
+  approveSubtaskTool,
+  cancelJobTool,
   // memory
   rememberTool,
   recallTool,
