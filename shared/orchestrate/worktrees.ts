@@ -10,6 +10,16 @@ export function orchestrateDirs(dbPath: string): { worktrees: string; logs: stri
   return { worktrees: path.join(root, 'worktrees'), logs: path.join(root, 'logs') };
 }
 
+// git locks shared files of a repository (packed-refs, the worktree list) while it changes
+// them, and a second git that finds the lock fails instead of waiting. Changes to one
+// repository's worktrees and branches therefore run one at a time in this process.
+const lanes = new Map<string, Promise<unknown>>();
+function serialized<T>(repoRoot: string, work: () => Promise<T>): Promise<T> {
+  const run = (lanes.get(repoRoot) ?? Promise.resolve()).then(work);
+  lanes.set(repoRoot, run.catch(() => undefined));
+  return run;
+}
+
 /**
  * Creates a worktree at `dir` on branch `branch` starting at `baseCommit` (a branch left by an
  * earlier attempt is reset to it). Only the repository's git folder (refs, worktree metadata)
@@ -18,7 +28,7 @@ export function orchestrateDirs(dbPath: string): { worktrees: string; logs: stri
 export async function createWorktree(repoRoot: string, baseCommit: string, branch: string, dir: string): Promise<void> {
   try {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
-    await runGit(repoRoot, ['worktree', 'add', '--quiet', '--no-track', '-B', branch, dir, baseCommit]);
+    await serialized(repoRoot, () => runGit(repoRoot, ['worktree', 'add', '--quiet', '--no-track', '-B', branch, dir, baseCommit]));
   } catch (error) {
     throw new RepoScoutError('WORKTREE_FAILED', `Could not create a worktree for ${branch} at ${dir} (${(error as Error).message}); check that the branch does not exist yet ("reposcout jobs clean" removes old ones) and that the folder is writable.`, { cause: error });
   }
@@ -99,7 +109,7 @@ export async function isMerged(repoRoot: string, branch: string, baseCommit: str
 /** Removes a worktree folder and its registration; `force` also drops uncommitted changes. */
 export async function removeWorktree(repoRoot: string, dir: string, force: boolean): Promise<void> {
   if (fs.existsSync(dir)) {
-    const removed = await runGit(repoRoot, ['worktree', 'remove', ...(force ? ['--force', '--force'] : []), dir]).then(
+    const removed = await serialized(repoRoot, () => runGit(repoRoot, ['worktree', 'remove', ...(force ? ['--force', '--force'] : []), dir])).then(
       () => true,
       (error: unknown) => {
         if (!force) throw error;
@@ -110,11 +120,11 @@ export async function removeWorktree(repoRoot: string, dir: string, force: boole
     if (removed) return;
   }
   // The folder is gone (or was removed by hand): drop git's record of it.
-  await runGit(repoRoot, ['worktree', 'prune']);
+  await serialized(repoRoot, () => runGit(repoRoot, ['worktree', 'prune']));
 }
 
 export async function deleteBranch(repoRoot: string, branch: string): Promise<void> {
-  await runGit(repoRoot, ['branch', '--quiet', '-D', branch], { okExitCodes: [1] });
+  await serialized(repoRoot, () => runGit(repoRoot, ['branch', '--quiet', '-D', branch], { okExitCodes: [1] }));
 }
 
 /** Our branches in the repository (refs/heads/reposcout/...). */

@@ -78,7 +78,7 @@ async function schedulerRun() {
   await engine.close();
   store.close();
   rmSync(scratch, { recursive: true, force: true });
-  if (record.state !== 'succeeded') throw new Error(`the benchmark job ended ${record.state}: ${record.message}`);
+  if (record.state !== "succeeded") throw new Error(`the benchmark job ended ${record.state}: ${record.message} ${JSON.stringify(record.subtasks.filter((s) => s.state !== "succeeded").map((s) => [s.key, s.message]))}`);
   const attempts = record.subtasks.map((s) => s.attempts[0]);
   const perAttempt = attempts.map((a) => Date.parse(a.finishedAt) - Date.parse(a.startedAt) - durationMs);
   const idealMs = Math.ceil(subtasks / concurrency) * durationMs;
