@@ -60,6 +60,9 @@ export function registerRunCommand(program: Command, context: CommandContext): v
         const record = session.engine.get(job.id);
         if (options.json) printJson({ job: record });
         else printOut(formatJob(record).join('\n'));
+        if (context.signal.aborted) {
+          throw new RepoScoutError('INTERRUPTED', `Stopped; job ${job.id} is ${record.state} and its workers have ended. "reposcout jobs resume ${job.id}" continues it.`);
+        }
         if (record.state !== 'succeeded') {
           throw new RepoScoutError('JOB_STATE', `Job ${job.id} ended ${record.state}${record.message ? `: ${record.message.replace(/\.$/, "")}` : ""}; "reposcout jobs logs ${job.id} <subtask>" shows what happened.`);
         }

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startCli } from '../helpers/cli';
 import { runCliAsync } from '../helpers/github';
 import { tempDir } from '../helpers/git-fixture';
-import { FAKE_WORKER, packagesRepo, strayWorktrees } from './support';
+import { openStore } from '../../shared/store/open';
+import { FAKE_WORKER, expectNoWorkerLeft, packagesRepo, strayWorktrees } from './support';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -14,7 +16,7 @@ function setup() {
   cleanups.push(() => repo.remove());
   const db = path.join(tempDir(), 'r.db');
   const cli = (...args: string[]) => runCliAsync(['--db', db, ...args], { cwd: repo.dir });
-  return { repo, cli, worker: ['--worker', 'command', '--command', JSON.stringify(['node', FAKE_WORKER])] };
+  return { repo, db, cli, worker: ['--worker', 'command', '--command', JSON.stringify(['node', FAKE_WORKER])] };
 }
 
 describe('reposcout run and jobs', () => {
@@ -64,5 +66,31 @@ describe('reposcout run and jobs', () => {
     const missing = await cli('jobs', 'show', 'jffffffff');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/No job "jffffffff"/);
+  });
+});
+
+describe('reposcout run: Ctrl-C', () => {
+  it('stops the workers, leaves the job interrupted (resumable) and exits 130', async () => {
+    const { repo, db, worker } = setup();
+    const child = startCli(['--db', db, 'run', 'x [[fake hang]]', ...worker, '--split', 'list:a,b'], { cwd: repo.dir });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const deadline = Date.now() + 30_000;
+    while ((stderr.match(/ running/g) ?? []).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(/Stopped; job j[0-9a-f]{8} is interrupted .*"reposcout jobs resume j[0-9a-f]{8}" continues it/);
+    const store = openStore(db);
+    try {
+      const job = store.db.prepare('select state from orchestrate_jobs').get() as { state: string };
+      expect(job.state).toBe('interrupted');
+      const subtasks = store.db.prepare('select state from orchestrate_subtasks').all() as { state: string }[];
+      expect(subtasks.map((s) => s.state)).toEqual(['queued', 'queued']);
+      expect(expectNoWorkerLeft(store)).toEqual([]);
+    } finally {
+      store.close();
+    }
+    expect(strayWorktrees(repo)).toEqual([]);
   });
 });
