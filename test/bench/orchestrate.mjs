@@ -3,7 +3,7 @@
 // attempt adds (worktree, process start, commit, clean-up), then worktree creation time on a
 // 100,000-commit repository. Prints figures; asserts nothing.
 //   node test/bench/orchestrate.mjs [--subtasks 100] [--concurrency 8] [--duration-ms 3000]
-//        [--commits 100000] [--from <existing synthetic repo to clone>] [--skip-large]
+//        [--commits 100000] [--from <existing synthetic repo to clone>] [--skip-large] [--skip-scheduler]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     commits: { type: 'string', default: '100000' },
     from: { type: 'string' },
     'skip-large': { type: 'boolean', default: false },
+    'skip-scheduler': { type: 'boolean', default: false },
   },
 });
 const subtasks = Number(values.subtasks);
@@ -112,7 +113,15 @@ async function largeRepo() {
   const wtRoot = mkdtempSync(path.join(os.tmpdir(), 'reposcout-bench-wt-'));
   const create = [];
   const remove = [];
+  const plainGit = [];
   for (let i = 0; i < 5; i++) {
+    // What users compare with: the same worktree made by hand with git.
+    const plainTarget = path.join(wtRoot, `plain-${i}`);
+    const p = performance.now();
+    git(dir, 'worktree', 'add', '-q', '--no-track', '-b', `bench-plain-${i}`, plainTarget, base);
+    plainGit.push(performance.now() - p);
+    git(dir, 'worktree', 'remove', '--force', plainTarget);
+    git(dir, 'branch', '-q', '-D', `bench-plain-${i}`);
     const branch = `reposcout/bench/wt-${i}`;
     const target = path.join(wtRoot, `wt-${i}`);
     let t = performance.now();
@@ -124,21 +133,25 @@ async function largeRepo() {
     remove.push(performance.now() - t);
   }
   rmSync(wtRoot, { recursive: true, force: true });
-  return { commits: count, filesAtHead: files, createMsMedian: median(create), createMsMax: Math.max(...create), removeMsMedian: median(remove) };
+  return { commits: count, filesAtHead: files, createMsMedian: median(create), createMsMax: Math.max(...create), removeMsMedian: median(remove), plainGitWorktreeAddMsMedian: median(plainGit) };
 }
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 log(`load average before: ${load()} (${os.cpus().length} cores)`);
-const scheduler = await schedulerRun();
+const scheduler = values['skip-scheduler'] ? null : await schedulerRun();
 const worktrees = values['skip-large'] ? null : await largeRepo();
 const result = { scheduler, worktrees, loadAverageAfter: load() };
 const f = (n, d = 0) => n.toFixed(d);
 process.stdout.write(
   [
-    `Scheduler: ${subtasks} subtasks x ${durationMs} ms at concurrency ${concurrency}: ideal ${f(scheduler.idealSeconds, 1)} s, measured ${f(scheduler.wallSeconds, 1)} s, efficiency ${f(scheduler.efficiency, 3)} (target >= 0.95)`,
-    `  overhead per attempt (worktree + process + commit + clean-up): median ${f(scheduler.attemptOverheadMsMedian)} ms, max ${f(scheduler.attemptOverheadMsMax)} ms; wall time beyond ideal per subtask ${f(scheduler.schedulingOverheadMsPerSubtask)} ms`,
+    ...(scheduler
+      ? [
+          `Scheduler: ${subtasks} subtasks x ${durationMs} ms at concurrency ${concurrency}: ideal ${f(scheduler.idealSeconds, 1)} s, measured ${f(scheduler.wallSeconds, 1)} s, efficiency ${f(scheduler.efficiency, 3)} (target >= 0.95)`,
+          `  overhead per attempt (worktree + process + commit + clean-up): median ${f(scheduler.attemptOverheadMsMedian)} ms, max ${f(scheduler.attemptOverheadMsMax)} ms; wall time beyond ideal per subtask ${f(scheduler.schedulingOverheadMsPerSubtask)} ms`,
+        ]
+      : ['Scheduler benchmark skipped (--skip-scheduler)']),
     worktrees
-      ? `Worktree on a ${worktrees.commits.toLocaleString('en-US')}-commit repository (${worktrees.filesAtHead.toLocaleString('en-US')} files): create median ${f(worktrees.createMsMedian)} ms (max ${f(worktrees.createMsMax)}), remove median ${f(worktrees.removeMsMedian)} ms`
+      ? `Worktree on a ${worktrees.commits.toLocaleString('en-US')}-commit repository (${worktrees.filesAtHead.toLocaleString('en-US')} files): create median ${f(worktrees.createMsMedian)} ms (max ${f(worktrees.createMsMax)}; plain "git worktree add" ${f(worktrees.plainGitWorktreeAddMsMedian)} ms), remove median ${f(worktrees.removeMsMedian)} ms`
       : 'Worktree benchmark skipped (--skip-large)',
     `Load average after: ${result.loadAverageAfter}`,
     JSON.stringify(result),
