@@ -30,6 +30,7 @@ export type RepoScoutErrorCode =
   | 'GITHUB_FAILED'
   | 'EXPORT_FAILED'
   | 'PROSE_FAILED'
+  | 'PULL_REQUEST_NOT_FOUND'
   | 'JOB_NOT_FOUND'
   | 'JOB_STATE'
   | 'WORKTREE_FAILED';

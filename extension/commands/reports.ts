@@ -5,6 +5,7 @@ import { LOCAL_GROUP, type TreeNode } from '../views/repository-tree';
 import { keyOf } from './analyze';
 import type { CommandDefinition, CommandDeps } from './deps';
 import { showFailure } from './long-task';
+import { unfenceReport } from '../engine/report-text';
 
 async function pickRepository(deps: CommandDeps, title: string): Promise<string | undefined> {
   try {
@@ -146,10 +147,11 @@ export async function openRepositoryFile(deps: CommandDeps, key: string, file: s
 /** The engine's Markdown report in an editor, with the preview beside it. */
 export async function openMarkdownReport(deps: CommandDeps, key: string): Promise<void> {
   try {
-    const text = await deps.engine.readText(`reposcout://repository/${encodeURIComponent(key)}/report`);
+    const text = unfenceReport(await deps.engine.readText(`reposcout://repository/${encodeURIComponent(key)}/report`));
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
     await vscode.window.showTextDocument(document, { preview: false });
   } catch (error) {
     showFailure(deps, 'Opening the Markdown report', error, () => openMarkdownReport(deps, key));
   }
 }
+

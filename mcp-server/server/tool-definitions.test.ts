@@ -64,9 +64,11 @@ describe('tool definitions', () => {
     // Twelve research tools (six for local clones, six for GitHub organizations) at about 4 KB
     // each with their output schemas; get_repository is the largest. Raised from 32 KB when the
     // GitHub tools arrived, and from 52 KB to 80 KB for the eight recommend and memory tools
-    // (about 24 KB together, 74.2 KB in all); to 110 KB for the seven orchestrate tools
-    // (about 30 KB: start_job and plan_job carry the whole job definition; the toolset is off
-    // by default, so a default server's list did not grow): grow it only deliberately.
-    expect(bytes).toBeLessThan(110_000);
+    // (about 24 KB together, 74.2 KB in all), and to 90 KB for the four achievements tools
+    // (about 8.5 KB: dates checked by the engine, not by regexes repeated in every schema;
+    // 87.5 KB in all with every tool's dataNotice), and to 125 KB for the seven orchestrate
+    // tools (about 30 KB: start_job and plan_job carry the whole job definition; the toolset is
+    // off by default, so a default server's list did not grow). Grow it only deliberately.
+    expect(bytes).toBeLessThan(125_000);
   });
 });

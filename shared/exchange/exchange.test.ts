@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempStore } from '../../test/helpers/temp-store';
 import type { Store } from '../store/open';
 import { exportRepositories } from './export';
-import { importRepositories } from './import';
+import { IMPORT_LIMITS, importRepositories } from './import';
 
 let ctx: ReturnType<typeof tempStore>;
 let store: Store;
@@ -92,5 +92,67 @@ describe('import: bad input keeps the database as it was', () => {
 
   it('a missing file is PATH_NOT_FOUND', async () => {
     await expect(importRepositories(store, path.join(ctx.dir, 'missing.jsonl'))).rejects.toMatchObject({ code: 'PATH_NOT_FOUND' });
+  });
+});
+
+describe('import: big inputs stream', () => {
+  const record = (i: number) => ({ full_name: `owner${i % 7}/repo-${i}`, description: `Repository number ${i}.` });
+
+  it('rejects a 160 MB line after reading at most the line cap of it into memory', async () => {
+    const LINE_MB = 160;
+    const chunk = Buffer.alloc(1024 * 1024, 'x');
+    // A lazy stream: the line exists only as it is read, so any growth is the reader's buffering.
+    async function* source() {
+      yield Buffer.from(`${JSON.stringify(full)}\n{"full_name":"a/b","description":"`);
+      for (let i = 0; i < LINE_MB; i++) yield chunk;
+      yield Buffer.from('"}\n');
+    }
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 1);
+    try {
+      await expect(importRepositories(store, Readable.from(source()))).rejects.toMatchObject({ code: 'IMPORT_INVALID', message: expect.stringMatching(/^Line 2 is 167,772,1\d\d bytes long \(limit 1,000,000\); nothing was imported/) });
+    } finally {
+      clearInterval(sampler);
+    }
+    // readline held the whole line (160 MB and more) before its length was checked; the capped
+    // reader holds 1 MB, plus read buffers the garbage collector frees lazily (~35 MB measured).
+    expect((peak - before) / 1024 / 1024).toBeLessThan(80);
+    expect(count('select count(*) as n from repositories')).toBe(0);
+  }, 60_000);
+
+  it('writes in batches: an interrupted import keeps its committed batches and a re-run finishes without duplicates', async () => {
+    const input = () => lines(...Array.from({ length: 1_250 }, (_, i) => record(i)));
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const interrupted = importRepositories(store, input(), {
+      limits: { batchRecords: 500 },
+      signal: controller.signal,
+      onProgress: (p) => {
+        progress.push(p.done);
+        if (p.done === 500) controller.abort();
+      },
+    });
+    await expect(interrupted).rejects.toMatchObject({ code: 'INTERRUPTED', message: expect.stringMatching(/after 500 of 1,250 records, which are saved; run the same import again/) });
+    expect(count('select count(*) as n from repositories')).toBe(500);
+    const again = await importRepositories(store, input(), { limits: { batchRecords: 500 } });
+    expect(again).toMatchObject({ repositories: 1_250, added: 750 });
+    expect(count('select count(*) as n from repositories')).toBe(1_250);
+    expect(count(`select count(*) as n from search_documents where kind = 'repository'`)).toBe(1_250);
+  });
+
+  it('a repeated key imports its last line once', async () => {
+    const result = await importRepositories(store, lines(record(1), { ...record(1), description: 'Last.' }, record(2)), { limits: { batchRecords: 1 } });
+    expect(result).toMatchObject({ repositories: 2, added: 2 });
+    expect(store.db.prepare(`select description from repositories where key = 'github:owner1/repo-1'`).get()).toEqual({ description: 'Last.' });
+  });
+
+  it('refuses a file over the documented record cap before writing anything', async () => {
+    await expect(importRepositories(store, lines(record(1), record(2), record(3)), { limits: { records: 2 } })).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+      message: expect.stringMatching(/more than 2 records \(line 3\), the most one import takes; nothing was imported\. Split it/),
+    });
+    expect(count('select count(*) as n from repositories')).toBe(0);
+    expect(IMPORT_LIMITS).toEqual({ lineBytes: 1_000_000, records: 500_000, batchRecords: 500 });
   });
 });

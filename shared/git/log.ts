@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
-import { gitEnv, gitFailed, translateSpawnError } from './run';
+import { RepoScoutError } from '../errors';
+import { gitEnv, gitFailed, runGit, translateSpawnError } from './run';
 
 export interface FileChange {
   path: string;
@@ -29,10 +31,11 @@ const FIELD = '\x1f';
 /**
  * The exact `git log` arguments RepoScout reads history with: author identity after
  * .mailmap (%aN/%aE), numstat per file, NUL-terminated paths (no quoting of unicode),
- * rename detection, and merges diffed against their first parent.
+ * rename detection, and merges diffed against their first parent. `revisions` are what
+ * to show: a range (`head`, `^exclude`) or `--no-walk=unsorted --stdin` for a list.
  */
-export function logArgs(head: string, exclude: string | null): string[] {
-  const args = [
+export function logArgs(revisions: string[]): string[] {
+  return [
     '-c',
     'core.quotepath=off',
     'log',
@@ -41,58 +44,200 @@ export function logArgs(head: string, exclude: string | null): string[] {
     '-z',
     '-M',
     '--diff-merges=first-parent',
-    head,
+    ...revisions,
+    '--',
   ];
-  if (exclude) args.push(`^${exclude}`);
-  args.push('--');
-  return args;
 }
+
+const range = (head: string, exclude: string | null): string[] => (exclude ? [head, `^${exclude}`] : [head]);
 
 /**
  * Streams the commits reachable from `head` (newest first), excluding those reachable
- * from `exclude`. Holds one commit in memory at a time, however long the history.
- * `head` and `exclude` must be commit SHAs (validated by the caller).
+ * from `exclude`, with one git process. Holds one commit in memory at a time, however
+ * long the history. `head` and `exclude` must be commit SHAs (validated by the caller).
  */
-export async function* readLog(
-  repoDir: string,
-  head: string,
-  exclude: string | null,
-  signal?: AbortSignal,
-): AsyncGenerator<CommitRecord> {
-  const args = logArgs(head, exclude);
-  const child = spawn('git', args, { cwd: repoDir, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
-  const stderr: Buffer[] = [];
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-  let spawnError: NodeJS.ErrnoException | null = null;
-  child.on('error', (error) => (spawnError = error));
-  const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
-
-  const decoder = new StringDecoder('utf8');
-  const parser = new LogParser();
-  let rest = '';
+export async function* readLog(repoDir: string, head: string, exclude: string | null, signal?: AbortSignal): AsyncGenerator<CommitRecord> {
+  const output = new GitOutput(repoDir, logArgs(range(head, exclude)), null, signal);
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      const text = rest + decoder.write(chunk);
-      const tokens = text.split('\0');
-      rest = tokens.pop() ?? '';
-      for (const token of tokens) {
-        const done = parser.push(token);
-        if (done) yield done;
-      }
+    const parser = new LogParser();
+    yield* parseOutput(output, parser);
+    const last = parser.finish();
+    if (last) yield last;
+  } finally {
+    output.stop();
+  }
+}
+
+/** The SHAs `readLog` would show, in its order (git log and rev-list share the walk). */
+export async function listCommits(repoDir: string, head: string, exclude: string | null, signal?: AbortSignal): Promise<string[]> {
+  const { stdout } = await runGit(repoDir, ['rev-list', ...range(head, exclude), '--'], signal ? { signal } : {});
+  const shas = stdout.toString('latin1').split('\n');
+  if (shas.at(-1) === '') shas.pop();
+  return shas;
+}
+
+export interface ReadCommitsOptions {
+  signal?: AbortSignal;
+  /** git processes diffing at once; default one per core (at most MAX_PROCESSES) or REPOSCOUT_GIT_PROCESSES. */
+  processes?: number;
+  /** Commits per git process; default spreads the list over about 8 slices per process. */
+  sliceSize?: number;
+}
+
+const MAX_PROCESSES = 4;
+const MIN_SLICE = 500;
+const MAX_SLICE = 10_000;
+/** Slices read ahead of the one being parsed, per process: bounds the output held in memory. */
+const AHEAD_PER_PROCESS = 3;
+
+/**
+ * Streams the commits `shas` names, in that order, with the same records as `readLog`.
+ * git diffs on one core and the diffs are the cost, so the list is cut into consecutive
+ * slices that up to `processes` git processes (`git log --no-walk=unsorted --stdin`) read at
+ * once, a new one starting as one ends. The slice being parsed streams; later slices wait
+ * as raw bytes, at most AHEAD_PER_PROCESS per process, so memory stays bounded.
+ */
+export async function* readCommits(repoDir: string, shas: readonly string[], options: ReadCommitsOptions = {}): AsyncGenerator<CommitRecord> {
+  const processes = options.processes ?? defaultLogProcesses();
+  const sliceSize = options.sliceSize ?? Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(shas.length / (processes * 8))));
+  const slices: string[][] = [];
+  for (let i = 0; i < shas.length; i += sliceSize) slices.push(shas.slice(i, i + sliceSize));
+  const outputs: GitOutput[] = [];
+  const args = logArgs(['--no-walk=unsorted', '--stdin']);
+  let running = 0;
+  let current = 0;
+  let stopped = false;
+  const startMore = (): void => {
+    while (!stopped && outputs.length < slices.length && running < processes && outputs.length <= current + processes * AHEAD_PER_PROCESS) {
+      const slice = slices[outputs.length]!;
+      running += 1;
+      const output = new GitOutput(repoDir, args, `${slice.join('\n')}\n`, options.signal);
+      void output.ended.then(() => {
+        running -= 1;
+        startMore();
+      });
+      outputs.push(output);
     }
-    const tail = rest + decoder.end();
-    if (tail !== '') {
-      const done = parser.push(tail);
-      if (done) yield done;
+  };
+  const parser = new LogParser();
+  try {
+    startMore();
+    for (; current < slices.length; current++) {
+      startMore();
+      yield* parseOutput(outputs[current]!, parser);
     }
     const last = parser.finish();
     if (last) yield last;
   } finally {
-    if (child.exitCode === null) child.kill();
+    stopped = true;
+    for (const output of outputs) output.stop();
   }
-  const exitCode = await exited;
-  if (spawnError) throw translateSpawnError(spawnError);
-  if (exitCode !== 0) throw gitFailed(args.slice(2), exitCode, Buffer.concat(stderr).toString('utf8'));
+}
+
+/** Feeds one git's output through `parser`, yielding each completed commit; throws if git failed. */
+async function* parseOutput(output: GitOutput, parser: LogParser): AsyncGenerator<CommitRecord> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of output.chunks()) {
+    const text = rest + decoder.write(chunk);
+    const tokens = text.split('\0');
+    rest = tokens.pop() ?? '';
+    for (const token of tokens) {
+      const done = parser.push(token);
+      if (done) yield done;
+    }
+  }
+  const tail = rest + decoder.end();
+  if (tail !== '') {
+    const done = parser.push(tail);
+    if (done) yield done;
+  }
+  await output.succeeded();
+}
+
+/** One git per core (at most MAX_PROCESSES), or REPOSCOUT_GIT_PROCESSES when set (1 to 16). */
+export function defaultLogProcesses(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = env.REPOSCOUT_GIT_PROCESSES;
+  if (configured !== undefined && configured !== '') {
+    const value = Number(configured);
+    if (!Number.isInteger(value) || value < 1 || value > 16) {
+      throw new RepoScoutError('INVALID_INPUT', `REPOSCOUT_GIT_PROCESSES must be a whole number from 1 to 16, got "${configured}"; unset it to use one git per core.`);
+    }
+    return value;
+  }
+  return Math.max(1, Math.min(MAX_PROCESSES, os.availableParallelism()));
+}
+
+/**
+ * One git process whose stdout is collected from the start, so it runs at full speed
+ * while earlier output is still being parsed. `input` is written to its stdin.
+ */
+class GitOutput {
+  private readonly child;
+  private readonly queue: Buffer[] = [];
+  private done = false;
+  private wake: (() => void) | null = null;
+  private readonly stderr: Buffer[] = [];
+  private spawnError: NodeJS.ErrnoException | null = null;
+  private readonly exited: Promise<number>;
+  /** Resolves when git has exited (whatever its status). */
+  readonly ended: Promise<void>;
+
+  constructor(
+    repoDir: string,
+    private readonly args: string[],
+    input: string | null,
+    signal?: AbortSignal,
+  ) {
+    this.child = spawn('git', args, { cwd: repoDir, env: gitEnv(), stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
+    this.child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk));
+    this.child.on('error', (error) => {
+      this.spawnError = error;
+      this.finish();
+    });
+    this.exited = new Promise((resolve) => this.child.on('close', (code) => resolve(code ?? -1)));
+    this.ended = this.exited.then(() => undefined);
+    this.child.stdout!.on('data', (chunk: Buffer) => {
+      this.queue.push(chunk);
+      this.notify();
+    });
+    this.child.stdout!.on('end', () => this.finish());
+    if (input !== null && this.child.stdin) {
+      this.child.stdin.on('error', () => {}); // EPIPE when git dies early; its exit status reports why
+      this.child.stdin.end(input);
+    }
+  }
+
+  async *chunks(): AsyncGenerator<Buffer> {
+    for (;;) {
+      const chunk = this.queue.shift();
+      if (chunk) yield chunk;
+      else if (this.done) return;
+      else await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  /** Resolves once git exited cleanly; throws its failure otherwise. */
+  async succeeded(): Promise<void> {
+    const exitCode = await this.exited;
+    if (this.spawnError) throw translateSpawnError(this.spawnError);
+    if (exitCode !== 0) throw gitFailed(this.args.slice(2), exitCode, Buffer.concat(this.stderr).toString('utf8'));
+  }
+
+  stop(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
+
+  private finish(): void {
+    this.done = true;
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
 }
 
 /**

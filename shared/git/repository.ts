@@ -61,14 +61,6 @@ export async function isAncestor(repoDir: string, ancestor: string, descendant: 
   return exitCode === 0;
 }
 
-/** Number of commits reachable from `head` but not from `exclude`. */
-export async function countCommits(repoDir: string, head: string, exclude: string | null): Promise<number> {
-  const args = ['rev-list', '--count', head];
-  if (exclude) args.push(`^${exclude}`);
-  const { stdout } = await runGit(repoDir, args);
-  return Number(stdout.toString('utf8').trim());
-}
-
 export interface TagRef {
   name: string;
   /** The commit the tag points at (peeled for annotated tags). */

@@ -1,6 +1,6 @@
 import { RepoScoutError, throwIfAborted } from '../errors';
-import { readLog, type CommitRecord } from '../git/log';
-import { countCommits, isAncestor, listTags, type LocalRepository } from '../git/repository';
+import { listCommits, readCommits, type CommitRecord } from '../git/log';
+import { isAncestor, listTags, type LocalRepository } from '../git/repository';
 import { runGit } from '../git/run';
 import { isBot } from '../analyses/bots';
 import { parsePullRequestSubject } from '../analyses/pull-request-subjects';
@@ -16,6 +16,8 @@ export interface Progress {
 export interface IngestOptions {
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  /** git processes reading history at once; default one per core (see readCommits). */
+  gitProcesses?: number;
 }
 
 export interface IngestResult {
@@ -28,6 +30,8 @@ export interface IngestResult {
 
 const HEAD_STATE = 'local.head';
 const PROGRESS_EVERY = 2_000;
+/** From this many commits a run drops and rebuilds the history indexes (see dropIndexesForBulkLoad). */
+const BULK_LOAD_COMMITS = 5_000;
 
 /**
  * Reads the history of a local clone into the store. The whole run is one write
@@ -44,20 +48,26 @@ export async function ingestLocalRepository(store: Store, repo: LocalRepository,
   }
   const incremental = previousHead !== null && (await isAncestor(repo.root, previousHead, repo.headSha));
   const exclude = incremental ? previousHead : null;
-  const total = await countCommits(repo.root, repo.headSha, exclude);
-  const mergeTitles = await readMergeTitles(repo.root, repo.headSha, exclude, signal);
-  const tags = await listTags(repo.root);
+  // The list of commits lets several git processes diff slices of it at once; the PR titles
+  // and tags are applied after the read, so reading them overlaps it instead of delaying it.
+  const shas = await listCommits(repo.root, repo.headSha, exclude, signal);
+  const total = shas.length;
+  const mergeTitles = readMergeTitles(repo.root, repo.headSha, exclude, signal);
+  mergeTitles.catch(() => {}); // awaited below; a failure while the read fails first is not unhandled
+  const tags = listTags(repo.root);
+  tags.catch(() => {});
   throwIfAborted(signal);
 
   beginImmediate(db, store.path);
   try {
     const repoId = upsertRepository(db, repo);
     if (!incremental) clearHistory(db, repoId);
+    const indexes = total >= BULK_LOAD_COMMITS ? dropIndexesForBulkLoad(db, total) : [];
     const writer = new HistoryWriter(db, repoId);
     let done = 0;
     onProgress?.({ done, total, message: 'reading history' });
-    for await (const commit of readLog(repo.root, repo.headSha, exclude, signal)) {
-      writer.add(commit, mergeTitles);
+    for await (const commit of readCommits(repo.root, shas, { ...(signal ? { signal } : {}), ...(options.gitProcesses ? { processes: options.gitProcesses } : {}) })) {
+      writer.add(commit);
       done += 1;
       if (done % PROGRESS_EVERY === 0) {
         throwIfAborted(signal);
@@ -65,8 +75,10 @@ export async function ingestLocalRepository(store: Store, repo: LocalRepository,
       }
     }
     throwIfAborted(signal);
+    for (const sql of indexes) db.exec(sql);
+    writer.applyMergeTitles(await mergeTitles);
     writer.resolveMergeAuthors();
-    replaceTags(db, repoId, tags);
+    replaceTags(db, repoId, await tags);
     setSyncState(db, repoId, HEAD_STATE, repo.headSha);
     onProgress?.({ done, total, message: 'history read' });
     db.exec('commit');
@@ -76,6 +88,23 @@ export async function ingestLocalRepository(store: Store, repo: LocalRepository,
     if (signal?.aborted) throwIfAborted(signal);
     throw error;
   }
+}
+
+/**
+ * Inserting into a table's secondary indexes row by row costs about as much as the rows
+ * themselves; building an index once from sorted rows costs a fraction. When this run adds
+ * more commits than the store already holds, drop the history tables' secondary indexes
+ * for the load and return the statements that rebuild them (same transaction, so a
+ * reader or a rollback never sees them missing). Unique constraints stay: they are checked.
+ */
+function dropIndexesForBulkLoad(db: Db, adding: number): string[] {
+  const held = (db.prepare('select count(*) as n from commits').get() as { n: number }).n;
+  if (held > adding) return [];
+  const indexes = db
+    .prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name in ('commits', 'file_changes') and sql is not null`)
+    .all() as { name: string; sql: string }[];
+  for (const index of indexes) db.exec(`drop index "${index.name.replace(/"/g, '""')}"`);
+  return indexes.map((index) => index.sql);
 }
 
 function beginImmediate(db: Db, dbPath: string): void {
@@ -141,7 +170,7 @@ async function readMergeTitles(root: string, head: string, exclude: string | nul
 }
 
 /** Inserts commits, people, paths, file changes and reconstructed PRs with cached statements. */
-class HistoryWriter {
+export class HistoryWriter {
   private readonly people = new Map<string, number>();
   private readonly paths = new Map<string, number>();
   private readonly insertPerson;
@@ -169,7 +198,7 @@ class HistoryWriter {
     );
   }
 
-  add(commit: CommitRecord, mergeTitles: Map<string, string>): void {
+  add(commit: CommitRecord): void {
     const authorId = this.person(commit.authorName, commit.authorEmail);
     let additions = 0;
     let deletions = 0;
@@ -197,11 +226,20 @@ class HistoryWriter {
     }
     const pr = parsePullRequestSubject(commit.subject, commit.parents.length);
     if (pr) {
-      const title = pr.source === 'merge' ? (mergeTitles.get(commit.sha) ?? pr.title) : pr.title;
       // A merge commit's author clicked the button; the PR's author is resolved from its branch later.
+      // Its title is the merge's body line, applied once read (applyMergeTitles).
       const prAuthor = pr.source === 'squash' ? authorId : null;
-      this.insertPullRequest.run(this.repoId, pr.number, pr.source, title, prAuthor, commit.committedAt, inserted.id, pr.headRef, additions, deletions, commit.files.length);
+      this.insertPullRequest.run(this.repoId, pr.number, pr.source, pr.title, prAuthor, commit.committedAt, inserted.id, pr.headRef, additions, deletions, commit.files.length);
     }
+  }
+
+  /** Puts GitHub's PR title (the first body line of its merge commit) on the PRs reconstructed from merges. */
+  applyMergeTitles(titles: Map<string, string>): void {
+    const update = this.db.prepare(
+      `update pull_requests set title = ? where repo_id = ? and source = 'merge'
+         and commit_id = (select id from commits where repo_id = ? and sha = ?)`,
+    );
+    for (const [sha, title] of titles) update.run(title, this.repoId, this.repoId, sha);
   }
 
   /** The author of a merged PR is the author of the branch tip it merged (the second parent). */

@@ -1,14 +1,19 @@
 // Timing and memory measurement for the benchmark: wall time of child processes
 // and their peak resident set size, read from /proc while they run.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
-/** The history read RepoScout performs, as a plain git command (see shared/git). */
-export const GIT_LOG_ARGS = [
-  '-c', 'core.quotepath=off', 'log',
-  '--format=%x1e%H%x1f%P%x1f%aN%x1f%aE%x1f%at%x1f%ct%x1f%s',
-  '--numstat', '-z', '-M', '--diff-merges=first-parent', 'HEAD',
-];
+const FORMAT = '--format=%x1e%H%x1f%P%x1f%aN%x1f%aE%x1f%at%x1f%ct%x1f%s';
+
+/** The history read RepoScout performs, as one plain git command (see shared/git/log.ts). */
+export const GIT_LOG_ARGS = ['-c', 'core.quotepath=off', 'log', FORMAT, '--numstat', '-z', '-M', '--diff-merges=first-parent', 'HEAD'];
+
+/**
+ * The bare read a user would time: numstat of every commit with git's defaults, which
+ * detect renames (diff.renames) but show no diff for merges. The headline ratio is
+ * against this, so the cost of diffing merges is RepoScout's to hide, not the baseline's.
+ */
+export const BARE_GIT_LOG_ARGS = ['log', FORMAT, '--numstat', '-z', 'HEAD'];
 
 // Same environment the engine gives git: no prompts, no pager, stable output.
 const gitEnv = () => ({ ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' });
@@ -34,10 +39,15 @@ export function runMeasured(command, args, { cwd, env = process.env, keepStdout 
     const stdout = [];
     const stderr = [];
     let peakRssKb = null;
+    let childrenPeakRssKb = null;
+    let cpuTicks = null;
     const sample = () => {
       try {
         const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (match) peakRssKb = Math.max(peakRssKb ?? 0, Number(match[1]));
+        cpuTicks = cpuOf(child.pid) ?? cpuTicks;
+        const rss = childrenRssKb(child.pid);
+        if (rss !== null) childrenPeakRssKb = Math.max(childrenPeakRssKb ?? 0, rss);
       } catch {
         // The process has exited (or /proc is unavailable): keep the last reading.
       }
@@ -57,6 +67,8 @@ export function runMeasured(command, args, { cwd, env = process.env, keepStdout 
         exitCode,
         signal,
         peakRssKb,
+        childrenPeakRssKb,
+        cpuSeconds: cpuTicks === null ? null : cpuTicks / CLOCK_TICKS,
         stdoutBytes,
         stdout: keepStdout ? Buffer.concat(stdout).toString('utf8') : null,
         stderr: Buffer.concat(stderr).toString('utf8'),
@@ -65,14 +77,46 @@ export function runMeasured(command, args, { cwd, env = process.env, keepStdout 
   });
 }
 
-/** Times the bare git history read `runs` times; returns each run's seconds and the median. */
-export async function timeGitLog(repoDir, runs) {
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    const result = await runMeasured('git', GIT_LOG_ARGS, { cwd: repoDir, env: gitEnv() });
-    if (result.exitCode !== 0) throw new Error(`git log failed in ${repoDir} (exit ${result.exitCode}): ${result.stderr.trim()}`);
-    results.push(result);
+/** One timed `git <args>` over `repoDir`, its output consumed and discarded. */
+export async function timeGit(repoDir, args) {
+  const result = await runMeasured('git', args, { cwd: repoDir, env: gitEnv() });
+  if (result.exitCode !== 0) throw new Error(`git ${args.join(' ')} failed in ${repoDir} (exit ${result.exitCode}): ${result.stderr.trim()}`);
+  return result;
+}
+
+// USER_HZ: the unit of /proc/<pid>/stat times; 100 on every Linux build in practice.
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU ticks (user + system) of `pid` and of its children it has waited for, from
+ * /proc/<pid>/stat; the last reading before exit misses at most one poll interval.
+ */
+function cpuOf(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After "pid (comm) ": state is fields[0], so utime is fields[11] (field 14 of stat(5)).
+  const ticks = [11, 12, 13, 14].map((i) => Number(fields[i]));
+  return ticks.every(Number.isFinite) ? ticks.reduce((a, b) => a + b, 0) : null;
+}
+
+/** Resident memory of the live children of `pid` together (git processes the engine runs), in kB. */
+function childrenRssKb(pid) {
+  let total = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    let children = '';
+    try {
+      children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
+    } catch {
+      return null; // the kernel does not expose children lists
+    }
+    for (const childPid of children.split(' ').filter(Boolean)) {
+      try {
+        const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${childPid}/status`, 'utf8'));
+        if (match) total += Number(match[1]);
+      } catch {
+        // exited between the two reads
+      }
+    }
   }
-  const seconds = results.map((r) => r.seconds);
-  return { runs: seconds, median: median(seconds), bytes: results[0].stdoutBytes, gitPeakRssKb: Math.max(...results.map((r) => r.peakRssKb ?? 0)) };
+  return total;
 }

@@ -7,9 +7,16 @@ export interface SyntheticRepoOptions {
   authors?: number;
   /** PRNG seed; the same seed gives the same commit SHAs. Default 1. */
   seed?: number;
+  /**
+   * `github` (default): merge and squash pull requests, bots, many small files.
+   * `git`: like git/git: long-lived large files, a quarter of commits topic-branch merges, few squashes.
+   */
+  shape?: SyntheticShape;
   /** Progress lines; default writes to stderr. */
   log?: (line: string) => void;
 }
+
+export type SyntheticShape = 'github' | 'git';
 
 export interface SyntheticRepoSummary {
   commits: number;
@@ -36,11 +43,13 @@ export interface SyntheticRepoSummary {
   specialPaths: string[];
   head: string;
   seed: number;
+  shape: SyntheticShape;
   generatorVersion: number;
   /** Wall time of the generation, in seconds. */
   seconds: number;
 }
 
 export declare const GENERATOR_VERSION: number;
+export declare const SHAPES: SyntheticShape[];
 export declare function generateSyntheticRepo(dir: string, options: SyntheticRepoOptions): Promise<SyntheticRepoSummary>;
 export declare function git(cwd: string, args: string[]): Promise<string>;

@@ -19,20 +19,28 @@ const START = END - SPAN;
 const FEATURE_REF = 'refs/heads/_synthetic-pr';
 
 /**
+ * History shapes. `github`: a GitHub-hosted project (merge and squash pull requests, bots,
+ * many small files). `git`: a mailing-list project like git/git (long-lived files of hundreds
+ * to thousands of lines, a quarter of commits topic-branch merges by one maintainer, rare squashes).
+ */
+export const SHAPES = ['github', 'git'];
+
+/**
  * Generates `commits` commits reachable from `main` (HEAD) in a new repository at `dir`,
  * then checks out a work tree. Returns what was generated, for validation.
  */
-export async function generateSyntheticRepo(dir, { commits, authors = 400, seed = 1, log = defaultLog } = {}) {
+export async function generateSyntheticRepo(dir, { commits, authors = 400, seed = 1, shape = 'github', log = defaultLog } = {}) {
   if (!Number.isInteger(commits) || commits < 20) throw new Error(`commits must be an integer >= 20, got ${commits}`);
   if (!Number.isInteger(authors) || authors < 2) throw new Error(`authors must be an integer >= 2, got ${authors}`);
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
+  if (!SHAPES.includes(shape)) throw new Error(`shape must be one of ${SHAPES.join(', ')}, got ${shape}`);
   if (existsSync(path.join(dir, '.git'))) throw new Error(`${dir} already contains a git repository; pass an empty or new directory`);
 
   const started = performance.now();
   mkdirSync(dir, { recursive: true });
   await git(dir, ['init', '-q', '--initial-branch=main']);
   const importer = startFastImport(dir);
-  const history = createHistory({ commits, authors, seed, out: importer.writer });
+  const history = createHistory({ commits, authors, seed, shape, out: importer.writer });
   let nextReport = Math.max(10_000, Math.ceil(commits / 10));
   for (const count of history.steps()) {
     await importer.writer.drained();
@@ -46,7 +54,7 @@ export async function generateSyntheticRepo(dir, { commits, authors = 400, seed 
   await git(dir, ['update-ref', '-d', FEATURE_REF]);
   await git(dir, ['reset', '-q', '--hard', 'refs/heads/main']);
   const head = (await git(dir, ['rev-parse', 'HEAD'])).trim();
-  const summary = { ...history.summary(), head, seed, generatorVersion: GENERATOR_VERSION, seconds: Number(seconds(started)) };
+  const summary = { ...history.summary(), head, seed, shape, generatorVersion: GENERATOR_VERSION, seconds: Number(seconds(started)) };
   log(`synthetic repo: ${summary.commits} commits, ${summary.merges} merges, ${summary.authorIdentities} authors, ${summary.files} files in ${summary.seconds} s`);
   return summary;
 }
@@ -55,11 +63,16 @@ const defaultLog = (line) => process.stderr.write(`${line}\n`);
 const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1);
 
 /** The history model: a file tree, people and the event loop that writes fast-import commands. */
-function createHistory({ commits: target, authors, seed, out }) {
+function createHistory({ commits: target, authors, seed, shape, out }) {
   const random = createRandom(seed);
   const people = createPeople(random, authors);
   const pickPerson = createZipf(random, people.length, 1.1);
-  const totalFiles = Math.min(3500, Math.max(150, Math.round(target / 25)));
+  // The git shape: fewer, long-lived, large files that grow; only its own code paths draw
+  // extra random numbers, so the github shape's history (and SHAs) is unchanged.
+  const gitShape = shape === 'git';
+  const totalFiles = gitShape ? Math.min(1200, Math.max(60, Math.round(target / 80))) : Math.min(3500, Math.max(150, Math.round(target / 25)));
+  const maxLines = gitShape ? 4000 : 60;
+  const initialLines = () => (gitShape ? random.int(40, 250) + (random.chance(0.35) ? random.int(300, 2000) : 0) : random.int(5, 40));
   const deps = Object.fromEntries(NPM_DEPS.map((name) => [name, `${random.int(1, 9)}.${random.int(0, 20)}.${random.int(0, 9)}`]));
 
   const files = new Map(); // path -> { ext, lines, binary, pinned, keep }
@@ -94,7 +107,7 @@ function createHistory({ commits: target, authors, seed, out }) {
     const ext = extOf(p);
     const file = ext === 'png'
       ? { ext, lines: null, binary: makeBinary(random), ...extra }
-      : { ext, lines: Array.from({ length: random.int(5, 40) }, () => makeLine(random, ext)), binary: null, ...extra };
+      : { ext, lines: Array.from({ length: initialLines() }, () => makeLine(random, ext)), binary: null, ...extra };
     files.set(p, file);
     if (!file.pinned) poolAdd(p);
     return file;
@@ -115,7 +128,7 @@ function createHistory({ commits: target, authors, seed, out }) {
     } else {
       for (let n = random.int(1, 3); n > 0 && lines.length > 5; n--) lines.splice(random.int(0, lines.length - 1), 1);
     }
-    while (lines.length > 60) lines.splice(random.int(0, lines.length - 1), 1);
+    while (lines.length > maxLines) lines.splice(random.int(0, lines.length - 1), 1);
     while (lines.length < 5) lines.push(makeLine(random, file.ext));
   };
   const edit = (p) => {
@@ -160,7 +173,7 @@ function createHistory({ commits: target, authors, seed, out }) {
       ops.push({ type: 'M', path: p });
       stats.adds++;
     }
-    if (ops.length < count && random.chance(0.012)) {
+    if (ops.length < count && random.chance(gitShape ? 0.003 : 0.012)) {
       const p = pickRemovable(taken);
       if (p) {
         files.delete(p);
@@ -170,7 +183,7 @@ function createHistory({ commits: target, authors, seed, out }) {
         stats.deletes++;
       }
     }
-    if (ops.length < count && random.chance(0.01)) {
+    if (ops.length < count && random.chance(gitShape ? 0.003 : 0.01)) {
       const from = pickRemovable(taken);
       if (from) {
         const ext = extOf(from);
@@ -312,6 +325,26 @@ function createHistory({ commits: target, authors, seed, out }) {
     mainTip = commit({ author: maintainer(), committer: GITHUB, message: `Merge pull request #${number} from ${branch}\n\n${title}\n`, from: mainTip, merge: tip, commands: replay });
     stats.merges++;
   };
+  /** A topic branch merged by the maintainer with git's own merge message (not a PR). */
+  const topic = (remaining) => {
+    const author = human();
+    const name = `${author.login.slice(0, 2)}/${makeBranchName(random)}`;
+    const replay = [];
+    const subjects = [];
+    let tip = 0;
+    const featureCommits = Math.min(remaining - 1, random.int(1, 5));
+    for (let j = 0; j < featureCommits; j++) {
+      const commands = fileCommands(changes(), { marked: true });
+      replay.push(...commands);
+      const subject = makeTitle(random);
+      subjects.push(subject);
+      tip = commit({ ref: FEATURE_REF, author, message: `${subject}\n\nSigned-off-by: ${author.name} <${author.email}>\n`, from: j === 0 ? mainTip : 0, commands });
+      stats.featureCommits++;
+    }
+    const body = subjects.map((subject) => `  ${subject}`).join('\n');
+    mainTip = commit({ author: people[0], message: `Merge branch '${name}'\n\n* ${name}:\n${body}\n`, from: mainTip, merge: tip, commands: replay });
+    stats.merges++;
+  };
   const dependabot = (remaining) => {
     const dep = random.pick(NPM_DEPS);
     const old = deps[dep];
@@ -364,6 +397,13 @@ function createHistory({ commits: target, authors, seed, out }) {
       const remaining = target - stats.commits;
       if (remaining <= 0) break;
       const roll = random.next();
+      if (gitShape) {
+        if (roll < 0.01) squash();
+        else if (roll < 0.1 || remaining < 2) direct();
+        else topic(remaining);
+        yield stats.commits;
+        continue;
+      }
       if (roll < 0.02) dependabot(remaining);
       else if (roll < 0.025) regenerateDocs();
       else if (roll < 0.175 && remaining >= 2) {

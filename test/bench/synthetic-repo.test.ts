@@ -103,3 +103,34 @@ describe('generateSyntheticRepo: a 300-commit repository', () => {
     expect(other.head).not.toBe(summary.head);
   });
 });
+
+describe('generateSyntheticRepo: the git/git shape', () => {
+  let repo: string;
+  let summary: SyntheticRepoSummary;
+  beforeAll(async () => {
+    repo = path.join(scratch, 'git-300');
+    summary = await generateSyntheticRepo(repo, { commits: 300, authors: 12, seed: 5, shape: 'git', log: quiet });
+  });
+
+  it('has a quarter of its commits topic-branch merges with git\'s merge message, and few squashes', () => {
+    expect(Number(git(repo, 'rev-list', '--count', 'HEAD'))).toBe(300);
+    const merges = lines(git(repo, 'log', '--merges', '--format=%P%x09%s', 'HEAD'));
+    expect(merges).toHaveLength(summary.merges);
+    expect(merges.length).toBeGreaterThan(300 * 0.15);
+    expect(merges.length).toBeLessThan(300 * 0.35);
+    for (const merge of merges) expect(merge).toMatch(/^[0-9a-f]{40} [0-9a-f]{40}\tMerge branch '[a-z]{1,2}\/[a-z-]+'$/);
+    expect(summary.squashCommits).toBeLessThan(300 * 0.03);
+    expect(summary.shape).toBe('git');
+  });
+
+  it('has fewer, larger files than the github shape (hundreds of lines on average)', () => {
+    const sizes = lines(git(repo, 'ls-tree', '-r', '-l', 'HEAD')).map((line) => Number(line.split(/\s+/)[3]));
+    const average = sizes.reduce((a, b) => a + b, 0) / sizes.length;
+    expect(sizes.length).toBe(summary.files);
+    expect(average).toBeGreaterThan(4_000);
+  });
+
+  it('rejects an unknown shape', async () => {
+    await expect(generateSyntheticRepo(path.join(scratch, 'bad-shape'), { commits: 20, shape: 'svn' as 'git', log: quiet })).rejects.toThrow(/shape must be one of github, git, got svn/);
+  });
+});

@@ -35,11 +35,14 @@ export const analyzeLocalRepositoryTool = defineTool({
   input,
   output,
   hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-  async run(args, { catalog, signal, progress }) {
+  async run(args, { catalog, signal, progress, log }) {
     const target = expandHome(args.path);
     const outcome = await catalog.exclusive(signal, () =>
       researchLocalRepository(catalog.store, target, { windowMonths: args.windowMonths, force: args.force, signal, onProgress: progress }),
     );
+    // The clone is searchable at once: index it and embed it now, not on the next search.
+    // Quietly: the analysis's own progress ends with "analysed"; embedding one clone is quick.
+    if (!outcome.reused) await catalog.search.warm({ signal, progress: () => {}, log });
     const r = outcome.research;
     const row = findRepositoryByKey(catalog.store.db, r.repository.key);
     const repository = row

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectInMemory, emptyStore, textOf } from '../test-support';
+import { DATA_NOTICE } from '../untrusted';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
@@ -25,7 +26,7 @@ describe('forget: behaviour', () => {
     expect(await recalled(call, 'staging database reset')).toContain(1);
     const result = await call('forget', { ids: [1] });
     expect(result.isError, textOf(result)).toBeFalsy();
-    expect(result.structuredContent).toEqual({ forgotten: [1] });
+    expect(result.structuredContent).toEqual({ forgotten: [1], dataNotice: DATA_NOTICE });
     expect(textOf(result)).toBe('Forgot memory 1, with its history.');
     expect(await recalled(call, 'staging database reset')).not.toContain(1);
     const search = (await call('search', { query: 'staging database reset', kinds: ['memory'] })).structuredContent as { hits: { key: string }[] };

@@ -98,6 +98,8 @@ export const ingestGitHubTool = defineTool({
       }
       return answer;
     });
+    // Fit and embed now, so the agent's next search or find_similar_repositories answers at once.
+    await catalog.search.warm({ signal, progress, log });
     return { structured, text: render(structured) };
   },
 });

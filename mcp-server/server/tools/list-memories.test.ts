@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remember } from '../../../shared/memory/remember';
 import { openSpace } from '../../../shared/search/spaces';
 import { connectInMemory, emptyStore, textOf } from '../test-support';
+import { DATA_NOTICE } from '../untrusted';
 
 let db: ReturnType<typeof emptyStore>;
 let mcp: Awaited<ReturnType<typeof connectInMemory>>;
@@ -49,7 +50,7 @@ describe('list_memories: behaviour', () => {
     const other = await connectInMemory({ store: empty.store });
     try {
       const result = await other.client.callTool({ name: 'list_memories', arguments: {} });
-      expect(result.structuredContent).toEqual({ memories: [], total: 0, nextCursor: null });
+      expect(result.structuredContent).toEqual({ memories: [], total: 0, nextCursor: null, dataNotice: DATA_NOTICE });
       expect(textOf(result)).toBe('No memories yet; remember saves one.');
     } finally {
       await other.close();

@@ -39,6 +39,7 @@ const hit = z.object({
   score: z.number().describe('fused reciprocal-rank score'),
   bm25: z.object({ rank: z.number(), score: z.number() }).nullable(),
   vector: z.object({ rank: z.number(), similarity: z.number() }).nullable(),
+  expansions: z.array(z.string()).describe('synonyms from the developer-vocabulary lexicon this hit matched, as "query words → concept" (e.g. "postgres → postgresql")'),
 });
 
 const output = z.object({
@@ -98,10 +99,11 @@ function toHit(h: SearchHit): Hit {
     score: h.score,
     bm25: h.bm25,
     vector: h.vector,
+    expansions: h.expansions,
   };
 }
 
 function row(h: Hit, index: number): string {
   const scores = [h.bm25 ? `bm25 #${h.bm25.rank} ${h.bm25.score.toFixed(2)}` : null, h.vector ? `vector #${h.vector.rank} ${h.vector.similarity.toFixed(2)}` : null].filter(Boolean).join(', ');
-  return `${index + 1}. ${h.kind} ${quote(h.key)} title ${quote(h.title, 120)}${h.health === null ? '' : ` health ${h.health}`} [${scores}]${h.snippet === '' ? '' : `\n   snippet ${quote(h.snippet, 240)}`}`;
+  return `${index + 1}. ${h.kind} ${quote(h.key)} title ${quote(h.title, 120)}${h.health === null ? '' : ` health ${h.health}`} [${scores}]${h.expansions.length ? ` matched ${h.expansions.map((e) => quote(e, 60)).join(', ')}` : ''}${h.snippet === '' ? '' : `\n   snippet ${quote(h.snippet, 240)}`}`;
 }
