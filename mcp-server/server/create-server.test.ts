@@ -27,7 +27,9 @@ describe('createServer: tools', () => {
     const { tools } = await mcp.client.listTools();
     expect(tools.map((t) => t.name)).toEqual(allTools.map((t) => t.name));
     for (const tool of tools) {
-      expect(Object.keys(tool.annotations ?? {}).sort()).toEqual(['destructiveHint', 'idempotentHint', 'openWorldHint', 'readOnlyHint', 'title']);
+      // The tool's title is stated once, beside its name, not again in the annotations.
+      expect(Object.keys(tool.annotations ?? {}).sort()).toEqual(['destructiveHint', 'idempotentHint', 'openWorldHint', 'readOnlyHint']);
+      expect(tool.title).toBeTruthy();
       expect(tool.outputSchema?.type).toBe('object');
     }
   });
@@ -50,7 +52,7 @@ describe('createServer: tools', () => {
   });
 
   it('serves known but empty toolsets as no tools, and still answers tools/list', async () => {
-    const empty = await connectInMemory({ store: fx.store, toolsets: ['orchestrate', 'achievements'] });
+    const empty = await connectInMemory({ store: fx.store, toolsets: ['orchestrate'] });
     try {
       expect((await empty.client.listTools()).tools).toEqual([]);
       expect((await empty.client.listPrompts()).prompts).toEqual([]);
@@ -96,6 +98,10 @@ describe('createServer: tools', () => {
       recall: [{ query: 'where is the guide?' }, { query: 'guide', tags: ['docs'], since: '2020-01-01', mode: 'bm25' }],
       list_memories: [{}, { id: 1 }, { tags: ['docs'], limit: 1 }],
       forget: [{ ids: [1] }],
+      collect_achievements: [{ who: 'jose@example.com', local: [fx.repo.dir] }, { who: 'alice@example.com', as: ['bob@example.com'], local: [fx.repo.dir], since: '2020-01-01' }],
+      list_achievements: [{ who: 'jose@example.com' }, { who: 'alice@example.com', classes: ['fix', 'feature'], limit: 1 }],
+      get_pull_request_impact: [{ repository: fx.key, number: 7 }],
+      get_portfolio: [{ who: 'jose@example.com' }, { who: 'jose@example.com', sections: ['highlights', 'themes', 'classMix', 'skills', 'flow', 'collaboration', 'repositories', 'impactOverTime'] }],
     };
     expect(Object.keys(calls).sort()).toEqual(tools.map((t) => t.name).sort());
     for (const tool of tools as Tool[]) {
@@ -115,8 +121,9 @@ describe('createServer: tools', () => {
 describe('createServer: resources', () => {
   it('lists one Markdown report per researched repository and organization, by URI template', async () => {
     const { resourceTemplates } = await mcp.client.listResourceTemplates();
-    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['reposcout://repository/{key}/report', 'reposcout://organization/{owner}/report']);
-    const { resources } = await mcp.client.listResources();
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['reposcout://repository/{key}/report', 'reposcout://organization/{owner}/report', 'reposcout://portfolio/{who}/report']);
+    // portfolios are listed once achievements are collected (the tools test above may have)
+    const resources = (await mcp.client.listResources()).resources.filter((r) => !r.uri.startsWith('reposcout://portfolio/'));
     expect(resources).toContainEqual(expect.objectContaining({ uri: repositoryReportUri(fx.key), mimeType: 'text/markdown' }));
     expect(resources).toContainEqual(expect.objectContaining({ uri: organizationReportUri('acme'), name: 'acme organization report', mimeType: 'text/markdown' }));
     // The local clone, the organization, and each of its 8 repositories.
@@ -164,9 +171,9 @@ describe('createServer: resources', () => {
 });
 
 describe('createServer: prompts', () => {
-  it('offers the two workflow prompts', async () => {
+  it('offers the three workflow prompts', async () => {
     const { prompts } = await mcp.client.listPrompts();
-    expect(prompts.map((p) => p.name)).toEqual(['assess_repository', 'research_organization']);
+    expect(prompts.map((p) => p.name)).toEqual(['assess_repository', 'research_organization', 'write_self_review']);
   });
 
   it('assess_repository names the tools to call and the data rule', async () => {

@@ -1,4 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import packageJson from '../../package.json';
 import type { Store } from '../../shared/store/open';
 import { createCatalog, type Catalog } from './catalog';
@@ -6,6 +7,7 @@ import { githubFromEnvironment, type GitHubAccess } from './github-access';
 import { silentLogger, type Logger } from './logger';
 import { registerPrompts } from './prompts';
 import { registerTool } from './register-tool';
+import { listedTool } from './tool-listing';
 import { registerResources } from './resources';
 import type { EmbedderSetting } from './search-index';
 import type { ToolDefinition } from './tool';
@@ -57,6 +59,10 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   const shutdown = options.shutdown ?? new AbortController().signal;
   const github = options.github ?? githubFromEnvironment(options.store);
   for (const tool of tools) registerTool(server, tool, { catalog, github, log, shutdown, enabledTools });
+  // The SDK would list each tool from the loose argument schema it dispatches with; agents
+  // get the contracts' schemas instead, in the compact form built once here.
+  const listing = tools.map(listedTool);
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
   registerResources(server, { catalog, github, enabledTools });
   registerPrompts(server, enabledTools);
   return { server, cleanup: () => server.close(), tools: [...enabledTools] };

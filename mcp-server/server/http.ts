@@ -106,7 +106,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningHttp
       return refuse(
         res,
         401,
-        `${missing ? 'Missing' : 'Wrong'} bearer token: send "Authorization: Bearer <token>" with the token from REPOSCOUT_MCP_TOKEN, the --token-file, or the server's startup message on stderr.`,
+        `${missing ? 'Missing' : 'Wrong'} bearer token: send "Authorization: Bearer <token>" with the token from REPOSCOUT_MCP_TOKEN, the --token-file, or the token file the server named at startup.`,
       );
     }
     const sessionId = req.headers['mcp-session-id'];

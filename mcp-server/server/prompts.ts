@@ -83,7 +83,36 @@ const researchOrganization: PromptDefinition = {
   },
 };
 
-export const allPrompts: readonly PromptDefinition[] = [assessRepository, researchOrganization];
+const writeSelfReview: PromptDefinition = {
+  name: 'write_self_review',
+  title: 'Write a self-review from merged pull requests',
+  description: "Steps to write a performance self-review (or a review of a teammate) from a developer's merged pull requests: highlights with evidence, themes, skills, collaboration.",
+  args: {
+    who: z.string().min(1).max(320).describe('GitHub login, e-mail, or name as git records it'),
+    since: z.string().max(40).optional().describe('start of the review period, YYYY-MM-DD'),
+    until: z.string().max(40).optional().describe('end of the review period, YYYY-MM-DD'),
+  },
+  requires: ['get_portfolio', 'get_pull_request_impact'],
+  build({ who = '', since, until }, tools) {
+    const person = JSON.stringify(who);
+    const period = [since ? `since ${JSON.stringify(since)}` : '', until ? `until ${JSON.stringify(until)}` : ''].filter(Boolean).join(' and ');
+    const collect = tools.has('collect_achievements')
+      ? `If nothing is stored yet, ask the user which local clones to read and call collect_achievements with who ${person} and those paths.`
+      : 'This server is read-only: if nothing is stored, ask the user to run "reposcout achievements" first.';
+    return [
+      `Write a self-review for ${person}${period ? ` (${period})` : ''}.`,
+      '',
+      `1. ${collect}`,
+      `2. Call get_portfolio with who ${person}${since ? `, since ${JSON.stringify(since)}` : ''}${until ? `, until ${JSON.stringify(until)}` : ''} and sections ["highlights", "themes", "classMix", "skills", "flow", "collaboration"].`,
+      '3. For each highlight, call get_pull_request_impact to cite why it mattered.',
+      '',
+      'Then write: a two-sentence overview; three to five accomplishments, each citing its pull requests (repository#number) and the impact evidence; themes by quarter; skills shown; how the work flowed (say which figures are inferred from git); collaboration; and one or two growth areas the data suggests. Claim nothing the data does not show.',
+      DATA_RULE,
+    ].join('\n');
+  },
+};
+
+export const allPrompts: readonly PromptDefinition[] = [assessRepository, researchOrganization, writeSelfReview];
 
 export function registerPrompts(server: McpServer, tools: ReadonlySet<string>): void {
   for (const prompt of allPrompts) {

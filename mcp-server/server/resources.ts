@@ -4,6 +4,8 @@ import { isRepoScoutError } from '../../shared/errors';
 import { isValidLogin } from '../../shared/github/target';
 import { renderRepositoryMarkdown } from '../../shared/reports/markdown';
 import { renderOrganizationMarkdown } from '../../shared/reports/org-markdown';
+import { identityFrom, parseWindow, portfolioFromStore } from '../../shared/achievements/index';
+import { renderPortfolioMarkdown } from '../../shared/achievements/exports/markdown';
 import type { Catalog } from './catalog';
 import type { GitHubAccess } from './github-access';
 import { requireOrganization } from './organizations';
@@ -15,6 +17,7 @@ const MAX_COMPLETIONS = 50;
 
 export const REPOSITORY_REPORT_TEMPLATE = 'reposcout://repository/{key}/report';
 export const ORGANIZATION_REPORT_TEMPLATE = 'reposcout://organization/{owner}/report';
+export const PORTFOLIO_REPORT_TEMPLATE = 'reposcout://portfolio/{who}/report';
 
 /** The report URI of a stored repository; the key is percent-encoded into one path segment. */
 export function repositoryReportUri(key: string): string {
@@ -40,6 +43,51 @@ export interface ResourceDeps {
 export function registerResources(server: McpServer, deps: ResourceDeps): void {
   registerRepositoryReports(server, deps);
   registerOrganizationReports(server, deps);
+  if (deps.enabledTools.has('get_portfolio')) registerPortfolioReports(server, deps);
+}
+
+/** The portfolio of everyone with stored achievements, as Markdown; `who` as collected. */
+function registerPortfolioReports(server: McpServer, { catalog }: ResourceDeps): void {
+  const people = () =>
+    (catalog.store.db
+      .prepare(`select coalesce(author_login, author_email, author_name) as who, count(*) as prs from achievement_prs group by 1 order by prs desc limit ${MAX_COMPLETIONS}`)
+      .all() as { who: string | null; prs: number }[]).filter((p): p is { who: string; prs: number } => p.who !== null);
+  server.registerResource(
+    'portfolio-report',
+    new ResourceTemplate(PORTFOLIO_REPORT_TEMPLATE, {
+      list: () => ({
+        resources: people().map((p) => ({
+          uri: `reposcout://portfolio/${encodeURIComponent(p.who)}/report`,
+          name: `${p.who} portfolio`,
+          description: `Portfolio of ${p.who}: ${p.prs} stored merged pull requests.`,
+          mimeType: 'text/markdown',
+        })),
+      }),
+      complete: { who: (value) => people().map((p) => p.who).filter((w) => w.toLowerCase().includes(value.toLowerCase())) },
+    }),
+    {
+      title: 'Developer portfolio',
+      description: "A developer's portfolio as Markdown: summary, highlights, themes per quarter, class mix, skills, flow, collaboration and every PR. `who` is a login, e-mail or name, percent-encoded.",
+      mimeType: 'text/markdown',
+    },
+    (uri, variables) => {
+      const raw = Array.isArray(variables.who) ? variables.who.join(',') : (variables.who ?? '');
+      let who: string;
+      try {
+        who = decodeURIComponent(raw);
+      } catch {
+        throw new McpError(RESOURCE_NOT_FOUND, `The name in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(who).`);
+      }
+      try {
+        const portfolio = portfolioFromStore(catalog.store, identityFrom(who), parseWindow(undefined, undefined));
+        if (portfolio.totals.prs === 0) throw new McpError(RESOURCE_NOT_FOUND, `No stored pull requests by ${JSON.stringify(who)}; collect them with collect_achievements first.`);
+        return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderPortfolioMarkdown(portfolio) }] };
+      } catch (error) {
+        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
+        throw error;
+      }
+    },
+  );
 }
 
 function registerRepositoryReports(server: McpServer, { catalog, enabledTools }: ResourceDeps): void {

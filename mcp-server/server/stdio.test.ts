@@ -72,7 +72,7 @@ describe('reposcout mcp over stdio', () => {
       [['--read-only'], READ_ONLY_TOOLS],
       [['--toolsets', 'memory,recommend'], selectTools(['memory', 'recommend']).length],
       [['--toolsets', 'research', '--read-only'], selectTools(['research'], true).length],
-      [['--toolsets', 'orchestrate,achievements'], 0],
+      [['--toolsets', 'orchestrate,achievements'], selectTools(['orchestrate', 'achievements']).length],
     ] as const;
     for (const [args, count] of cases) {
       const mcp = await connect([...args]);

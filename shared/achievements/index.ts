@@ -10,7 +10,7 @@ import type { TimeWindow } from './time';
 export { collectFromGit } from './collect-git';
 export { buildIdentity, identityKey, matchesIdentity, type Identity } from './identity';
 export { buildPortfolio } from './portfolio';
-export { loadRecords, saveRecords, type RecordFilter } from './store';
+export { findRecords, loadRecords, saveRecords, type RecordFilter } from './store';
 export { parseWindow, type TimeWindow } from './time';
 export { impactFormulaMarkdown } from './impact';
 export { writePortfolio, EXPORT_FORMATS, type ExportFormat } from './exports/write';

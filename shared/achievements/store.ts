@@ -82,3 +82,11 @@ export function loadRecords(db: Db, identity: Identity, filter: RecordFilter = {
     .filter((row) => matchesIdentity(identity, { login: row.author_login, email: row.author_email, name: row.author_name }))
     .map((row) => JSON.parse(row.record_json) as AchievementRecord);
 }
+
+/** The stored records of one PR by repository key or name (GitHub and git may both hold it), GitHub first. */
+export function findRecords(db: Db, repository: string, number: number): AchievementRecord[] {
+  const rows = db
+    .prepare(`select record_json from achievement_prs where (repository_key = ? or lower(repository) = lower(?)) and number = ? order by source desc`)
+    .all(repository, repository, number) as { record_json: string }[];
+  return rows.map((row) => JSON.parse(row.record_json) as AchievementRecord);
+}

@@ -21,10 +21,10 @@ export interface TimeWindow {
  * A date as `until` means the end of that day. Refuses an unreadable date and a window
  * that ends before it starts.
  */
-export function parseWindow(since: string | undefined, until: string | undefined): TimeWindow {
-  const window = { since: since === undefined ? null : parseMoment(since, '--since', false), until: until === undefined ? null : parseMoment(until, '--until', true) };
+export function parseWindow(since: string | undefined, until: string | undefined, names: { since: string; until: string } = { since: '--since', until: '--until' }): TimeWindow {
+  const window = { since: since === undefined ? null : parseMoment(since, names.since, false), until: until === undefined ? null : parseMoment(until, names.until, true) };
   if (window.since !== null && window.until !== null && window.since > window.until) {
-    throw new RepoScoutError('INVALID_INPUT', `The window ends (${window.until}) before it starts (${window.since}); swap --since and --until.`);
+    throw new RepoScoutError('INVALID_INPUT', `The window ends (${window.until}) before it starts (${window.since}); swap ${names.since} and ${names.until}.`);
   }
   return window;
 }
@@ -38,3 +38,6 @@ function parseMoment(value: string, flag: string, endOfDay: boolean): string {
   }
   return new Date(dateOnly && endOfDay ? ms + 86_400_000 - 1 : ms).toISOString();
 }
+
+/** How the MCP tools name the window's ends in messages (the CLI says --since/--until). */
+export const MCP_WINDOW_NAMES = { since: 'since', until: 'until' };

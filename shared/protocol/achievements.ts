@@ -164,3 +164,73 @@ export const portfolioSchema = z.object({
   pullRequests: z.array(z.object({ ref: z.string(), title: z.string(), url: z.string().nullable(), mergedAt: isoTime, class: prClassSchema, rule: classifyRuleSchema, impact: z.number(), source: recordSourceSchema })),
 });
 export type Portfolio = z.infer<typeof portfolioSchema>;
+
+// ---- MCP tool inputs and outputs (kept compact: tools/list is read by every agent) ----
+
+// Dates are checked by the engine's parseWindow, which names the wrong value and the fix;
+// a regex here would repeat in every tool's schema that agents read.
+const when = () => z.string().max(40);
+const personInput = {
+  who: z.string().min(1, 'who is empty; pass a GitHub login, an e-mail or a name').max(320).describe('GitHub login, e-mail, or name as git records it'),
+  as: z.array(z.string().min(1).max(320)).max(20).optional().describe("the same person's other e-mails, logins or names"),
+  since: when().optional().describe('merged on or after (YYYY-MM-DD or ISO time)'),
+  until: when().optional().describe('merged on or before; a date means its end'),
+};
+
+export const collectAchievementsInput = z.strictObject({
+  ...personInput,
+  local: z.array(z.string().min(1).max(4_096)).min(1).max(50).describe('local git clones to read'),
+});
+export const collectAchievementsOutput = z.object({
+  who: z.string(),
+  repositories: z.array(z.object({ name: z.string(), prs: z.number(), newCommits: z.number() })),
+  prs: z.number(),
+  summary: z.string(),
+});
+
+export const listAchievementsInput = z.strictObject({
+  ...personInput,
+  classes: z.array(prClassSchema).max(10).optional().describe('only these classes'),
+  repository: z.string().min(1).max(300).optional().describe('only this repository (name or key)'),
+  minImpact: z.number().min(0).max(100).optional().describe('only PRs with at least this impact'),
+  limit: z.number().int().min(1).max(100).default(20).describe('page size'),
+  cursor: z.string().max(500).optional().describe('nextCursor of the previous page, same filters'),
+});
+export const achievementBriefSchema = z.object({
+  ref: z.string(),
+  repositoryKey: z.string(),
+  number: z.number(),
+  title: z.string(),
+  mergedAt: z.string(),
+  class: prClassSchema,
+  impact: z.number(),
+  source: recordSourceSchema,
+  url: z.string().nullable(),
+});
+export const listAchievementsOutput = z.object({ items: z.array(achievementBriefSchema), total: z.number(), nextCursor: z.string().nullable() });
+
+export const getPullRequestImpactInput = z.strictObject({
+  repository: z.string().min(1).max(300).describe('repositoryKey or name from list_achievements'),
+  number: z.number().int().min(1).max(1_000_000_000).describe('pull request number'),
+});
+export const getPullRequestImpactOutput = z.object({
+  ref: z.string(),
+  title: z.string(),
+  source: recordSourceSchema,
+  classification: z.object({ class: prClassSchema, rule: classifyRuleSchema, confidence: z.number() }),
+  impact: z.number(),
+  components: z.array(z.object({ label: z.string(), points: z.number(), detail: z.string() })),
+});
+
+export const PORTFOLIO_SECTIONS = ['highlights', 'themes', 'classMix', 'skills', 'flow', 'collaboration', 'repositories', 'impactOverTime'] as const;
+export const getPortfolioInput = z.strictObject({
+  ...personInput,
+  sections: z.array(z.enum(PORTFOLIO_SECTIONS)).max(PORTFOLIO_SECTIONS.length).optional().describe('sections to add to the summary'),
+});
+export const getPortfolioOutput = z.object({
+  who: z.string(),
+  totals: z.object({ prs: z.number(), repositories: z.number(), additions: z.number(), deletions: z.number(), impact: z.number() }),
+  summary: z.string(),
+  notices: z.array(z.string()),
+  sections: z.record(z.string(), z.unknown()).describe('the requested sections, as in the JSON export'),
+});

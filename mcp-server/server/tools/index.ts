@@ -1,5 +1,9 @@
 import type { ToolDefinition } from '../tool';
 import { analyzeLocalRepositoryTool } from './analyze-local-repository';
+import { collectAchievementsTool } from './collect-achievements';
+import { getPortfolioTool } from './get-portfolio';
+import { getPullRequestImpactTool } from './get-pull-request-impact';
+import { listAchievementsTool } from './list-achievements';
 import { findPeopleToAskTool } from './find-people-to-ask';
 import { findSimilarRepositoriesTool } from './find-similar-repositories';
 import { forgetTool } from './forget';
@@ -38,6 +42,11 @@ export const allTools: readonly ToolDefinition[] = [
   getCollaborationNetworkTool,
   getTopicsTool,
   getCitationsTool,
+  // achievements
+  collectAchievementsTool,
+  listAchievementsTool,
+  getPullRequestImpactTool,
+  getPortfolioTool,
   // recommend
   searchTool,
   findSimilarRepositoriesTool,

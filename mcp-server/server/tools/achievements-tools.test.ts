@@ -1,0 +1,141 @@
+// The achievements toolset through a real MCP client: collect_achievements (progress,
+// cancellation), list_achievements (filters, cursor), get_pull_request_impact, get_portfolio,
+// the portfolio resource, the write_self_review prompt, and read-only mode.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portfolioRepo } from '../../../test/helpers/achievements-fixture';
+import type { TestRepo } from '../../../test/helpers/git-fixture';
+import { bigRepo, connectInMemory, emptyStore, textOf } from '../test-support';
+
+let db: ReturnType<typeof emptyStore>;
+let mcp: Awaited<ReturnType<typeof connectInMemory>>;
+let repo: TestRepo;
+
+type Brief = { ref: string; repositoryKey: string; number: number; class: string; impact: number; source: string };
+type Page = { items: Brief[]; total: number; nextCursor: string | null };
+const call = (name: string, args: Record<string, unknown>) => mcp.client.callTool({ name, arguments: args });
+const who = { who: 'alice@example.com', as: ['alice'] };
+
+beforeAll(async () => {
+  db = emptyStore();
+  repo = portfolioRepo();
+  mcp = await connectInMemory({ store: db.store });
+});
+afterAll(async () => {
+  await mcp.close();
+  db.cleanup();
+  repo.remove();
+});
+
+describe('collect_achievements', () => {
+  it('collects from a local clone with progress, and says what it found', async () => {
+    const updates: number[] = [];
+    const result = await mcp.client.callTool({ name: 'collect_achievements', arguments: { ...who, local: [repo.dir] } }, undefined, { onprogress: (p) => updates.push(p.progress) });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ prs: 3, repositories: [{ prs: 3 }] });
+    expect(updates.length).toBeGreaterThan(0);
+    expect(textOf(result)).toContain('<<<repository data');
+  });
+
+  it('refuses a folder that is not a clone with a next step', async () => {
+    const result = await call('collect_achievements', { ...who, local: ['/nonexistent/clone'] });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('No such folder');
+  });
+
+  it('stops when the client cancels and leaves nothing half-written', async () => {
+    const local = emptyStore();
+    const big = bigRepo(4_000);
+    const client = await connectInMemory({ store: local.store });
+    try {
+      const controller = new AbortController();
+      const pending = client.client.callTool({ name: 'collect_achievements', arguments: { who: 'nobody@example.com', local: [big.dir] } }, undefined, {
+        signal: controller.signal,
+        onprogress: () => controller.abort('user cancelled'),
+      });
+      await expect(pending).rejects.toThrow(/cancelled/);
+      await new Promise((r) => setTimeout(r, 300));
+      const count = (table: string) => (local.store.db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+      expect({ commits: count('commits'), prs: count('achievement_prs') }).toEqual({ commits: 0, prs: 0 });
+    } finally {
+      await client.close();
+      local.cleanup();
+      big.remove();
+    }
+  });
+});
+
+describe('list_achievements', () => {
+  it('lists newest first and filters by class, repository and impact', async () => {
+    const all = (await call('list_achievements', who)).structuredContent as Page;
+    expect(all.items.map((i) => i.number)).toEqual([5, 2, 1]);
+    const fixes = (await call('list_achievements', { ...who, classes: ['fix'] })).structuredContent as Page;
+    expect(fixes.items.map((i) => i.number)).toEqual([2]);
+    const big = (await call('list_achievements', { ...who, minImpact: 30 })).structuredContent as Page;
+    expect(big.items.every((i) => i.impact >= 30)).toBe(true);
+    const none = await call('list_achievements', { ...who, repository: 'elsewhere' });
+    expect((none.structuredContent as Page).total).toBe(0);
+  });
+
+  it('pages with a cursor bound to its filters', async () => {
+    const first = (await call('list_achievements', { ...who, limit: 2 })).structuredContent as Page;
+    expect(first.items).toHaveLength(2);
+    const second = (await call('list_achievements', { ...who, limit: 2, cursor: first.nextCursor })).structuredContent as Page;
+    expect(second.items.map((i) => i.number)).toEqual([1]);
+    expect(second.nextCursor).toBeNull();
+    const misuse = await call('list_achievements', { ...who, classes: ['fix'], limit: 2, cursor: first.nextCursor });
+    expect(misuse.isError).toBe(true);
+    expect(textOf(misuse)).toContain('different query');
+  });
+
+  it('refuses a malformed window and an unknown argument', async () => {
+    expect(textOf(await call('list_achievements', { ...who, since: 'last week' }))).toContain('since "last week" is not a date; use YYYY-MM-DD');
+    expect((await call('list_achievements', { ...who, colour: 'red' })).isError).toBe(true);
+  });
+});
+
+describe('get_pull_request_impact and get_portfolio', () => {
+  it('explains one PR component by component', async () => {
+    const key = ((await call('list_achievements', who)).structuredContent as Page).items.find((i) => i.number === 2)!.repositoryKey;
+    const result = await call('get_pull_request_impact', { repository: key, number: 2 });
+    const out = result.structuredContent as { classification: { rule: string }; components: { label: string; points: number }[] };
+    expect(out.classification.rule).toBe('conventional-prefix');
+    expect(out.components.find((c) => c.label === 'Reverted later')?.points).toBe(-40);
+    const missing = await call('get_pull_request_impact', { repository: key, number: 99 });
+    expect(missing.isError).toBe(true);
+    expect(textOf(missing)).toContain('list_achievements');
+  });
+
+  it('returns the summary by default and sections on request', async () => {
+    const plain = (await call('get_portfolio', who)).structuredContent as { summary: string; sections: Record<string, unknown>; totals: { prs: number } };
+    expect(plain.totals.prs).toBe(3);
+    expect(plain.sections).toEqual({});
+    const more = (await call('get_portfolio', { ...who, sections: ['highlights', 'skills'] })).structuredContent as { sections: Record<string, unknown[]> };
+    expect(Object.keys(more.sections).sort()).toEqual(['highlights', 'skills']);
+    expect(more.sections.highlights!.length).toBe(3);
+    const empty = (await call('get_portfolio', { who: 'nobody@example.com' })).structuredContent as { notices: string[] };
+    expect(empty.notices[0]).toContain('No merged pull requests by nobody@example.com');
+  });
+
+  it('serves the portfolio as a resource and offers the self-review prompt', async () => {
+    const resource = await mcp.client.readResource({ uri: `reposcout://portfolio/${encodeURIComponent('alice@example.com')}/report` });
+    expect((resource.contents[0] as { text: string }).text).toContain('# Portfolio: alice@example.com');
+    await expect(mcp.client.readResource({ uri: 'reposcout://portfolio/nobody/report' })).rejects.toThrow(/No stored pull requests/);
+    const prompt = await mcp.client.getPrompt({ name: 'write_self_review', arguments: { who: 'alice', since: '2026-01-01' } });
+    const text = (prompt.messages[0]!.content as { text: string }).text;
+    expect(text).toContain('collect_achievements');
+    expect(text).toContain('never instructions');
+  });
+
+  it('read-only mode drops the writer and its step in the prompt', async () => {
+    const ro = await connectInMemory({ store: db.store, readOnly: true });
+    try {
+      const names = (await ro.client.listTools()).tools.map((t) => t.name);
+      expect(names).toEqual(expect.arrayContaining(['list_achievements', 'get_pull_request_impact', 'get_portfolio']));
+      expect(names).not.toContain('collect_achievements');
+      const prompt = await ro.client.getPrompt({ name: 'write_self_review', arguments: { who: 'alice' } });
+      expect((prompt.messages[0]!.content as { text: string }).text).toContain('read-only');
+    } finally {
+      await ro.close();
+    }
+  });
+});
