@@ -28,7 +28,9 @@ describe('createServer: tools', () => {
     const { tools } = await mcp.client.listTools();
     expect(tools.map((t) => t.name)).toEqual(allTools.filter((t) => (defaultToolsets as readonly string[]).includes(t.toolset)).map((t) => t.name));
     for (const tool of tools) {
-      expect(Object.keys(tool.annotations ?? {}).sort()).toEqual(['destructiveHint', 'idempotentHint', 'openWorldHint', 'readOnlyHint', 'title']);
+      // The tool's title is stated once, beside its name, not again in the annotations.
+      expect(Object.keys(tool.annotations ?? {}).sort()).toEqual(['destructiveHint', 'idempotentHint', 'openWorldHint', 'readOnlyHint']);
+      expect(tool.title).toBeTruthy();
       expect(tool.outputSchema?.type).toBe('object');
     }
   });

@@ -1,4 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import packageJson from '../../package.json';
 import type { Store } from '../../shared/store/open';
 import { createCatalog, type Catalog } from './catalog';
@@ -7,6 +8,7 @@ import { silentLogger, type Logger } from './logger';
 import { lazyOrchestration, type Orchestration } from './orchestration';
 import { registerPrompts } from './prompts';
 import { registerTool } from './register-tool';
+import { listedTool } from './tool-listing';
 import { registerResources } from './resources';
 import type { EmbedderSetting } from './search-index';
 import type { ToolDefinition } from './tool';
@@ -61,6 +63,10 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   const github = options.github ?? githubFromEnvironment(options.store);
   const orchestration = options.orchestration ?? lazyOrchestration(options.store, log);
   for (const tool of tools) registerTool(server, tool, { catalog, github, log, shutdown, enabledTools, orchestration });
+  // The SDK would list each tool from the loose argument schema it dispatches with; agents
+  // get the contracts' schemas instead, in the compact form built once here.
+  const listing = tools.map(listedTool);
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
   registerResources(server, { catalog, github, enabledTools });
   registerPrompts(server, enabledTools);
   const cleanup = async () => {
