@@ -5,6 +5,7 @@ import { organizationReportUri, repositoryReportUri } from './resources';
 import { connectInMemory, fakeGitHub, researchedFixture, textOf, type FakeGitHubFixture, type Fixture } from './test-support';
 import { selectTools } from './create-server';
 import { allTools } from './tools/index';
+import { defaultToolsets } from './toolsets';
 
 let fx: Fixture;
 let gh: FakeGitHubFixture;
@@ -25,7 +26,7 @@ afterAll(async () => {
 describe('createServer: tools', () => {
   it('offers the research tools by default, each with all four hints and an output schema', async () => {
     const { tools } = await mcp.client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(allTools.map((t) => t.name));
+    expect(tools.map((t) => t.name)).toEqual(allTools.filter((t) => (defaultToolsets as readonly string[]).includes(t.toolset)).map((t) => t.name));
     for (const tool of tools) {
       // The tool's title is stated once, beside its name, not again in the annotations.
       expect(Object.keys(tool.annotations ?? {}).sort()).toEqual(['destructiveHint', 'idempotentHint', 'openWorldHint', 'readOnlyHint']);
@@ -51,10 +52,10 @@ describe('createServer: tools', () => {
     }
   });
 
-  it('serves known but empty toolsets as no tools, and still answers tools/list', async () => {
+  it('serves only the chosen toolset, and still answers the prompt and resource lists', async () => {
     const empty = await connectInMemory({ store: fx.store, toolsets: ['orchestrate'] });
     try {
-      expect((await empty.client.listTools()).tools).toEqual([]);
+      expect((await empty.client.listTools()).tools.map((t) => t.name)).toEqual(allTools.filter((t) => t.toolset === 'orchestrate').map((t) => t.name));
       expect((await empty.client.listPrompts()).prompts).toEqual([]);
       expect((await empty.client.listResourceTemplates()).resourceTemplates).toHaveLength(2);
     } finally {

@@ -5,6 +5,7 @@ import type { Catalog } from './catalog';
 import type { GitHubAccess } from './github-access';
 import type { Logger } from './logger';
 import type { Progress } from '../../shared/research/ingest-local';
+import type { Orchestration } from './orchestration';
 import { progressReporter } from './progress';
 import type { ToolDefinition } from './tool';
 import { errorAnswer, errorResult, invalidArguments } from './tool-results';
@@ -17,6 +18,7 @@ export interface ToolDeps {
   /** Aborted when the server shuts down; running tools stop as if cancelled. */
   shutdown: AbortSignal;
   enabledTools: ReadonlySet<string>;
+  orchestration: Orchestration;
 }
 
 // The SDK only dispatches: arguments are validated here against the tool's contract so a
@@ -61,6 +63,7 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: Tool
           signal,
           progress: withLogMessages(server, extra.sessionId, tool.name, progressReporter(extra, deps.log)),
           enabledTools: deps.enabledTools,
+          orchestration: deps.orchestration,
         });
         const structuredContent = { ...(tool.output.parse(answer.structured) as Record<string, unknown>), dataNotice: DATA_NOTICE };
         return { content: [{ type: 'text', text: answer.text }], structuredContent };
