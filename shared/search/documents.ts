@@ -6,8 +6,9 @@ import { embeddingText } from './embedding-text';
 import { documentExpansion, LEXICON_VERSION } from './lexicon';
 import { liveSpaceTables } from './spaces';
 
-export const DOCUMENT_KINDS = ['repository', 'issue', 'pull_request', 'memory', 'person'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+import { DOCUMENT_KINDS, type DocumentKind } from '../protocol/limits';
+
+export { DOCUMENT_KINDS, type DocumentKind };
 
 /** What ingestion hands the index: one searchable thing, identified by (kind, refKey). */
 export interface SearchDocumentInput {

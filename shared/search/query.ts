@@ -1,7 +1,8 @@
 import { RepoScoutError } from '../errors';
+import { MAX_QUERY_CHARS } from '../protocol/limits';
 
 /** Longest query kept, in characters; longer ones are cut at a word boundary with a notice. */
-export const MAX_QUERY_CHARS = 1_000;
+export { MAX_QUERY_CHARS };
 /** Most words sent to FTS5; each is one OR branch. */
 const MAX_FTS_TERMS = 32;
 

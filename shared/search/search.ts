@@ -117,8 +117,6 @@ export async function searchDocuments(store: Store, requestedSpace: VectorSpace 
       const hits = bm25Search(store.db, match, filters, depth, expand ? tuning.expansionWeight : 0).filter((h) => !excluded.has(h.id));
       hits.forEach((h, i) => bm25.set(h.id, { rank: i + 1, score: h.score }));
       lists.push({ name: 'bm25', ids: hits.map((h) => h.id) });
-    } else if (mode === 'bm25') {
-      notice ??= `"${prepared.text}" has no searchable words (only punctuation or very common words).`;
     }
   }
   if (mode !== 'bm25' && space) {
@@ -132,6 +130,14 @@ export async function searchDocuments(store: Store, requestedSpace: VectorSpace 
       hits.forEach((h, i) => vector.set(h.id, { rank: i + 1, similarity: h.similarity }));
       lists.push({ name: 'vector', ids: hits.map((h) => h.id), weight: request.concepts || request.vector ? tuning.vectorWeight : 1 });
     }
+  }
+  // Whatever the mode, a query no retriever could use says why rather than just "no results".
+  const keywordless = mode !== 'vector' && !lists.some((l) => l.name === 'bm25');
+  const meaningless = mode !== 'bm25' && !lists.some((l) => l.name === 'vector');
+  if ((keywordless || mode === 'vector') && (meaningless || mode === 'bm25')) {
+    notice ??= `"${prepared.text}" has no searchable words (only punctuation or very common words).`;
+  } else if (keywordless) {
+    notice ??= `"${prepared.text}" has no searchable words for keyword search (only punctuation or very common words); these results come from meaning alone.`;
   }
   const fused = reciprocalRankFusion(lists).slice(0, limit);
   const rows = getDocumentsByIds(store.db, fused.map((f) => f.id));
