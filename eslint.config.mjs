@@ -16,8 +16,13 @@ const extensionMustNotImport = [
   { name: 'onnxruntime-node', message: 'Native modules cannot load in the extension host; ask the engine over MCP.' },
 ];
 const extensionPatterns = [
-  { group: ['**/shared/store/**', '**/shared/store'], message: 'The extension never opens the store; it talks to the engine over MCP.' },
+  {
+    regex: '^\\.[./]*/shared/(?!protocol(/|$))',
+    message: 'The extension imports only the contract (shared/protocol) from the engine; everything else it asks the engine over MCP.',
+  },
 ];
+// The contract is zod schemas and types that every side imports: nothing from the engine.
+const protocolMessage = 'shared/protocol holds zod schemas and types only: import zod and other protocol files, nothing from the engine.';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'media/vendor/**', '.bench/**', 'coverage/**'] },
@@ -33,6 +38,18 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: engineMustNotImport, patterns: enginePatterns }],
       // The engine runs inside the MCP stdio server, where stdout is the protocol channel.
       'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  {
+    files: ['shared/protocol/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: engineMustNotImport, patterns: [{ regex: '^(?!zod$|\\./)', message: protocolMessage }] }],
+    },
+  },
+  {
+    files: ['shared/protocol/*/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: engineMustNotImport, patterns: [{ regex: '^(?!zod$|\\.\\./[^.]|\\./)', message: protocolMessage }] }],
     },
   },
   {

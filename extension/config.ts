@@ -9,6 +9,8 @@ export interface ExtensionConfig {
   databasePath: string;
   nodePath: string;
   githubHost: string;
+  /** Ask GitHub for the `repo` scope, the only one that reads private repositories. */
+  githubPrivateRepositories: boolean;
   embedder: 'auto' | 'lexical' | 'transformers';
   modelFolder: string;
   toolsets: string[];
@@ -25,6 +27,7 @@ const schema = z.object({
     .catch('node')
     .transform((v) => (v === '' ? 'node' : v)),
   githubHost: z.string().catch(''),
+  githubPrivateRepositories: z.boolean().catch(false),
   embedder: z.enum(['auto', 'lexical', 'transformers']).catch('auto'),
   modelFolder: z.string().catch(''),
   toolsets: z
@@ -41,4 +44,4 @@ export function readConfig(get: (key: keyof ExtensionConfig) => unknown): Extens
 }
 
 /** Settings whose change needs a fresh engine process (the others are read per command). */
-export const ENGINE_SETTINGS: readonly (keyof ExtensionConfig)[] = ['databasePath', 'nodePath', 'githubHost', 'embedder', 'modelFolder', 'toolsets'];
+export const ENGINE_SETTINGS: readonly (keyof ExtensionConfig)[] = ['databasePath', 'nodePath', 'githubHost', 'githubPrivateRepositories', 'embedder', 'modelFolder', 'toolsets'];

@@ -14,6 +14,7 @@ const EXIT_FOR: Partial<Record<RepoScoutErrorCode, number>> = {
   PERSON_NOT_FOUND: 2,
   MEMORY_NOT_FOUND: 2,
   IMPORT_INVALID: 2,
+  JOB_NOT_FOUND: 2,
   INTERRUPTED: 130,
 };
 

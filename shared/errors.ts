@@ -1,39 +1,11 @@
+import type { ErrorCode } from './protocol/errors';
+
 /**
  * The one error type the engine throws on purpose. `code` is stable and is what
  * callers and tests switch on; `message` is one sentence that names the wrong
- * value and what to do about it.
+ * value and what to do about it. The codes are a closed list in shared/protocol/errors.ts.
  */
-export type RepoScoutErrorCode =
-  | 'INVALID_INPUT'
-  | 'PATH_NOT_FOUND'
-  | 'NOT_A_GIT_REPOSITORY'
-  | 'EMPTY_REPOSITORY'
-  | 'GIT_NOT_FOUND'
-  | 'GIT_FAILED'
-  | 'DB_CORRUPT'
-  | 'DB_TOO_NEW'
-  | 'DB_READ_ONLY'
-  | 'DB_BUSY'
-  | 'NOT_RESEARCHED'
-  | 'INTERRUPTED'
-  | 'REPOSITORY_NOT_FOUND'
-  | 'PERSON_NOT_FOUND'
-  | 'MEMORY_NOT_FOUND'
-  | 'MODEL_UNAVAILABLE'
-  | 'EMBEDDING_DIMENSION_MISMATCH'
-  | 'IMPORT_INVALID'
-  | 'GITHUB_NOT_FOUND'
-  | 'GITHUB_AUTH'
-  | 'GITHUB_SCOPE'
-  | 'GITHUB_RATE_LIMITED'
-  | 'GITHUB_UNREACHABLE'
-  | 'GITHUB_FAILED'
-  | 'EXPORT_FAILED'
-  | 'PROSE_FAILED'
-  | 'PULL_REQUEST_NOT_FOUND'
-  | 'JOB_NOT_FOUND'
-  | 'JOB_STATE'
-  | 'WORKTREE_FAILED';
+export type RepoScoutErrorCode = ErrorCode;
 
 export class RepoScoutError extends Error {
   override readonly name = 'RepoScoutError';

@@ -19,6 +19,11 @@ describe('architecture boundaries (eslint)', () => {
     ['extension/x.ts', `import Database from 'better-sqlite3';\nexport const d = Database;`, 'no-restricted-imports'],
     ['extension/x.ts', `import * as vec from 'sqlite-vec';\nexport const v = vec;`, 'no-restricted-imports'],
     ['extension/x.ts', `import { openStore } from '../shared/store/open';\nexport const o = openStore;`, 'no-restricted-imports'],
+    ['extension/x.ts', `import { RepoScoutError } from '../shared/errors';\nexport const e = RepoScoutError;`, 'no-restricted-imports'],
+    ['extension/engine/x.ts', `import { plural } from '../../shared/reports/format';\nexport const p = plural;`, 'no-restricted-imports'],
+    ['shared/protocol/x.ts', `import { RepoScoutError } from '../errors';\nexport const e = RepoScoutError;`, 'no-restricted-imports'],
+    ['shared/protocol/x.ts', `import Database from 'better-sqlite3';\nexport const d = Database;`, 'no-restricted-imports'],
+    ['shared/protocol/tools/x.ts', `import { openStore } from '../../store/open';\nexport const o = openStore;`, 'no-restricted-imports'],
   ])('%s rejects: %s', async (file, code, rule) => {
     expect(await ruleIds(code, file)).toContain(rule);
   });
@@ -27,6 +32,10 @@ describe('architecture boundaries (eslint)', () => {
     ['shared/x.ts', `console.error('diagnostics go to stderr');`],
     ['mcp-server/x.ts', `import { openStore } from '../shared/store/open';\nexport const o = openStore;`],
     ['extension/x.ts', `import * as vscode from 'vscode';\nexport const v = vscode;`],
+    ['extension/engine/x.ts', `import { searchContract } from '../../shared/protocol';\nexport const s = searchContract;`],
+    ['extension/engine/x.ts', `import { ERROR_CODES } from '../../shared/protocol/errors';\nexport const e = ERROR_CODES;`],
+    ['shared/protocol/x.ts', `import { z } from 'zod';\nimport { READ_ONLY } from './contract';\nexport const s = [z, READ_ONLY];`],
+    ['shared/protocol/tools/x.ts', `import { z } from 'zod';\nimport { repositoryInput } from '../inputs';\nexport const s = [z, repositoryInput];`],
   ])('%s allows: %s', async (file, code) => {
     expect(await ruleIds(code, file)).toEqual([]);
   });

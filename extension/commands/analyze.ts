@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { analyzeLocalRepository } from '../engine/research';
 import { currentConfig } from '../engine/host';
-import type { AnalyzeResult } from '../engine/schemas';
+import type { AnalyzeResult } from '../engine/research';
 import type { TreeNode } from '../views/repository-tree';
 import type { CommandDefinition, CommandDeps } from './deps';
 import { runLongTask, showFailure } from './long-task';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { authProvider, currentConfig, GITHUB_SCOPES } from '../engine/host';
+import { githubScopeRequest } from '../engine/github-scopes';
+import { authProvider, currentConfig } from '../engine/host';
 import { availableCapabilities } from '../engine/capabilities';
 import type { CommandDefinition } from './deps';
 import { showFailure } from './long-task';
@@ -63,7 +64,9 @@ export const signIn: CommandDefinition = {
   async run(deps) {
     const config = currentConfig();
     try {
-      const session = await vscode.authentication.getSession(authProvider(config), GITHUB_SCOPES, { createIfNone: true });
+      const { scopes, why } = githubScopeRequest(config);
+      deps.log.info(`signing in to GitHub with scopes ${scopes.join(', ')}: ${why}`);
+      const session = await vscode.authentication.getSession(authProvider(config), scopes, { createIfNone: { detail: why } });
       // The engine reads GITHUB_TOKEN when it starts; start a fresh one with the new session.
       await deps.engine.restart();
       deps.log.info(`signed in to GitHub${config.githubHost ? ` (${config.githubHost})` : ''} as ${session.account.label}`);

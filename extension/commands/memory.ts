@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { DISCOVERY_TOOLS, forget, listMemories, recall, remember as rememberMemory } from '../engine/discovery';
+import { listMemoriesContract } from '../../shared/protocol';
+import { forget, listMemories, recall, remember as rememberMemory } from '../engine/discovery';
 import { memoryItems } from '../views/result-items';
 import { keyOf } from './analyze';
 import { requireTool } from './capability-support';
@@ -74,7 +75,7 @@ export const refreshMemoriesCommand: CommandDefinition = {
 /** Fills the Memory view with every memory, newest first; does nothing when the engine has no memory. */
 export async function refreshMemories(deps: CommandDeps): Promise<void> {
   await deps.engine.ensureStarted();
-  if (!deps.engine.has(DISCOVERY_TOOLS.listMemories)) return;
+  if (!deps.engine.has(listMemoriesContract)) return;
   const { memories, total } = await listMemories(deps.engine);
   deps.memory.set(memoryItems(memories), total > memories.length ? `Newest ${memories.length} of ${total}; use Recall to search` : undefined);
 }

@@ -17,6 +17,7 @@ const config = (over: Partial<ExtensionConfig> = {}): ExtensionConfig => ({
   databasePath: '',
   nodePath: process.execPath,
   githubHost: '',
+  githubPrivateRepositories: false,
   embedder: 'lexical',
   modelFolder: '',
   toolsets: ['research'],

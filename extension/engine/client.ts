@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { z } from 'zod';
-import { CancelledError, ToolError, parseToolErrorText } from './errors';
+import { toolErrorSchema, type ToolArgs, type ToolContract, type ToolResult } from '../../shared/protocol';
+import { CancelledError, ToolError } from './errors';
 import { checkNodeVersion, classifyEngineExit, EngineError, MIN_NODE_VERSION, type EngineLaunch } from './launch';
 import type { ChildProcessTransport, ProcessExit } from './transport';
 
@@ -81,8 +81,8 @@ export class EngineClient {
   }
 
   /** True when the running engine serves `tool` (false while not running). */
-  has(tool: string): boolean {
-    return this.status.tools.has(tool);
+  has(tool: string | Pick<ToolContract, 'name'>): boolean {
+    return this.status.tools.has(typeof tool === 'string' ? tool : tool.name);
   }
 
   /** Starts the engine if needed and resolves once the MCP handshake is done. */
@@ -92,16 +92,18 @@ export class EngineClient {
   }
 
   /**
-   * Calls a tool and returns its structuredContent parsed by `schema`. Throws ToolError for
-   * an error result, CancelledError when `signal` aborts, EngineError when the engine cannot
-   * start or dies during the call.
+   * Calls a tool by its contract and returns its structuredContent parsed by the contract's
+   * output schema. Throws ToolError (with the engine's error code) for an error result,
+   * CancelledError when `signal` aborts, EngineError when the engine cannot start or dies
+   * during the call.
    */
-  async call<S extends z.ZodType>(tool: string, args: Record<string, unknown>, schema: S, options: CallOptions = {}): Promise<z.output<S>> {
+  async call<C extends ToolContract>(contract: C, args: ToolArgs<C>, options: CallOptions = {}): Promise<ToolResult<C>> {
+    const tool = contract.name;
     if (options.signal?.aborted) throw new CancelledError();
     const connection = await this.connect();
     let result;
     try {
-      result = await connection.client.callTool({ name: tool, arguments: args }, undefined, {
+      result = await connection.client.callTool({ name: tool, arguments: args as Record<string, unknown> }, undefined, {
         signal: options.signal,
         timeout: options.long ? LONG_TIMEOUT_MS : READ_TIMEOUT_MS,
         resetTimeoutOnProgress: options.long ?? false,
@@ -112,16 +114,18 @@ export class EngineClient {
       throw await this.explainCallFailure(connection, tool, error);
     }
     if (result.isError) {
+      const error = toolErrorSchema.safeParse(result.structuredContent);
+      if (error.success) throw new ToolError(tool, error.data.error.code, error.data.error.message, error.data.error.next);
+      // Not a RepoScout error (the MCP layer itself refused the call): keep its words.
       const text = (result.content as { type: string; text?: string }[]).filter((c) => c.type === 'text').map((c) => c.text ?? '').join('\n');
-      const { code, message } = parseToolErrorText(text || `${tool} failed without a message.`);
-      throw new ToolError(tool, code, message);
+      throw new ToolError(tool, 'TOOL_ERROR', text.trim() || `${tool} failed without a message.`, null);
     }
-    const parsed = schema.safeParse(result.structuredContent);
+    const parsed = contract.output.safeParse(result.structuredContent);
     if (!parsed.success) {
       this.options.log.error(`${tool} answered in an unexpected shape: ${parsed.error.message.slice(0, 500)}`);
-      throw new ToolError(tool, 'UNEXPECTED_ANSWER', `The engine's ${tool} answered in a shape this extension does not understand; the extension and its engine may be from different versions.`);
+      throw new ToolError(tool, 'UNEXPECTED_ANSWER', `The engine's ${tool} answered in a shape this extension does not understand; the extension and its engine may be from different versions.`, null);
     }
-    return parsed.data;
+    return parsed.data as ToolResult<C>;
   }
 
   /** Reads a resource's text (reports as Markdown). */

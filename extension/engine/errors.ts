@@ -1,10 +1,17 @@
-/** The engine answered a tool call with an error result (bad input, not a git repository, …). */
+import type { ErrorCode } from '../../shared/protocol';
+
+/**
+ * The engine answered a tool call with an error result (bad input, not a git repository, …):
+ * its code from the closed list in shared/protocol, or TOOL_ERROR when the MCP layer refused
+ * the call itself, or UNEXPECTED_ANSWER when the answer did not match the contract.
+ */
 export class ToolError extends Error {
   constructor(
     readonly tool: string,
-    /** The engine's error code ("NOT_A_GIT_REPOSITORY", "INVALID_INPUT", …) or "TOOL_ERROR". */
-    readonly code: string,
+    readonly code: ErrorCode | 'TOOL_ERROR' | 'UNEXPECTED_ANSWER',
     message: string,
+    /** What to do about it, as the engine words it for a caller of its tools; null when none. */
+    readonly next: string | null,
   ) {
     super(message);
     this.name = 'ToolError';
@@ -21,12 +28,4 @@ export class CancelledError extends Error {
 
 export function isCancelled(error: unknown): boolean {
   return error instanceof CancelledError || (error instanceof Error && error.name === 'AbortError');
-}
-
-/** Splits an engine error text "CODE: sentence. Next step." into its code and message. */
-export function parseToolErrorText(text: string): { code: string; message: string } {
-  const m = /^([A-Z][A-Z0-9_]+): ([\s\S]*)$/.exec(text.trim());
-  if (m) return { code: m[1] ?? 'TOOL_ERROR', message: (m[2] ?? '').trim() };
-  // The SDK's own argument validation says "MCP error -32602: Input validation error: …".
-  return { code: 'TOOL_ERROR', message: text.trim().replace(/^MCP error -?\d+: /, '') };
 }

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { ENGINE_SETTINGS, readConfig, type ExtensionConfig } from '../config';
 import { availableCapabilities, expectedCapabilities, type Capability } from './capabilities';
 import { EngineClient, type EngineStatus } from './client';
+import { githubScopeRequest } from './github-scopes';
 import { engineLaunch } from './launch';
 
-export const GITHUB_SCOPES = ['repo', 'read:org'];
 
 export function currentConfig(): ExtensionConfig {
   const section = vscode.workspace.getConfiguration('reposcout');
@@ -24,7 +24,7 @@ export async function silentGitHubToken(config: ExtensionConfig): Promise<string
   // Editors without the GitHub provider (some forks, code-server) can keep this waiting for
   // the provider to register; the engine then starts without a token rather than not at all.
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), AUTH_TIMEOUT_MS));
-  const session = vscode.authentication.getSession(authProvider(config), GITHUB_SCOPES, { silent: true }).then(
+  const session = vscode.authentication.getSession(authProvider(config), githubScopeRequest(config).scopes, { silent: true }).then(
     (s) => s?.accessToken ?? null,
     () => null,
   );

@@ -1,34 +1,31 @@
-import type { CallOptions, EngineClient } from './client';
 import {
-  analyzeOutput,
-  getContributorsOutput,
-  getRepositoryOutput,
-  listPullRequestsOutput,
-  listRepositoriesOutput,
-  type AnalyzeResult,
-  type ContributorsPage,
-  type RepositoryDetails,
-  type RepositoryItem,
-} from './schemas';
-import type { z } from 'zod';
-import { pullRequestSchema } from './schemas';
+  analyzeLocalRepositoryContract,
+  getContributorsContract,
+  getRepositoryContract,
+  listPullRequestsContract,
+  listRepositoriesContract,
+  type AnalyzeLocalRepositoryResult,
+  type GetContributorsResult,
+  type GetRepositoryResult,
+  type ListPullRequestsResult,
+  type ListRepositoriesResult,
+} from '../../shared/protocol';
+import type { CallOptions, EngineClient } from './client';
 
-// The research capability as typed calls over MCP. Tool names live here and nowhere else.
-export const TOOLS = {
-  analyze: 'analyze_local_repository',
-  list: 'list_repositories',
-  get: 'get_repository',
-  contributors: 'get_contributors',
-  hotspots: 'get_hotspots',
-  pullRequests: 'list_pull_requests',
-} as const;
+// The research capability as typed calls over MCP. Tool names and answer shapes come from
+// the contract in shared/protocol; nothing here restates them.
+export type AnalyzeResult = AnalyzeLocalRepositoryResult;
+export type RepositoryItem = ListRepositoriesResult['repositories'][number];
+export type RepositoryDetails = GetRepositoryResult;
+export type ContributorsPage = GetContributorsResult;
+export type PullRequest = ListPullRequestsResult['pullRequests'][number];
 
 const PAGE = 100;
 // A safety stop for a database with a great many repositories; the tree says when it is reached.
 const MAX_PAGES = 50;
 
 export function analyzeLocalRepository(engine: EngineClient, folder: string, windowMonths: number, options: CallOptions & { force?: boolean }): Promise<AnalyzeResult> {
-  return engine.call(TOOLS.analyze, { path: folder, windowMonths, force: options.force ?? false }, analyzeOutput, { ...options, long: true });
+  return engine.call(analyzeLocalRepositoryContract, { path: folder, windowMonths, force: options.force ?? false }, { ...options, long: true });
 }
 
 /** Every stored repository, all pages. */
@@ -36,17 +33,13 @@ export async function listAllRepositories(engine: EngineClient, signal?: AbortSi
   const repositories: RepositoryItem[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const args: Record<string, unknown> = { sort: 'name', limit: PAGE };
-    if (cursor) args.cursor = cursor;
-    const answer: z.output<typeof listRepositoriesOutput> = await engine.call(TOOLS.list, args, listRepositoriesOutput, { signal });
+    const answer: ListRepositoriesResult = await engine.call(listRepositoriesContract, { sort: 'name', limit: PAGE, ...(cursor ? { cursor } : {}) }, { signal });
     repositories.push(...answer.repositories);
     cursor = answer.nextCursor;
     if (!cursor) return { repositories, truncated: false };
   }
   return { repositories, truncated: true };
 }
-
-export type PullRequest = z.output<typeof pullRequestSchema>;
 
 /** Everything the repository report shows, in three calls made together. */
 export interface RepositoryReportData {
@@ -57,11 +50,9 @@ export interface RepositoryReportData {
 
 export async function loadRepositoryReport(engine: EngineClient, key: string, signal?: AbortSignal): Promise<RepositoryReportData> {
   const [details, contributors, pullRequests] = await Promise.all([
-    engine.call(TOOLS.get, { repository: key, sections: ['all'] }, getRepositoryOutput, { signal }),
-    engine.call(TOOLS.contributors, { repository: key, limit: 50, includeBots: true }, getContributorsOutput, { signal }),
-    engine.has(TOOLS.pullRequests)
-      ? engine.call(TOOLS.pullRequests, { repository: key, limit: 50 }, listPullRequestsOutput, { signal })
-      : Promise.resolve(null),
+    engine.call(getRepositoryContract, { repository: key, sections: ['all'] }, { signal }),
+    engine.call(getContributorsContract, { repository: key, limit: 50, includeBots: true }, { signal }),
+    engine.has(listPullRequestsContract) ? engine.call(listPullRequestsContract, { repository: key, limit: 50 }, { signal }) : Promise.resolve(null),
   ]);
   return {
     details,
@@ -72,7 +63,7 @@ export async function loadRepositoryReport(engine: EngineClient, key: string, si
 
 /** The contributors of one repository (top `limit`), for the dashboard's network. */
 export function loadContributors(engine: EngineClient, key: string, limit: number, signal?: AbortSignal): Promise<ContributorsPage> {
-  return engine.call(TOOLS.contributors, { repository: key, limit }, getContributorsOutput, { signal });
+  return engine.call(getContributorsContract, { repository: key, limit }, { signal });
 }
 
 /** The stored repositories a person (matched by e-mail, else name) contributed to, with their commits. */
@@ -89,7 +80,7 @@ export async function repositoriesOfContributor(
   for (let i = 0; i < researched.length; i += 8) {
     const batch = researched.slice(i, i + 8);
     const pages = await Promise.all(
-      batch.map((r) => engine.call(TOOLS.contributors, { repository: r.key, match: needle.slice(0, 200), includeBots: true, limit: 5 }, getContributorsOutput, { signal })),
+      batch.map((r) => engine.call(getContributorsContract, { repository: r.key, match: needle.slice(0, 200), includeBots: true, limit: 5 }, { signal })),
     );
     pages.forEach((page, j) => {
       const wanted = needle.toLowerCase();

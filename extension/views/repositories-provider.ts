@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RepositoryItem } from '../engine/schemas';
+import type { RepositoryItem } from '../engine/research';
 import { buildRepositoryTree, type FactNode, type OwnerNode, type RepositoryNode, type TreeNode } from './repository-tree';
 import { bandColor, bandIcon } from './health-style';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RepositoryItem } from '../engine/schemas';
+import type { RepositoryItem } from '../engine/research';
 import { buildRepositoryTree, healthBand, LOCAL_GROUP, relativeTime } from './repository-tree';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');

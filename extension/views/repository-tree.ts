@@ -1,4 +1,4 @@
-import type { RepositoryItem } from '../engine/schemas';
+import type { RepositoryItem } from '../engine/research';
 
 // The Repositories view as plain data: built from list_repositories items, rendered by the
 // VS Code provider. Kept free of `vscode` so it is tested without an editor.

@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../engine/client';
 import { describeError } from '../errors-ui';
 import { listAllRepositories, loadContributors, loadRepositoryReport } from '../engine/research';
-import type { ContributorsPage } from '../engine/schemas';
+import type { ContributorsPage } from '../engine/research';
 import { dispatchToHost, type HostActions } from './dispatch';
 import { webviewHtml } from './html';
 import { panelStateSchema, type PanelState, type ToWebview } from './protocol';
 import { toDashboardModel, toOrganizationDashboardModel, toReportModel } from './report-model';
-import { loadOrganization, ORG_TOOLS } from '../engine/organization';
+import { getOrganizationContract } from '../../shared/protocol';
+import { loadOrganization } from '../engine/organization';
 
 export const REPORT_VIEW_TYPE = 'reposcout.report';
 export const DASHBOARD_VIEW_TYPE = 'reposcout.dashboard';
@@ -155,7 +156,7 @@ export class Panels implements vscode.Disposable {
   private async dashboard(owner: string | null) {
     const { repositories } = await listAllRepositories(this.deps.engine);
     const members = repositories.filter((r) => (owner === null ? r.source === 'local' || r.owner === null : r.owner?.toLowerCase() === owner.toLowerCase()));
-    if (owner !== null && this.deps.engine.has(ORG_TOOLS.get)) {
+    if (owner !== null && this.deps.engine.has(getOrganizationContract)) {
       return toOrganizationDashboardModel(owner, members, await loadOrganization(this.deps.engine, owner));
     }
     const contributors = new Map<string, ContributorsPage>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RepositoryReportData } from '../engine/research';
-import type { ContributorsPage, RepositoryItem } from '../engine/schemas';
+import type { ContributorsPage, RepositoryItem } from '../engine/research';
 import { dashboardModelSchema, reportModelSchema } from './protocol';
 import { toDashboardModel, toOrganizationDashboardModel, toReportModel } from './report-model';
 
@@ -129,9 +129,12 @@ describe('toOrganizationDashboardModel (GitHub owners)', () => {
         owner: { login: 'acme', host: 'github.com', kind: 'Organization', name: 'Acme', description: HOSTILE },
         analyzedAt: '2026-06-01T00:00:00Z',
         windowMonths: 12,
-        totals: { repositories: 1, ranked: 1, archived: 0, forks: 0, active: 1, dormant: 0, stars: 5, contributors: 2 },
+        syncedAt: null,
+        totals: { repositories: 1, ranked: 1, archived: 0, forks: 0, empty: 0, active: 1, dormant: 0, stars: 5, openIssues: 0, openPullRequests: 0, contributors: 2 },
         health: { median: 81, mean: 81, grades: { A: 1, B: 0, C: 0, D: 0, F: 0 } },
         network: { people: 2, edges: 1, communities: 1 },
+        topics: { terms: 2, clusters: 1 },
+        citations: { repositories: 0, references: 0 },
         healthDistribution: { histogram: [], components: [{ id: 'ci', label: 'CI and tests', weight: 15, averageScore: 0.2, measured: 1 }, { id: 'activity', label: 'Activity', weight: 20, averageScore: 0.9, measured: 1 }] },
         languages: [{ language: 'Go', share: 1, repositories: 1 }],
         worst: [],
@@ -139,7 +142,11 @@ describe('toOrganizationDashboardModel (GitHub owners)', () => {
       network: {
         owner: 'acme',
         counts: { people: 2, edges: 1, repositories: 1, communities: 1 },
-        repositories: [{ name: 'web', key: 'github:acme/web', contributors: 2, busFactor: 1, topContributors: [] }],
+        notes: [],
+        view: 'overview',
+        total: 1,
+        nextCursor: null,
+        repositories: [{ name: 'web', key: 'github:acme/web', contributors: 2, busFactor: 1, busFactorWindow: 1, topContributors: [] }],
         graph: {
           nodes: [
             { key: 'repo:web', attributes: { kind: 'repository', label: 'web' } },
@@ -154,7 +161,7 @@ describe('toOrganizationDashboardModel (GitHub owners)', () => {
           truncated: false,
         },
       },
-      topics: { owner: 'acme', clusters: [{ id: 0, label: 'web', terms: ['http', 'server'], repositoryCount: 1 }] },
+      topics: { owner: 'acme', clusters: [{ id: 0, label: 'web', terms: ['http', 'server'], repositories: ['web'], repositoryCount: 1 }], terms: [], total: 0, nextCursor: null },
       citations: null,
     });
     expect(dashboardModelSchema.parse(model)).toEqual(model);

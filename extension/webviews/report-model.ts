@@ -1,6 +1,6 @@
 import type { RepositoryReportData } from '../engine/research';
 import type { OrganizationData } from '../engine/organization';
-import type { ContributorsPage, RepositoryItem } from '../engine/schemas';
+import type { ContributorsPage, RepositoryItem } from '../engine/research';
 import type { DashboardModel, ReportModel } from './protocol';
 
 // Engine answers → what the webviews render. Pure, so tested without VS Code.

@@ -10,6 +10,7 @@ import type { CommandContext } from './context';
 import { githubClientForCli, resolveHost } from './github-client';
 import { ingestSummary } from './ingest-command';
 import { printJson, printOut, type terminalProgress } from './output';
+import { prepareSearchAfterWrite } from './search-ready';
 import { reportDirFor } from './report-dir';
 import { researchSummary } from './summary';
 
@@ -40,7 +41,7 @@ export async function researchGitHubTarget(store: Store, target: GitHubTarget, o
       onProgress: progress.onProgress,
       windowMonths: options.windowMonths,
     });
-    progress.clear();
+    await prepareSearchAfterWrite(store, progress, context.signal);
     ingestLine = ingestSummary(ingest, store.path);
   }
   const outDir = outDirFor(target, options.out);

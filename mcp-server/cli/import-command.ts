@@ -5,7 +5,8 @@ import { resolveDbPath } from '../../shared/paths';
 import { openStore } from '../../shared/store/open';
 import type { CommandContext } from './context';
 import { globalOptionsSchema, parseOptions } from './options';
-import { printJson, printOut } from './output';
+import { printJson, printOut, terminalProgress } from './output';
+import { prepareSearchAfterWrite } from './search-ready';
 
 const importOptionsSchema = globalOptionsSchema.extend({ skipInvalid: z.boolean().default(false) });
 
@@ -20,11 +21,12 @@ export function registerImportCommand(program: Command, context: CommandContext)
       const store = openStore(resolveDbPath(options.db));
       try {
         const result = await importRepositories(store, file === '-' ? process.stdin : file, { skipInvalid: options.skipInvalid, signal: context.signal });
+        await prepareSearchAfterWrite(store, terminalProgress(options.progress), context.signal);
         if (options.json) return printJson({ database: store.path, ...result });
         printOut(`Imported ${result.repositories} repositories (${result.added} new) and ${result.issues} issues into ${store.path}.`);
         for (const s of result.skipped.slice(0, 20)) process.stderr.write(`reposcout: skipped line ${s.line}: ${s.problem}\n`);
         if (result.skipped.length > 20) process.stderr.write(`reposcout: … and ${result.skipped.length - 20} more skipped lines\n`);
-        printOut('Vectors are computed on the next search; run "reposcout embed" to do it now.');
+        printOut('The search index is ready.');
       } finally {
         store.close();
       }

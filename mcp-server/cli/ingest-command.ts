@@ -6,6 +6,7 @@ import type { CommandContext } from './context';
 import { githubClientForCli } from './github-client';
 import { ingestOptionsSchema, parseOptions } from './options';
 import { printJson, printOut, terminalProgress } from './output';
+import { prepareSearchAfterWrite } from './search-ready';
 
 export function registerIngestCommand(program: Command, context: CommandContext): void {
   program
@@ -32,7 +33,7 @@ export function registerIngestCommand(program: Command, context: CommandContext)
           detail: options.detail,
           windowMonths: options.windowMonths,
         });
-        progress.clear();
+        await prepareSearchAfterWrite(store, progress, context.signal);
         if (options.json) printJson({ ...result, database: store.path });
         else printOut(ingestSummary(result, store.path));
       } finally {

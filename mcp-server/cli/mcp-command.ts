@@ -7,7 +7,7 @@ import { startHttpServer } from '../server/http';
 import { stderrLogger } from '../server/logger';
 import { serveStdio } from '../server/stdio';
 import { renderToolTable } from '../server/tool-table';
-import { TOKEN_ENV, resolveToken } from '../server/token';
+import { TOKEN_ENV, resolveToken, writeGeneratedToken } from '../server/token';
 import { parseToolsets, toolsetIds } from '../server/toolsets';
 import type { CommandContext } from './context';
 import { globalOptionsSchema, parseOptions } from './options';
@@ -41,7 +41,7 @@ export function registerMcpCommand(program: Command, context: CommandContext): v
     .option('--http', 'serve Streamable HTTP on a loopback address instead of stdio')
     .option('--port <n>', `HTTP port (default ${DEFAULT_MCP_PORT}; 0 picks a free one)`)
     .option('--host <address>', 'loopback address to bind for --http (default 127.0.0.1)')
-    .option('--token-file <file>', `file holding the bearer token HTTP clients must send (default: $${TOKEN_ENV}, else one is generated and printed to stderr)`)
+    .option('--token-file <file>', `file holding the bearer token HTTP clients must send (default: $${TOKEN_ENV}, else one is generated and written to an owner-only file in the data folder, whose path is printed)`)
     .option('--toolsets <list>', `comma-separated toolsets to serve: ${toolsetIds.join(', ')}, "all" or "default"`)
     .option('--read-only', 'serve only tools that do not write or execute (overrides --toolsets)')
     .option('--print-tool-table', 'print the Markdown tool table for the README, generated from the tool definitions, and exit')
@@ -80,8 +80,10 @@ export function registerMcpCommand(program: Command, context: CommandContext): v
           throw error;
         });
         log.info(`serving ${running.tools.length} tools over Streamable HTTP at ${running.url}${options.readOnly ? ' (read-only)' : ''}; database ${store.path}`);
+        let written: ReturnType<typeof writeGeneratedToken> | null = null;
         if (token.source === 'generated') {
-          log.info(`bearer token for this run (set ${TOKEN_ENV} or --token-file to choose your own): ${token.token}`);
+          written = writeGeneratedToken(token.token, Number(new URL(running.url).port));
+          log.info(`bearer token for this run written to ${written.file} (readable by you only; set ${TOKEN_ENV} or --token-file to choose your own)`);
         } else {
           log.info(`bearer token from ${token.source === 'env' ? TOKEN_ENV : options.tokenFile}`);
         }
@@ -90,6 +92,7 @@ export function registerMcpCommand(program: Command, context: CommandContext): v
           else context.signal.addEventListener('abort', () => resolve(), { once: true });
         });
         log.info('shutting down');
+        written?.remove();
         await running.close();
       } finally {
         store.close();

@@ -9,6 +9,7 @@ import { classifyTarget } from './github-target';
 import { researchGitHubTarget } from './github-research';
 import { githubOptionsSchema, parseOptions, researchOptionsSchema } from './options';
 import { printJson, printOut, terminalProgress } from './output';
+import { prepareSearchAfterWrite } from './search-ready';
 import { reportDirFor } from './report-dir';
 import { researchSummary } from './summary';
 import type { CommandContext } from './context';
@@ -39,7 +40,7 @@ export function registerResearchCommand(program: Command, context: CommandContex
           signal: context.signal,
           onProgress: progress.onProgress,
         });
-        progress.clear();
+        await prepareSearchAfterWrite(store, progress, context.signal);
         const outDir = options.out ? path.resolve(options.out) : reportDirFor(outcome.research.repository.name);
         const reports = writeRepositoryReports(outcome.research, outDir);
         if (options.json) {

@@ -57,5 +57,6 @@ function formatHit(hit: SearchHit, index: number): string {
   const scores = [hit.bm25 ? `bm25 #${hit.bm25.rank} ${hit.bm25.score.toFixed(2)}` : null, hit.vector ? `vector #${hit.vector.rank} ${hit.vector.similarity.toFixed(2)}` : null]
     .filter(Boolean)
     .join(', ');
-  return `${String(index + 1).padStart(2)}. ${hit.title}  ${hit.refKey}\n    ${where}  [${scores}]\n    ${hit.snippet}`;
+  const matched = hit.expansions.length ? `  matched ${hit.expansions.join(', ')}` : '';
+  return `${String(index + 1).padStart(2)}. ${hit.title}  ${hit.refKey}\n    ${where}  [${scores}]${matched}\n    ${hit.snippet}`;
 }

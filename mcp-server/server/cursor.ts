@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import { RepoScoutError } from '../../shared/errors';
 
@@ -74,20 +73,4 @@ export function pageOf<T>(
   const last = page.at(-1);
   const more = from + page.length < items.length;
   return { page, nextCursor: more && last !== undefined ? encodeCursor(options.tool, options.query, position(last)) : null };
-}
-
-/** The `limit` argument of a paged tool, with messages that point at the cursor. */
-export function limitInput(max = 100, fallback = 20) {
-  return z
-    .number()
-    .int('limit must be a whole number')
-    .min(1, 'limit must be at least 1')
-    .max(max, `limit is at most ${max} per page; pass the returned nextCursor to get the next page`)
-    .default(fallback)
-    .describe(`Page size, 1-${max}.`);
-}
-
-/** The `cursor` argument of a paged tool. */
-export function cursorInput(sameAs: string) {
-  return z.string().min(1).max(1000).optional().describe(`nextCursor from the previous page, with the same ${sameAs}.`);
 }

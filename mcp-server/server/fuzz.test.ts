@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallToolResultSchema, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { toolErrorSchema } from '../../shared/protocol/errors';
 import { tempDir } from '../../test/helpers/git-fixture';
 import { connectInMemory, fakeGitHub, researchedFixture, textOf, type FakeGitHubFixture, type Fixture } from './test-support';
 import { seededRandom } from '../../shared/research/seeded-random';
@@ -118,7 +119,12 @@ describe('fuzz: random and malformed arguments', () => {
             const text = textOf(result);
             expect(text.length, `${tool.name} ${JSON.stringify(args).slice(0, 200)}`).toBeGreaterThan(0);
             expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
-            if (result.isError) expect(text).not.toMatch(/INTERNAL/);
+            if (result.isError) {
+              expect(text).not.toMatch(/INTERNAL/);
+              // Every error carries its code as data, and the text says the same.
+              const { error } = toolErrorSchema.parse(result.structuredContent);
+              expect(text.startsWith(`${error.code}: ${error.message}`)).toBe(true);
+            }
           }),
         );
         // A few calls at a time, like a busy agent.

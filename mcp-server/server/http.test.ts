@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -203,7 +206,8 @@ describe('reposcout mcp --http as a subprocess', () => {
       child.stderr.on('data', (c: Buffer) => {
         stderr += c.toString('utf8');
         const url = /at (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stderr)?.[1];
-        const generated = /bearer token for this run[^:]*: (\S+)/.exec(stderr)?.[1] ?? null;
+        const tokenFile = /bearer token for this run written to (\S+) \(readable by you only/.exec(stderr)?.[1];
+        const generated = tokenFile ? fs.readFileSync(tokenFile, 'utf8').trim() : null;
         if (url && (generated || /bearer token from/.test(stderr))) resolve({ url, token: generated });
       });
       child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
@@ -225,14 +229,30 @@ describe('reposcout mcp --http as a subprocess', () => {
     expect(server.output().stderr).not.toContain(TOKEN);
   });
 
-  it('generates a token and prints it to stderr when none is configured', async () => {
-    const server = serve({ REPOSCOUT_MCP_TOKEN: '' });
-    const { url, token } = await server.ready;
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const { client } = await connect(url, token!);
-    expect((await client.listTools()).tools).toHaveLength(DEFAULT_TOOLS);
-    await client.close();
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+  it('generates a token into an owner-only file in the data folder, prints only its path, and removes it at exit', async () => {
+    const dataHome = fs.mkdtempSync(path.join(os.tmpdir(), 'reposcout-xdg-'));
+    try {
+      const server = serve({ REPOSCOUT_MCP_TOKEN: '', XDG_DATA_HOME: dataHome });
+      const { url, token } = await server.ready;
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const port = new URL(url).port;
+      const file = path.join(dataHome, 'reposcout', `mcp-http-${port}.token`);
+      expect(fs.readFileSync(file, 'utf8')).toBe(`${token}\n`);
+      if (process.platform !== 'win32') {
+        expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+        expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+      }
+      const { client } = await connect(url, token!);
+      expect((await client.listTools()).tools).toHaveLength(DEFAULT_TOOLS);
+      await client.close();
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      // Logs keep stderr: the token must not be in it.
+      expect(server.output().stderr).not.toContain(token!);
+      expect(server.output().stderr).toContain(file);
+      expect(fs.existsSync(file)).toBe(false);
+    } finally {
+      fs.rmSync(dataHome, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { organizationSummarySchema } from '../../shared/protocol/records';
 import { RepoScoutError } from '../../shared/errors';
-import { isValidLogin } from '../../shared/github/target';
 import type { OrganizationResearch } from '../../shared/research/org-types';
 import type { OrganizationLookup } from './catalog';
 import type { ToolContext } from './tool';
@@ -8,13 +8,6 @@ import { quote } from './untrusted';
 
 // Shared by the organization tools: the owner argument, and the stored organization
 // research they read (never recomputed on a read: research_organization does that).
-
-export const ownerInput = z
-  .string()
-  .min(1, 'owner is empty; pass a GitHub organization or user name such as "octo-org"')
-  .max(60)
-  .refine(isValidLogin, 'owner must be a GitHub organization or user name (letters, digits and single hyphens, e.g. "octo-org"), not a URL or owner/repository')
-  .describe('GitHub organization or user name, e.g. "octo-org" (case-insensitive).');
 
 /** The owner's stored organization research; NOT_RESEARCHED with a next step this server can take. */
 export function requireOrganization(context: Pick<ToolContext, 'catalog' | 'github' | 'enabledTools'>, owner: string): OrganizationResearch {
@@ -46,33 +39,6 @@ export function organizationHeadline(r: OrganizationResearch): string {
     `${t.contributors} human contributors; researched ${r.analyzedAt.slice(0, 10)} over the last ${r.options.windowMonths} months.`
   );
 }
-
-const n = () => z.number();
-
-/** The compact view of an organization every organization answer can carry. */
-export const organizationSummarySchema = z.object({
-  owner: z.object({ login: z.string(), host: z.string(), kind: z.string().nullable(), name: z.string().nullable(), description: z.string().nullable() }),
-  analyzedAt: z.string(),
-  windowMonths: n(),
-  syncedAt: z.string().nullable(),
-  totals: z.object({
-    repositories: n(),
-    ranked: n(),
-    archived: n(),
-    forks: n(),
-    empty: n(),
-    active: n(),
-    dormant: n(),
-    stars: n(),
-    openIssues: n(),
-    openPullRequests: n(),
-    contributors: n(),
-  }),
-  health: z.object({ median: n().nullable(), mean: n().nullable(), grades: z.object({ A: n(), B: n(), C: n(), D: n(), F: n() }) }),
-  network: z.object({ people: n(), edges: n(), communities: n() }),
-  topics: z.object({ terms: n(), clusters: n() }),
-  citations: z.object({ repositories: n(), references: n() }),
-});
 
 export function organizationSummaryOf(r: OrganizationResearch): z.output<typeof organizationSummarySchema> {
   return {

@@ -127,3 +127,43 @@ describe('search index: the embedder setting', () => {
     expect((await mcp.client.callTool({ name: 'recall', arguments: { query: 'anything', mode: 'bm25' } })).isError).toBeFalsy();
   });
 });
+
+describe('search index: refit in the background', () => {
+  const records = (from: number, count: number) =>
+    Readable.from(
+      Array.from({ length: count }, (_, i) =>
+        JSON.stringify({ full_name: `org${(from + i) % 7}/project-${from + i}`, description: `${['Postgres driver', 'HTTP router', 'Kubernetes client', 'Test runner', 'Markdown parser'][(from + i) % 5]} number ${from + i} with streaming support` }),
+      ).map((line) => `${line}\n`),
+    );
+
+  it('keeps serving the previous space while the new fit is made, then swaps to it', async () => {
+    const db = emptyStore();
+    cleanups.push(db.cleanup);
+    const { index } = countingIndex(db.store);
+    await importRepositories(db.store, records(0, 60));
+    const before = (await index.ready(run()))!;
+    expect(index.refitting()).toBeNull();
+
+    // The corpus more than doubles: the fit is stale.
+    await importRepositories(db.store, records(60, 240));
+    const during = (await index.ready(run()))!;
+    // Answered with the previous space, new documents embedded in it with the old fit...
+    expect(during.id).toBe(before.id);
+    expect(countPending(db.store, during)).toBe(0);
+    const refit = index.refitting();
+    expect(refit).not.toBeNull();
+    // ...and a search meanwhile is served by it.
+    const { searchDocuments } = await import('../../shared/search/search');
+    const hits = await searchDocuments(db.store, during, { query: 'postgres driver', limit: 3 });
+    expect(hits.hits.length).toBe(3);
+
+    await refit;
+    const after = (await index.ready(run()))!;
+    expect(after.id).not.toBe(before.id);
+    expect(countPending(db.store, after)).toBe(0);
+    const live = db.store.db.prepare('select id from embedding_spaces where retired_at is null').all() as { id: number }[];
+    expect(live.map((r) => r.id)).toEqual([after.id]);
+    const fitted = db.store.db.prepare('select fitted_documents from embedding_spaces where id = ?').get(after.id) as { fitted_documents: number };
+    expect(fitted.fitted_documents).toBe(300);
+  });
+});

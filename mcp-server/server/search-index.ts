@@ -39,6 +39,13 @@ export interface SearchIndex {
   ready(run: IndexRun, vectors?: boolean): Promise<VectorSpace | null>;
   /** Runs a memory write in the write lane with a current space; the index stays current without a re-scan. */
   write<T>(run: IndexRun, work: (space: VectorSpace) => Promise<T> | T): Promise<T>;
+  /**
+   * Brings the index up to date right after a tool wrote data (ingest, analysis), so the
+   * next search answers at once. A failure here is logged, not thrown: the write succeeded.
+   */
+  warm(run: IndexRun): Promise<void>;
+  /** The background refit under way, if any (tests and benchmarks wait on it). */
+  refitting(): Promise<void> | null;
 }
 
 type Exclusive = <T>(signal: AbortSignal, work: () => Promise<T>) => Promise<T>;
@@ -53,6 +60,7 @@ export function createSearchIndex(store: Store, setting: EmbedderSetting, exclus
   // What the store looked like when documents / vectors were last brought up to date.
   let indexedAt: string | null = null;
   let syncedAt: string | null = null;
+  let refit: Promise<void> | null = null;
 
   // data_version moves when another connection commits; total_changes counts this
   // connection's own writes. Together: "has anything changed since", for one query each.
@@ -88,10 +96,46 @@ export function createSearchIndex(store: Store, setting: EmbedderSetting, exclus
     if (!vectors) return null;
     if (space !== null && syncedAt === stamp()) return space;
     const chosen = await loadEmbedderOnce(run.log);
-    space = space === null || (chosen === 'lexical' && fitIsStale(space)) ? await openSpace(store, chosen) : await currentSpace(store, space);
+    if (space === null) space = await openSpace(store, chosen);
+    else {
+      space = await currentSpace(store, space);
+      // The corpus has outgrown the lexical fit: refit in the background while this space
+      // (new documents embedded with the old fit) keeps answering; it is swapped when complete.
+      if (chosen === 'lexical' && fitIsStale(space)) startRefit(run.log);
+    }
     await syncEmbeddings(store, space, { signal: run.signal, onProgress: run.progress });
     syncedAt = indexedAt = stamp();
     return space;
+  }
+
+  function startRefit(log: Logger): void {
+    if (refit) return;
+    const started = performance.now();
+    refit = (async () => {
+      const next = await openSpace(store, 'lexical', { refit: 'force', background: true });
+      // Small batches with a pause between them: reads are served in the gaps. These writes
+      // touch only the new space, so they do not make the serving space stale: when nobody
+      // else wrote since the last batch, the "up to date" stamps move along with them.
+      let previous = stamp();
+      await syncEmbeddings(store, next, {
+        background: true,
+        batchSize: 64,
+        onProgress: () => {
+          const now = stamp();
+          if (indexedAt === previous) indexedAt = now;
+          if (syncedAt === previous) syncedAt = now;
+          previous = now;
+        },
+      });
+      // Complete: the old space was retired by the sync; later calls pick the new one up.
+      space = next;
+      syncedAt = null;
+      log.info(`search index: lexical space refitted in the background in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    })()
+      .catch((error: unknown) => log.warn(`search index: background refit failed (the previous space keeps serving): ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        refit = null;
+      });
   }
 
   function fitIsStale(s: VectorSpace): boolean {
@@ -116,6 +160,15 @@ export function createSearchIndex(store: Store, setting: EmbedderSetting, exclus
         return result;
       });
     },
+    async warm(run) {
+      try {
+        await this.ready(run, true);
+      } catch (error) {
+        if (run.signal.aborted) return;
+        run.log.warn(`search index: not brought up to date after the write (the next search will): ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    refitting: () => refit,
   };
 }
 

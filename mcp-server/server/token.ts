@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import { defaultDataDir } from '../../shared/paths';
+import { ensurePrivateDir, writePrivateFile } from '../../shared/private-files';
 import { RepoScoutError } from '../../shared/errors';
 
 export const TOKEN_ENV = 'REPOSCOUT_MCP_TOKEN';
@@ -12,7 +15,7 @@ export interface BearerToken {
 
 /**
  * The bearer token HTTP clients must send: from --token-file, else $REPOSCOUT_MCP_TOKEN,
- * else a fresh random one for this run (the caller prints it to stderr).
+ * else a fresh random one for this run (the caller writes it with writeGeneratedToken).
  */
 export function resolveToken(tokenFile: string | undefined, env: NodeJS.ProcessEnv = process.env): BearerToken {
   if (tokenFile !== undefined) {
@@ -37,4 +40,17 @@ function checked(token: string, where: string): string {
     );
   }
   return token;
+}
+
+/**
+ * Writes a generated token to an owner-only file in the data folder and returns its path, so
+ * the token itself never goes to stderr, where logs keep it. One file per port, removed by
+ * the returned `remove` when the server stops.
+ */
+export function writeGeneratedToken(token: string, port: number, env: NodeJS.ProcessEnv = process.env): { file: string; remove(): void } {
+  const dir = defaultDataDir(env);
+  ensurePrivateDir(dir);
+  const file = path.join(dir, `mcp-http-${port}.token`);
+  writePrivateFile(file, `${token}\n`);
+  return { file, remove: () => fs.rmSync(file, { force: true }) };
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { connectInMemory, emptyStore } from './test-support';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import { selectTools } from './create-server';
+import { toolListingBytes } from './tool-table';
 import { toolsetIds } from './toolsets';
 import { allTools } from './tools/index';
 
@@ -59,14 +62,32 @@ describe('tool definitions', () => {
     }
   });
 
-  it('keeps the whole tools/list answer small', () => {
-    const bytes = Buffer.byteLength(JSON.stringify({ tools }));
-    // Twelve research tools (six for local clones, six for GitHub organizations) at about 4 KB
-    // each with their output schemas; get_repository is the largest. Raised from 32 KB when the
-    // GitHub tools arrived, and from 52 KB to 80 KB for the eight recommend and memory tools
-    // (about 24 KB together, 74.2 KB in all), and to 90 KB for the four achievements tools
-    // (about 8.5 KB: dates checked by the engine, not by regexes repeated in every schema;
-    // 87.5 KB in all with every tool's dataNotice). Grow it only deliberately.
-    expect(bytes).toBeLessThan(90_000);
+  it('keeps the tools/list answer of the default toolsets within 30 KB', async () => {
+    // Every agent pays for this answer in its context on every session. Computed from
+    // whatever the default toolsets register, so a new tool counts at once; 20 tools took
+    // 74.2 KB before the listing became compact, and leave room here for more toolsets.
+    const served = await connectInMemory({ store: db.store });
+    try {
+      const listed = (await served.client.listTools()).tools;
+      const bytes = Buffer.byteLength(JSON.stringify({ tools: listed }));
+      expect(bytes).toBe(toolListingBytes(selectTools()));
+      // 29.5 KB for 24 tools (20 + achievements' 4) in 2026-11; a new tool must fit or make room.
+      expect(bytes).toBeLessThanOrEqual(30_000);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('lists output schemas that are valid JSON Schema, accept error results, and refuse wrong shapes', () => {
+    const ajv = new AjvJsonSchemaValidator();
+    const error = { error: { code: 'NOT_RESEARCHED', message: 'x', next: null } };
+    for (const tool of tools) {
+      const validate = ajv.getValidator(tool.outputSchema as never);
+      // Clients such as the TypeScript SDK check an error result's structuredContent too.
+      expect(validate(error).valid, tool.name).toBe(true);
+      expect(validate([]).valid, `${tool.name} accepts an array`).toBe(false);
+      const properties = Object.keys((tool.outputSchema as Schema).properties ?? {});
+      expect(properties.length, tool.name).toBeGreaterThan(0);
+    }
   });
 });

@@ -11,7 +11,11 @@ function recorder(): Logger & { lines: string[] } {
 describe('errorResult', () => {
   it('turns an engine error into its code, its sentence and a next step', () => {
     const result = errorResult(new RepoScoutError('DB_BUSY', 'The database is locked.'), 'x', recorder());
-    expect(result).toEqual({ isError: true, content: [{ type: 'text', text: 'DB_BUSY: The database is locked. Wait a few seconds and call the tool again.' }] });
+    expect(result).toEqual({
+      isError: true,
+      content: [{ type: 'text', text: 'DB_BUSY: The database is locked. Wait a few seconds and call the tool again.' }],
+      structuredContent: { error: { code: 'DB_BUSY', message: 'The database is locked.', next: 'Wait a few seconds and call the tool again.' } },
+    });
   });
 
   it('rewords CLI advice as tool advice', () => {

@@ -1,5 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { z } from 'zod';
 import { isRepoScoutError, type RepoScoutErrorCode } from '../../shared/errors';
+import { toolErrorText, type ToolErrorPayload } from '../../shared/protocol/errors';
 import type { Logger } from './logger';
 
 // What an agent can do about each engine error, said in terms of this server's tools.
@@ -20,21 +22,28 @@ const NEXT_STEP: Partial<Record<RepoScoutErrorCode, string>> = {
   EMBEDDING_DIMENSION_MISMATCH: 'This needs the user: rebuild the vectors with "reposcout embed --rebuild".',
 };
 
-/** A tool error result: `isError`, the engine's one-sentence message and a next step; never a stack trace. */
+/**
+ * A tool error result: `isError`, and the code, the engine's one-sentence message and a next
+ * step as data in structuredContent (shared/protocol's toolErrorSchema) and as one paragraph
+ * of text for models that read only content; never a stack trace.
+ */
 export function errorResult(error: unknown, tool: string, log: Logger): CallToolResult {
   if (isRepoScoutError(error)) {
-    const next = NEXT_STEP[error.code];
-    const message = cliToToolWording(error.message);
-    return { isError: true, content: [{ type: 'text', text: `${error.code}: ${message}${next ? ` ${next}` : ''}` }] };
+    return errorAnswer({ code: error.code, message: cliToToolWording(error.message), next: NEXT_STEP[error.code] ?? null });
   }
   // Not an error the arguments can fix: keep the details in the server's log.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   log.error(`${tool} failed unexpectedly: ${detail}`);
   const summary = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 300) : 'unknown error';
-  return {
-    isError: true,
-    content: [{ type: 'text', text: `INTERNAL: ${tool} failed inside RepoScout (${summary}). Changing the arguments will not help; tell the user, whose server log has the details.` }],
-  };
+  return errorAnswer({
+    code: 'INTERNAL',
+    message: `${tool} failed inside RepoScout (${summary}).`,
+    next: 'Changing the arguments will not help; tell the user, whose server log has the details.',
+  });
+}
+
+export function errorAnswer(error: ToolErrorPayload): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text: toolErrorText(error) }], structuredContent: { error } };
 }
 
 /** Engine messages advise CLI commands and flags; the agent talking to us has tools, and the server has environment variables. */
@@ -57,4 +66,15 @@ function cliToToolWording(message: string): string {
     .replace(/--(path|issues|since|until) "/g, '$1 "')
     .replace(/--issues must/g, 'issues must')
     .replace(/use --mode bm25 or hybrid/g, 'use mode "bm25" or "hybrid"');
+}
+
+/** The arguments did not match the tool's input schema: every wrong field, said once. */
+export function invalidArguments(tool: string, error: z.ZodError): ToolErrorPayload {
+  const problems = error.issues.slice(0, 5).map((issue) => `${issue.path.length ? issue.path.join('.') : 'arguments'}: ${issue.message}`);
+  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
+  return {
+    code: 'INVALID_INPUT',
+    message: `Invalid arguments for ${tool}: ${problems.join('; ')}${more}.`,
+    next: `Fix the arguments as the inputSchema of ${tool} in tools/list describes, then call it again.`,
+  };
 }

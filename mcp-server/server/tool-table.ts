@@ -1,6 +1,7 @@
 import type { ToolDefinition } from './tool';
+import { listedTool } from './tool-listing';
 import { allTools } from './tools/index';
-import { toolsets as allToolsets } from './toolsets';
+import { defaultToolsets, toolsets as allToolsets } from './toolsets';
 
 export const TABLE_START = '<!-- tools:start -->';
 export const TABLE_END = '<!-- tools:end -->';
@@ -11,6 +12,11 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').t
 export function firstSentence(text: string): string {
   const match = /^.*?[.!?](?=\s+[A-Z]|\s*$)/s.exec(text);
   return (match?.[0] ?? text).trim();
+}
+
+/** Bytes of the tools/list answer (`{"tools":[…]}` as JSON) for these tools: what an agent's context pays. */
+export function toolListingBytes(tools: readonly ToolDefinition[]): number {
+  return Buffer.byteLength(JSON.stringify({ tools: tools.map(listedTool) }));
 }
 
 /**
@@ -28,6 +34,12 @@ export function renderToolTable(tools: readonly ToolDefinition[] = allTools, set
     const count = tools.filter((t) => t.toolset === set.id).length;
     lines.push(`| \`${set.id}\` | ${set.enabledByDefault ? 'on' : 'off'} | ${count === 0 ? 'none yet' : count} | ${cell(set.description)} |`);
   }
+  const served = tools.filter((t) => (defaultToolsets as readonly string[]).includes(t.toolset));
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+  lines.push(
+    '',
+    `tools/list costs an agent ${kb(toolListingBytes(served))} of context with the default toolsets (${served.length} tools) and ${kb(toolListingBytes(tools))} with all of them (${tools.length}).`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,17 +1,10 @@
 import type { z } from 'zod';
+import type { ToolContract } from '../../shared/protocol/contract';
 import type { Progress } from '../../shared/research/ingest-local';
 import type { Catalog } from './catalog';
 import type { GitHubAccess } from './github-access';
 import type { Logger } from './logger';
-import type { ToolsetId } from './toolsets';
-
-/** All four MCP behaviour hints, always stated: clients assume the worst for a missing one. */
-export interface ToolHints {
-  readOnlyHint: boolean;
-  destructiveHint: boolean;
-  idempotentHint: boolean;
-  openWorldHint: boolean;
-}
+import type { Orchestration } from './orchestration';
 
 /** What a tool handler receives besides its validated arguments. */
 export interface ToolContext {
@@ -25,6 +18,8 @@ export interface ToolContext {
   progress: (progress: Progress) => void;
   /** Names of the tools this server offers, so answers only point at tools that exist. */
   enabledTools: ReadonlySet<string>;
+  /** The orchestration engine (orchestrate toolset), made on first use. */
+  orchestration: Orchestration;
 }
 
 /** A tool's answer: typed data for `structuredContent` and a short rendering for `content`. */
@@ -34,17 +29,11 @@ export interface ToolAnswer<T> {
 }
 
 /**
- * One MCP tool as a value: its definition (what agents see) and its handler. Tools are
- * listed in tools/index.ts; read-only mode and toolset selection are derived from here.
+ * One MCP tool as a value: its contract (shared/protocol: what agents see, what callers
+ * parse) and its handler. Tools are listed in tools/index.ts; read-only mode and toolset
+ * selection are derived from here.
  */
-export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
-  name: string;
-  toolset: ToolsetId;
-  title: string;
-  description: string;
-  input: I;
-  output: O;
-  hints: ToolHints;
+export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> extends ToolContract<I, O> {
   run(args: z.output<I>, context: ToolContext): Promise<ToolAnswer<z.output<O>>> | ToolAnswer<z.output<O>>;
 }
 

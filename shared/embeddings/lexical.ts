@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { RepoScoutError, throwIfAborted } from '../errors';
 import { extractFeatures, type FeatureCounts } from './lexical-features';
-import { truncatedSvd, type SparseRow } from './svd';
+import { runSteps, truncatedSvdSteps, type SparseRow } from './svd';
 import type { Embedder } from './types';
 import { normalize } from './vector';
 
@@ -53,12 +53,34 @@ export interface LexicalModel {
  * LSA projection from a uniform sample of at most 5,000 documents. Deterministic.
  */
 export function fitLexicalModel(texts: Iterable<string>, dimensions = LEXICAL_DIMENSIONS): LexicalModel {
+  return runSteps(fitSteps(texts, dimensions));
+}
+
+/**
+ * The same fit, giving the event loop a turn every few hundred documents and between the
+ * SVD's matrix products (a server refitting in the background keeps answering meanwhile).
+ */
+export async function fitLexicalModelAsync(texts: Iterable<string>, dimensions = LEXICAL_DIMENSIONS, signal?: AbortSignal): Promise<LexicalModel> {
+  const steps = fitSteps(texts, dimensions);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await new Promise((resolve) => setImmediate(resolve));
+    throwIfAborted(signal);
+  }
+}
+
+// Documents between pauses of an asynchronous fit.
+const FIT_DOCUMENTS_PER_STEP = 64;
+
+function* fitSteps(texts: Iterable<string>, dimensions: number): Generator<void, LexicalModel> {
   const df = new Uint32Array(DF_BUCKETS);
   let documents = 0;
   const sample: FeatureCounts[] = [];
   const random = seeded(documents + 17);
   for (const text of texts) {
     documents += 1;
+    if (documents % FIT_DOCUMENTS_PER_STEP === 0) yield;
     const features = extractFeatures(text);
     const seen = new Set<number>();
     for (const [, counts] of groups(features)) for (const hash of counts.keys()) seen.add(hash & (DF_BUCKETS - 1));
@@ -72,7 +94,9 @@ export function fitLexicalModel(texts: Iterable<string>, dimensions = LEXICAL_DI
   }
   const model: LexicalModel = { dimensions, documents, df, projection: null };
   if (documents < MIN_DOCUMENTS_FOR_FIT) return model;
-  const rows: SparseRow[] = sample.map((features) => {
+  const rows: SparseRow[] = [];
+  for (const features of sample) {
+    if (rows.length % FIT_DOCUMENTS_PER_STEP === FIT_DOCUMENTS_PER_STEP - 1) yield;
     const sparse = weightedFeatures(model, features);
     const index = new Int32Array(sparse.size);
     const value = new Float32Array(sparse.size);
@@ -82,9 +106,9 @@ export function fitLexicalModel(texts: Iterable<string>, dimensions = LEXICAL_DI
       value[i] = weight;
       i += 1;
     }
-    return { index, value };
-  });
-  model.projection = truncatedSvd(rows, HASH_BUCKETS, dimensions, 7).components;
+    rows.push({ index, value });
+  }
+  model.projection = (yield* truncatedSvdSteps(rows, HASH_BUCKETS, dimensions, 7)).components;
   return model;
 }
 

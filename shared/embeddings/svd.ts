@@ -16,20 +16,44 @@ export interface TruncatedSvd {
 }
 
 export function truncatedSvd(rows: readonly SparseRow[], columns: number, rank: number, seed = 1, powerIterations = 1): TruncatedSvd {
+  return runSteps(truncatedSvdSteps(rows, columns, rank, seed, powerIterations));
+}
+
+/** Runs a stepwise computation to the end in one go. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same computation as `truncatedSvd`, pausing (yield) between its matrix products, each
+ * well under a second at 5,000 rows: a caller that must stay responsive (the MCP server
+ * refitting in the background) gives other work a turn at every pause.
+ */
+export function* truncatedSvdSteps(rows: readonly SparseRow[], columns: number, rank: number, seed = 1, powerIterations = 1): Generator<void, TruncatedSvd> {
   const l = Math.min(rank + 10, Math.max(rows.length, 1) + 10);
   const random = gaussian(seed);
   // Omega: columns x l.
   const omega = new Float64Array(columns * l);
   for (let i = 0; i < omega.length; i++) omega[i] = random();
-  let y = multiply(rows, omega, l); // n x l
+  let y = yield* multiply(rows, omega, l); // n x l
+  yield;
   for (let it = 0; it < powerIterations; it++) {
     orthonormalize(y, rows.length, l);
-    const z = multiplyTransposed(rows, y, columns, l); // columns x l
+    yield;
+    const z = yield* multiplyTransposed(rows, y, columns, l); // columns x l
+    yield;
     orthonormalize(z, columns, l);
-    y = multiply(rows, z, l);
+    yield;
+    y = yield* multiply(rows, z, l);
+    yield;
   }
   orthonormalize(y, rows.length, l);
-  const b = multiplyTransposed(rows, y, columns, l); // columns x l  (= B transposed)
+  yield;
+  const b = yield* multiplyTransposed(rows, y, columns, l); // columns x l  (= B transposed)
+  yield;
   // C = B B^T (l x l), with B^T stored as `b` (columns x l).
   const c = new Float64Array(l * l);
   for (let j = 0; j < columns; j++) {
@@ -41,14 +65,18 @@ export function truncatedSvd(rows: readonly SparseRow[], columns: number, rank: 
     }
   }
   for (let p = 0; p < l; p++) for (let q = 0; q < p; q++) c[p * l + q] = c[q * l + p]!;
+  yield;
   const { values, vectors } = jacobiEigen(c, l);
+  yield;
   const order = [...values.keys()].sort((a, b2) => values[b2]! - values[a]!).slice(0, rank);
   const components = new Float32Array(columns * rank);
   const singularValues = new Float64Array(rank);
-  order.forEach((e, k) => {
+  for (let k = 0; k < order.length; k++) {
+    const e = order[k]!;
     const sigma = Math.sqrt(Math.max(values[e]!, 0));
     singularValues[k] = sigma;
-    if (sigma < 1e-9) return;
+    if (k % 16 === 15) yield;
+    if (sigma < 1e-9) continue;
     // v_k = B^T u_k / sigma_k
     for (let j = 0; j < columns; j++) {
       let s = 0;
@@ -56,35 +84,42 @@ export function truncatedSvd(rows: readonly SparseRow[], columns: number, rank: 
       for (let p = 0; p < l; p++) s += b[off + p]! * vectors[p * l + e]!;
       components[j * rank + k] = s / sigma;
     }
-  });
+  }
   return { components, singularValues };
 }
 
+// Rows of a sparse product between pauses.
+const ROWS_PER_STEP = 64;
+
 /** rows (n x columns, sparse) times m (columns x l, row-major) -> n x l. */
-function multiply(rows: readonly SparseRow[], m: Float64Array, l: number): Float64Array {
+function* multiply(rows: readonly SparseRow[], m: Float64Array, l: number): Generator<void, Float64Array> {
   const out = new Float64Array(rows.length * l);
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     const o = i * l;
     for (let t = 0; t < row.index.length; t++) {
       const v = row.value[t]!;
       const off = row.index[t]! * l;
       for (let p = 0; p < l; p++) out[o + p]! += v * m[off + p]!;
     }
-  });
+  }
   return out;
 }
 
 /** rows^T (columns x n) times m (n x l) -> columns x l. */
-function multiplyTransposed(rows: readonly SparseRow[], m: Float64Array, columns: number, l: number): Float64Array {
+function* multiplyTransposed(rows: readonly SparseRow[], m: Float64Array, columns: number, l: number): Generator<void, Float64Array> {
   const out = new Float64Array(columns * l);
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     const o = i * l;
     for (let t = 0; t < row.index.length; t++) {
       const v = row.value[t]!;
       const off = row.index[t]! * l;
       for (let p = 0; p < l; p++) out[off + p]! += v * m[o + p]!;
     }
-  });
+  }
   return out;
 }
 

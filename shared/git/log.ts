@@ -80,57 +80,168 @@ export interface ReadCommitsOptions {
   signal?: AbortSignal;
   /** git processes diffing at once; default one per core (at most MAX_PROCESSES) or REPOSCOUT_GIT_PROCESSES. */
   processes?: number;
-  /** Commits per git process; default spreads the list over about 8 slices per process. */
+  /** Commits per git process; default spreads the list over about SLICES_PER_PROCESS slices per process. */
   sliceSize?: number;
 }
 
 const MAX_PROCESSES = 4;
-const MIN_SLICE = 500;
-const MAX_SLICE = 10_000;
+// More slices even out the processes' finishing times; each costs a spawn (a fork of this
+// process, slow on a loaded machine) and a git start, so a few per process.
+const SLICES_PER_PROCESS = 4;
+const MIN_SLICE = 1_000;
+const MAX_SLICE = 20_000;
 /** Slices read ahead of the one being parsed, per process: bounds the output held in memory. */
 const AHEAD_PER_PROCESS = 3;
 
+export interface HistoryRead {
+  /** How many commits the history holds, once `git rev-list` has listed them. */
+  total: Promise<number>;
+  /** The commits, newest first, exactly as `readLog` streams them. */
+  commits: AsyncGenerator<CommitRecord>;
+  /** Ends every git of this read (they start before `commits` is iterated); safe to call twice. */
+  stop(): void;
+}
+
 /**
- * Streams the commits `shas` names, in that order, with the same records as `readLog`.
- * git diffs on one core and the diffs are the cost, so the list is cut into consecutive
- * slices that up to `processes` git processes (`git log --no-walk=unsorted --stdin`) read at
- * once, a new one starting as one ends. The slice being parsed streams; later slices wait
- * as raw bytes, at most AHEAD_PER_PROCESS per process, so memory stays bounded.
+ * Reads the history `readLog` reads, with up to one git per core. git diffs on one core and
+ * the diffs are the cost, so the history is cut into consecutive slices of git's own order
+ * that several `git log` processes diff at once, parsed back in order. The first slice is
+ * `git log <range> --max-count=N`, started at once; the others are lists of SHAs from
+ * `git rev-list <range>` (which runs meanwhile) given to `git log --no-walk=unsorted --stdin`,
+ * a new one starting as one ends. Only the slice being parsed streams; later ones wait as
+ * raw bytes, at most AHEAD_PER_PROCESS per process, so memory stays bounded. The first
+ * slice's SHAs are checked against the list, so the two views cannot disagree silently.
+ */
+export function readHistory(repoDir: string, head: string, exclude: string | null, options: ReadCommitsOptions = {}): HistoryRead {
+  const processes = options.processes ?? defaultLogProcesses();
+  const listing = listCommits(repoDir, head, exclude, options.signal);
+  listing.catch(() => {}); // awaited by `total` and the reader; an early failure is theirs to report
+  const firstSize = options.sliceSize ?? MIN_SLICE;
+  const reader = new SliceReader(repoDir, processes, options.signal);
+  reader.add(logArgs([...range(head, exclude), `--max-count=${firstSize}`]), null);
+  void listing.then(
+    (shas) => {
+      const rest = shas.slice(firstSize);
+      const size = options.sliceSize ?? Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(rest.length / (processes * SLICES_PER_PROCESS))));
+      const args = logArgs(['--no-walk=unsorted', '--stdin']);
+      for (let i = 0; i < rest.length; i += size) reader.add(args, `${rest.slice(i, i + size).join('\n')}\n`);
+      reader.close();
+    },
+    () => reader.close(),
+  );
+  return { total: listing.then((shas) => shas.length), commits: checked(reader.commits(), listing), stop: () => reader.stop() };
+}
+
+/** Passes `commits` through, failing if their SHAs are not the listed ones in the listed order. */
+async function* checked(commits: AsyncGenerator<CommitRecord>, listing: Promise<string[]>): AsyncGenerator<CommitRecord> {
+  let shas: string[] | null = null;
+  let index = 0;
+  try {
+    for await (const commit of commits) {
+      shas ??= await listing;
+      if (shas[index] !== commit.sha) {
+        throw new RepoScoutError('GIT_FAILED', `git log and git rev-list disagree at commit ${index + 1} (${commit.sha} vs ${shas[index] ?? 'end of list'}); run again, and report it if it repeats.`);
+      }
+      index += 1;
+      yield commit;
+    }
+    shas ??= await listing;
+    if (index !== shas.length) throw new RepoScoutError('GIT_FAILED', `git log showed ${index} commits where git rev-list listed ${shas.length}; run again, and report it if it repeats.`);
+  } finally {
+    await commits.return(undefined);
+  }
+}
+
+/**
+ * Streams the commits `shas` names, in that order, with the same records as `readLog`,
+ * cut into slices read by up to `processes` git processes at once (see readHistory).
  */
 export async function* readCommits(repoDir: string, shas: readonly string[], options: ReadCommitsOptions = {}): AsyncGenerator<CommitRecord> {
   const processes = options.processes ?? defaultLogProcesses();
-  const sliceSize = options.sliceSize ?? Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(shas.length / (processes * 8))));
-  const slices: string[][] = [];
-  for (let i = 0; i < shas.length; i += sliceSize) slices.push(shas.slice(i, i + sliceSize));
-  const outputs: GitOutput[] = [];
+  const sliceSize = options.sliceSize ?? Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(shas.length / (processes * SLICES_PER_PROCESS))));
+  const reader = new SliceReader(repoDir, processes, options.signal);
   const args = logArgs(['--no-walk=unsorted', '--stdin']);
-  let running = 0;
-  let current = 0;
-  let stopped = false;
-  const startMore = (): void => {
-    while (!stopped && outputs.length < slices.length && running < processes && outputs.length <= current + processes * AHEAD_PER_PROCESS) {
-      const slice = slices[outputs.length]!;
-      running += 1;
-      const output = new GitOutput(repoDir, args, `${slice.join('\n')}\n`, options.signal);
+  for (let i = 0; i < shas.length; i += sliceSize) reader.add(args, `${shas.slice(i, i + sliceSize).join('\n')}\n`);
+  reader.close();
+  yield* reader.commits();
+}
+
+/**
+ * Consecutive slices of a history, each one git process, started eagerly in order while
+ * fewer than `processes` run and the reader is not too far ahead; parsed strictly in order.
+ */
+class SliceReader {
+  private readonly pending: { args: string[]; input: string | null }[] = [];
+  private readonly outputs: GitOutput[] = [];
+  private closed = false;
+  private stopped = false;
+  private running = 0;
+  private current = 0;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly repoDir: string,
+    private readonly processes: number,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  add(args: string[], input: string | null): void {
+    this.pending.push({ args, input });
+    this.startMore();
+  }
+
+  /** No more slices will be added. */
+  close(): void {
+    this.closed = true;
+    this.notify();
+  }
+
+  async *commits(): AsyncGenerator<CommitRecord> {
+    try {
+      for (;;) {
+        this.startMore();
+        const output = this.outputs[this.current];
+        if (output) {
+          // Slices end at commit boundaries: each has its own parser, finished at its end.
+          const parser = new LogParser();
+          yield* parseOutput(output, parser);
+          const last = parser.finish();
+          if (last) yield last;
+          this.current += 1;
+        } else if (this.closed && this.pending.length === 0) {
+          return;
+        } else {
+          await new Promise<void>((resolve) => (this.wake = resolve));
+        }
+      }
+    } finally {
+      this.stop();
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const output of this.outputs) output.stop();
+  }
+
+  private startMore(): void {
+    while (!this.stopped && this.pending.length > 0 && this.running < this.processes && this.outputs.length <= this.current + this.processes * AHEAD_PER_PROCESS) {
+      const { args, input } = this.pending.shift()!;
+      this.running += 1;
+      const output = new GitOutput(this.repoDir, args, input, this.signal);
       void output.ended.then(() => {
-        running -= 1;
-        startMore();
+        this.running -= 1;
+        this.startMore();
       });
-      outputs.push(output);
+      this.outputs.push(output);
+      this.notify();
     }
-  };
-  const parser = new LogParser();
-  try {
-    startMore();
-    for (; current < slices.length; current++) {
-      startMore();
-      yield* parseOutput(outputs[current]!, parser);
-    }
-    const last = parser.finish();
-    if (last) yield last;
-  } finally {
-    stopped = true;
-    for (const output of outputs) output.stop();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
   }
 }
 

@@ -1,4 +1,5 @@
 import { RepoScoutError } from '../errors';
+import { isValidLogin } from '../protocol/limits';
 
 /** What to ingest: every repository of an owner, or one repository. */
 export interface GitHubTarget {
@@ -6,16 +7,10 @@ export interface GitHubTarget {
   repo: string | null;
 }
 
-// GitHub logins: 1-39 letters, digits or single hyphens, not starting or ending with a
-// hyphen. Enterprise managed users add "_<shortcode>", so one underscore suffix is allowed.
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:_[A-Za-z0-9]{1,20})?$/;
 // Repository names: letters, digits, '.', '-', '_'; at most 100 characters; not '.' or '..'.
 const REPO = /^[A-Za-z0-9._-]{1,100}$/;
 
-/** True when `login` is a valid GitHub user or organization name. */
-export function isValidLogin(login: string): boolean {
-  return LOGIN.test(login);
-}
+export { isValidLogin };
 
 /** True when `name` is a valid GitHub repository name. */
 export function isValidRepositoryName(name: string): boolean {

@@ -1,7 +1,8 @@
 import { RepoScoutError } from '../errors';
+import { MAX_MEMORY_CHARS } from '../protocol/limits';
 import type { MemoryLink } from './types';
 
-export const MAX_MEMORY_CHARS = 20_000;
+export { MAX_MEMORY_CHARS };
 export const MAX_TAGS = 32;
 
 /** Trimmed memory text; empty or longer than 20,000 characters is INVALID_INPUT. */

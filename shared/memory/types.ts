@@ -1,5 +1,6 @@
-export const MEMORY_LINK_KINDS = ['repository', 'pull_request', 'job'] as const;
-export type MemoryLinkKind = (typeof MEMORY_LINK_KINDS)[number];
+import type { MemoryLinkKind } from '../protocol/limits';
+
+export { MEMORY_LINK_KINDS, type MemoryLinkKind } from '../protocol/limits';
 
 export interface MemoryLink {
   kind: MemoryLinkKind;

@@ -31,7 +31,7 @@ export type FailureKind = (typeof failureKinds)[number];
 export const permissionModes = ['default', 'acceptEdits', 'plan', 'bypassPermissions'] as const;
 export const codexSandboxes = ['read-only', 'workspace-write', 'danger-full-access'] as const;
 
-const argv = z.array(z.string().min(1, 'an argument is empty').max(4096, 'an argument is longer than 4096 characters')).max(64, 'at most 64 arguments');
+const argv = z.array(z.string().min(1, 'an argument is empty').max(4096, 'an argument is longer than 4096 characters').describe('one argument')).max(64, 'at most 64 arguments');
 
 /** How the worker is started. Every process gets an argument array, never a shell string. */
 export const workerOptionsSchema = z.strictObject({
@@ -49,10 +49,10 @@ export type WorkerOptions = z.output<typeof workerOptionsSchema>;
 
 /** A proposed split: one subtask per package, directory, file matching a glob, or list item. */
 export const selectorSchema = z.discriminatedUnion('by', [
-  z.strictObject({ by: z.literal('package'), pattern: z.string().min(1).max(500).optional().describe('only packages under folders matching this glob') }),
-  z.strictObject({ by: z.literal('directory'), pattern: z.string().min(1).max(500).describe('glob of folders, e.g. "src/*"') }),
-  z.strictObject({ by: z.literal('glob'), pattern: z.string().min(1).max(500).describe('glob of files, e.g. "src/**/*.ts"') }),
-  z.strictObject({ by: z.literal('list'), items: z.array(z.string().min(1).max(500)).min(1).max(200).describe('one subtask per item') }),
+  z.strictObject({ by: z.enum(['package']), pattern: z.string().min(1).max(500).optional().describe('only packages under folders matching this glob') }),
+  z.strictObject({ by: z.enum(['directory']), pattern: z.string().min(1).max(500).describe('glob of folders, e.g. "src/*"') }),
+  z.strictObject({ by: z.enum(['glob']), pattern: z.string().min(1).max(500).describe('glob of files, e.g. "src/**/*.ts"') }),
+  z.strictObject({ by: z.enum(['list']), items: z.array(z.string().min(1).max(500)).min(1).max(200).describe('one subtask per item') }),
 ]);
 export type Selector = z.output<typeof selectorSchema>;
 
@@ -70,7 +70,7 @@ export const planInputSchema = z.strictObject({
   base: z.string().min(1).max(256).default('HEAD').describe('Commit, branch or tag every worktree starts from.'),
   split: selectorSchema.optional().describe('Propose one subtask per package, directory, glob match or list item.'),
   subtasks: z.array(explicitSubtaskSchema).min(1).max(200).optional().describe('Explicit subtasks (instead of split).'),
-  worker: workerOptionsSchema.default({ kind: 'claude', instructionVia: 'argument' }),
+  worker: workerOptionsSchema.default({ kind: 'claude', instructionVia: 'argument' }).describe('Which worker runs the subtasks and how (default: claude with its own defaults).'),
   concurrency: z.number().int().min(1).max(32).default(4).describe('Workers running at once.'),
   approveAt: z.enum(safetyClasses).default('network').describe('Subtasks the safety judge classes at or above this wait for approval.'),
   timeoutSeconds: z.number().int().min(1).max(86_400).default(1800).describe('Wall-clock limit per attempt.'),

@@ -3,7 +3,8 @@ import { dot } from '../embeddings/vector';
 import { embeddingText } from '../search/embedding-text';
 import { getDocumentsByIds, type SearchDocumentRow } from '../search/documents';
 import { MAX_QUERY_CHARS } from '../search/query';
-import { searchDocuments, type SearchHit, type SearchMode } from '../search/search';
+import { expansionTerms } from '../search/lexicon';
+import { searchDocuments, type SearchHit, type SearchMode, type SearchTuning } from '../search/search';
 import type { VectorSpace } from '../search/spaces';
 import { readVectors } from '../search/vectors';
 import type { Store } from '../store/open';
@@ -21,6 +22,10 @@ export interface SimilarOptions {
   diversity?: boolean;
   /** Milliseconds since the epoch, for the activity factor; defaults to the clock. */
   now?: number;
+  /** Match the seed's lexicon concepts (default true; false is plain BM25 on its words). */
+  expand?: boolean;
+  /** Search parameters other than the defaults (the evaluation's grid search). */
+  tuning?: Partial<SearchTuning>;
 }
 
 export interface SimilarResult {
@@ -36,6 +41,8 @@ export interface PairContext {
   /** Fused retrieval score divided by the best candidate's, 0..1. */
   relevance: number;
   seedStack: Set<string>;
+  /** The seed's lexicon concepts; the relevance factor names those a candidate shares. */
+  seedConcepts: Set<string>;
   now: number;
 }
 
@@ -45,7 +52,7 @@ export const SIMILARITY_FACTORS: readonly Factor<PairContext>[] = [
     id: 'relevance',
     label: 'Semantic and keyword similarity',
     weight: 0.6,
-    measure: ({ hit, relevance }) => ({ value: relevance, detail: retrievalDetail(hit) }),
+    measure: ({ hit, row, relevance, seedConcepts }) => ({ value: relevance, detail: retrievalDetail(hit, row, seedConcepts) }),
   },
   {
     id: 'stack',
@@ -91,7 +98,9 @@ export async function similarRepositories(store: Store, space: VectorSpace | nul
     throw new RepoScoutError('INVALID_INPUT', `The limit must be a whole number from 1 to 50, got ${limit}.`);
   }
   const seed = resolveRepository(store.db, ref);
-  const text = embeddingText(seed).slice(0, MAX_QUERY_CHARS);
+  // The seed's own words; its concepts are matched in the expansion field (and are in its vector).
+  const text = embeddingText({ ...seed, expansion_text: '' }).slice(0, MAX_QUERY_CHARS);
+  const seedConcepts = expansionTerms(seed.expansion_text);
   const mode = options.mode ?? 'hybrid';
   const stored = space && mode !== 'bm25' ? currentVector(store, space, seed) : undefined;
   const response = await searchDocuments(store, space, {
@@ -102,8 +111,11 @@ export async function similarRepositories(store: Store, space: VectorSpace | nul
     limit: Math.min(100, Math.max(50, limit * 5)),
     vector: stored,
     snippets: false,
+    expand: options.expand,
+    concepts: [...seedConcepts],
+    tuning: options.tuning,
   });
-  const recommendations = rankRepositories(store, space, response.hits, stackOf(seed), limit, options);
+  const recommendations = rankRepositories(store, space, response.hits, stackOf(seed), limit, options, SIMILARITY_FACTORS, options.expand === false ? new Set() : seedConcepts);
   return { repository: repositoryCard(seed), mode: response.mode, embedder: response.embedder, recommendations };
 }
 
@@ -116,6 +128,7 @@ export function rankRepositories(
   limit: number,
   options: { diversity?: boolean; now?: number },
   factors: readonly Factor<PairContext>[] = SIMILARITY_FACTORS,
+  seedConcepts: Set<string> = new Set(),
 ): RepositoryRecommendation[] {
   const rows = getDocumentsByIds(store.db, hits.map((h) => h.id));
   const best = Math.max(...hits.map((h) => h.score), Number.EPSILON);
@@ -123,7 +136,7 @@ export function rankRepositories(
   const scored = hits.flatMap((hit) => {
     const row = rows.get(hit.id);
     if (!row) return [];
-    const { score, factors: explained } = combine(factors, { hit, row, relevance: hit.score / best, seedStack, now });
+    const { score, factors: explained } = combine(factors, { hit, row, relevance: hit.score / best, seedStack, seedConcepts, now });
     return [{ id: hit.id, score, label: row.title, row, explained }];
   });
   scored.sort((a, b) => b.score - a.score);
@@ -154,9 +167,11 @@ export function currentVector(store: Store, space: VectorSpace, row: SearchDocum
   return fresh ? readVectors(store.db, space, [row.id]).get(row.id) : undefined;
 }
 
-function retrievalDetail(hit: SearchHit): string {
+function retrievalDetail(hit: SearchHit, row: SearchDocumentRow, seedConcepts: Set<string>): string {
   const parts: string[] = [];
+  const shared = seedConcepts.size ? [...expansionTerms(row.expansion_text)].filter((t) => seedConcepts.has(t)) : [];
   if (hit.bm25) parts.push(`keyword rank ${hit.bm25.rank} (BM25 ${hit.bm25.score.toFixed(2)})`);
   if (hit.vector) parts.push(`semantic rank ${hit.vector.rank} (cosine ${hit.vector.similarity.toFixed(2)})`);
+  if (shared.length) parts.push(`shared concepts: ${shared.slice(0, 6).join(', ')}`);
   return parts.length ? parts.join('; ') : 'retrieved';
 }

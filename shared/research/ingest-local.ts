@@ -1,5 +1,5 @@
 import { RepoScoutError, throwIfAborted } from '../errors';
-import { listCommits, readCommits, type CommitRecord } from '../git/log';
+import { readHistory, type CommitRecord, type HistoryRead } from '../git/log';
 import { isAncestor, listTags, type LocalRepository } from '../git/repository';
 import { runGit } from '../git/run';
 import { isBot } from '../analyses/bots';
@@ -16,7 +16,7 @@ export interface Progress {
 export interface IngestOptions {
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
-  /** git processes reading history at once; default one per core (see readCommits). */
+  /** git processes reading history at once; default one per core (see readHistory). */
   gitProcesses?: number;
 }
 
@@ -40,7 +40,7 @@ const BULK_LOAD_COMMITS = 5_000;
  */
 export async function ingestLocalRepository(store: Store, repo: LocalRepository, options: IngestOptions = {}): Promise<IngestResult> {
   const { db } = store;
-  const { signal, onProgress } = options;
+  const { signal } = options;
   const existing = findRepositoryByKey(db, localRepositoryKey(repo.root));
   const previousHead = existing ? getSyncState(db, existing.id, HEAD_STATE) : null;
   if (existing && previousHead === repo.headSha) {
@@ -48,25 +48,40 @@ export async function ingestLocalRepository(store: Store, repo: LocalRepository,
   }
   const incremental = previousHead !== null && (await isAncestor(repo.root, previousHead, repo.headSha));
   const exclude = incremental ? previousHead : null;
-  // The list of commits lets several git processes diff slices of it at once; the PR titles
-  // and tags are applied after the read, so reading them overlaps it instead of delaying it.
-  const shas = await listCommits(repo.root, repo.headSha, exclude, signal);
-  const total = shas.length;
-  const mergeTitles = readMergeTitles(repo.root, repo.headSha, exclude, signal);
-  mergeTitles.catch(() => {}); // awaited below; a failure while the read fails first is not unhandled
-  const tags = listTags(repo.root);
-  tags.catch(() => {});
-  throwIfAborted(signal);
+  // git starts diffing the newest commits at once, while the full list is made for the other
+  // processes; the PR titles and tags are applied after the read, so reading them overlaps it.
+  const history = readHistory(repo.root, repo.headSha, exclude, { ...(signal ? { signal } : {}), ...(options.gitProcesses ? { processes: options.gitProcesses } : {}) });
+  try {
+    const total = await history.total;
+    const mergeTitles = readMergeTitles(repo.root, repo.headSha, exclude, signal);
+    mergeTitles.catch(() => {}); // awaited below; a failure while the read fails first is not unhandled
+    const tags = listTags(repo.root);
+    tags.catch(() => {});
+    throwIfAborted(signal);
+    return await writeHistory(store, repo, { history, total, incremental, mergeTitles, tags, previousHead }, options);
+  } finally {
+    history.stop();
+  }
+}
 
+/** The one write transaction of an ingest: commits as they are read, then titles, authors, tags, head. */
+async function writeHistory(
+  store: Store,
+  repo: LocalRepository,
+  read: { history: HistoryRead; total: number; incremental: boolean; mergeTitles: Promise<Map<string, string>>; tags: ReturnType<typeof listTags>; previousHead: string | null },
+  { signal, onProgress }: IngestOptions,
+): Promise<IngestResult> {
+  const { db } = store;
+  const { total } = read;
   beginImmediate(db, store.path);
   try {
     const repoId = upsertRepository(db, repo);
-    if (!incremental) clearHistory(db, repoId);
+    if (!read.incremental) clearHistory(db, repoId);
     const indexes = total >= BULK_LOAD_COMMITS ? dropIndexesForBulkLoad(db, total) : [];
     const writer = new HistoryWriter(db, repoId);
     let done = 0;
     onProgress?.({ done, total, message: 'reading history' });
-    for await (const commit of readCommits(repo.root, shas, { ...(signal ? { signal } : {}), ...(options.gitProcesses ? { processes: options.gitProcesses } : {}) })) {
+    for await (const commit of read.history.commits) {
       writer.add(commit);
       done += 1;
       if (done % PROGRESS_EVERY === 0) {
@@ -76,13 +91,13 @@ export async function ingestLocalRepository(store: Store, repo: LocalRepository,
     }
     throwIfAborted(signal);
     for (const sql of indexes) db.exec(sql);
-    writer.applyMergeTitles(await mergeTitles);
+    writer.applyMergeTitles(await read.mergeTitles);
     writer.resolveMergeAuthors();
-    replaceTags(db, repoId, await tags);
+    replaceTags(db, repoId, await read.tags);
     setSyncState(db, repoId, HEAD_STATE, repo.headSha);
     onProgress?.({ done, total, message: 'history read' });
     db.exec('commit');
-    return { repoId, newCommits: done, rewritten: previousHead !== null && !incremental };
+    return { repoId, newCommits: done, rewritten: read.previousHead !== null && !read.incremental };
   } catch (error) {
     if (db.inTransaction) db.exec('rollback');
     if (signal?.aborted) throwIfAborted(signal);

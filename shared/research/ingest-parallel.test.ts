@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSyntheticRepo } from '../../test/bench/synthetic-repo.mjs';
 import { tempDir } from '../../test/helpers/git-fixture';
-import { listCommits, readCommits, readLog, type CommitRecord } from '../git/log';
+import { listCommits, readCommits, readHistory, readLog, type CommitRecord } from '../git/log';
 import { openStore, type Store } from '../store/open';
 import { researchLocalRepository } from './research-local';
 
@@ -35,7 +35,7 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-describe('readCommits against one git log', () => {
+describe('readHistory and readCommits against one git log', () => {
   it.each([
     ['github shape, 3 processes, 400-commit slices', () => github, 3, 400],
     ['git shape, 2 processes, 64-commit slices', () => gitShape, 2, 64],
@@ -45,9 +45,12 @@ describe('readCommits against one git log', () => {
     const reference = await collect(readLog(dir(), head, null));
     const shas = await listCommits(dir(), head, null);
     expect(shas).toEqual(reference.map((c) => c.sha));
-    const parallel = await collect(readCommits(dir(), shas, { processes, sliceSize }));
+    const history = readHistory(dir(), head, null, { processes, sliceSize });
+    const parallel = await collect(history.commits);
+    expect(await history.total).toBe(reference.length);
     expect(parallel).toHaveLength(reference.length);
     expect(parallel).toEqual(reference);
+    expect(await collect(readCommits(dir(), shas, { processes, sliceSize }))).toEqual(reference);
     expect(reference.filter((c) => c.parents.length === 2).length).toBeGreaterThan(reference.length / 10);
   });
 
@@ -55,9 +58,20 @@ describe('readCommits against one git log', () => {
     const head = headOf(gitShape);
     const base = execFileSync('git', ['rev-parse', 'HEAD~40'], { cwd: gitShape, encoding: 'utf8' }).trim();
     const reference = await collect(readLog(gitShape, head, base));
-    const parallel = await collect(readCommits(gitShape, await listCommits(gitShape, head, base), { processes: 2, sliceSize: 7 }));
+    const parallel = await collect(readHistory(gitShape, head, base, { processes: 2, sliceSize: 7 }).commits);
     expect(parallel).toEqual(reference);
     expect(reference.length).toBeGreaterThan(40);
+  });
+
+  it('gives the first commits in order when the reader stops early, and stops', async () => {
+    const history = readHistory(gitShape, headOf(gitShape), null, { processes: 2, sliceSize: 20 });
+    const first: CommitRecord[] = [];
+    for await (const commit of history.commits) {
+      first.push(commit);
+      if (first.length === 30) break;
+    }
+    history.stop();
+    expect(first.map((c) => c.sha)).toEqual((await listCommits(gitShape, headOf(gitShape), null)).slice(0, 30));
   });
 
   it('reports a failing git with its message and stops the other processes', async () => {

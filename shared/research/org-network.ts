@@ -110,7 +110,8 @@ export function collaborationNetwork(store: Store, owner: string, options: { hos
     })
     .sort((a, b) => b.weight - a.weight || a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
 
-  const communityList: NetworkCommunity[] = order.map((_, id) => ({ id, people: networkPeople.filter((p) => p.community === id).map((p) => p.login), repositories: [] as string[] }));
+  const communityList: NetworkCommunity[] = order.map((_, id) => ({ id, people: [] as string[], repositories: [] as string[] }));
+  for (const p of networkPeople) communityList[p.community]?.people.push(p.login);
   for (const [name, repo] of byRepo) {
     const share = new Map<number, number>();
     for (const p of repo.people) share.set(communityOf.get(p.login) ?? -1, (share.get(communityOf.get(p.login) ?? -1) ?? 0) + p.contributions);

@@ -37,6 +37,31 @@ export const GITHUB_REPOSITORY_COLUMNS = `r.id, r.key, r.owner, r.name, r.descri
   g.gh_created_at, g.pushed_at, g.topics_json, g.languages_json, g.community_json`;
 
 const HOUR = 3600;
+
+type Statements = (source: string) => ReturnType<Db['prepare']>;
+const cachedStatements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+
+/**
+ * Statements prepared once per database: an organization's research runs the same handful
+ * of queries for each of its (thousands of) repositories, and preparing them each time
+ * cost more than running them.
+ */
+function statementsFor(db: Db): Statements {
+  let cache = cachedStatements.get(db);
+  if (!cache) {
+    cache = new Map();
+    cachedStatements.set(db, cache);
+  }
+  const known = cache;
+  return (source) => {
+    let statement = known.get(source);
+    if (!statement) {
+      statement = db.prepare(source);
+      known.set(source, statement);
+    }
+    return statement;
+  };
+}
 const unixOf = (iso: string | null) => (iso ? Math.floor(Date.parse(iso) / 1000) : null);
 
 /**
@@ -46,15 +71,14 @@ const unixOf = (iso: string | null) => (iso ? Math.floor(Date.parse(iso) / 1000)
  */
 export function researchGitHubRepository(db: Db, row: GitHubRepositoryRow, { now, windowMonths }: { now: number; windowMonths: number }): RepositoryResearch {
   const windowStart = monthsBefore(now, windowMonths);
-  const commits = db
-    .prepare(
+  const sql = statementsFor(db);
+  const commits = sql(
       `select c.committed_at, c.additions, c.deletions, c.author_account_id, coalesce(a.login, c.author_name, 'unknown') as who, coalesce(a.is_bot, 0) as is_bot
          from github_commits c left join github_accounts a on a.id = c.author_account_id
         where c.repo_id = ? and c.committed_at >= ? order by c.committed_at`,
     )
     .all(row.id, windowStart) as { committed_at: number; additions: number; deletions: number; author_account_id: number | null; who: string; is_bot: number }[];
-  const contributions = db
-    .prepare(
+  const contributions = sql(
       `select a.login, a.is_bot, gc.contributions from github_contributions gc join github_accounts a on a.id = gc.account_id
         where gc.repo_id = ? order by gc.contributions desc, a.login`,
     )
@@ -72,14 +96,17 @@ export function researchGitHubRepository(db: Db, row: GitHubRepositoryRow, { now
   };
   for (const c of contributions) stat(c.login, c.is_bot === 1).commits = c.contributions;
   const weeksByLogin = new Map<string, Set<number>>();
+  // Commits come oldest first: a contributor's first is the first seen, the last the last seen
+  // (formatted once per contributor, not once per commit).
+  const span = new Map<ContributorStats, { first: number; last: number }>();
   for (const c of commits) {
     const s = stat(c.who, c.is_bot === 1);
     s.commitsInWindow += 1;
     s.additions += c.additions;
     s.deletions += c.deletions;
-    const at = isoTime(c.committed_at);
-    if (!s.firstCommitAt || at < s.firstCommitAt) s.firstCommitAt = at;
-    if (!s.lastCommitAt || at > s.lastCommitAt) s.lastCommitAt = at;
+    const known = span.get(s);
+    if (known) known.last = c.committed_at;
+    else span.set(s, { first: c.committed_at, last: c.committed_at });
     const weeks = weeksByLogin.get(c.who.toLowerCase()) ?? new Set<number>();
     weeks.add(weekIndex(c.committed_at));
     weeksByLogin.set(c.who.toLowerCase(), weeks);
@@ -87,6 +114,10 @@ export function researchGitHubRepository(db: Db, row: GitHubRepositoryRow, { now
   for (const [login, weeks] of weeksByLogin) {
     const s = byLogin.get(login);
     if (s) s.activeWeeks = weeks.size;
+  }
+  for (const [s, { first, last }] of span) {
+    s.firstCommitAt = isoTime(first);
+    s.lastCommitAt = isoTime(last);
   }
   for (const s of byLogin.values()) s.commits = Math.max(s.commits, s.commitsInWindow);
   const all = [...byLogin.values()].sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name));
@@ -106,22 +137,21 @@ export function researchGitHubRepository(db: Db, row: GitHubRepositoryRow, { now
   const spdx = row.license_spdx && row.license_spdx !== 'NOASSERTION' ? row.license_spdx : null;
   const license = licensePath || row.license_spdx ? { path: licensePath ?? 'LICENSE', spdxId: spdx } : null;
 
-  const inputs = githubHealthInputs(db, row, now, windowStart, commitsLast90Days);
-  const prRows = db
-    .prepare(
+  const inputs = githubHealthInputs(sql, row, now, windowStart, commitsLast90Days);
+  const prRows = sql(
       `select p.number, p.title, p.merged_at, p.head_ref, p.additions, p.deletions, p.files_changed, p.first_response_at, a.login
          from pull_requests p left join github_accounts a on a.id = p.author_account_id
         where p.repo_id = ? and p.source = 'github' and p.merged_at is not null order by p.merged_at desc`,
     )
     .all(row.id) as { number: number; title: string; merged_at: number; head_ref: string | null; additions: number; deletions: number; files_changed: number; first_response_at: number | null; login: string | null }[];
   const mergedInWindow = prRows.filter((p) => p.merged_at >= windowStart);
-  const releaseRows = db.prepare('select tag_name, published_at from github_releases where repo_id = ? order by published_at desc nulls last, tag_name desc').all(row.id) as { tag_name: string; published_at: number | null }[];
+  const releaseRows = sql('select tag_name, published_at from github_releases where repo_id = ? order by published_at desc nulls last, tag_name desc').all(row.id) as { tag_name: string; published_at: number | null }[];
   const latestRelease = releaseRows[0];
 
   const topics = JSON.parse(row.topics_json) as string[];
   const languages = JSON.parse(row.languages_json) as { name: string; bytes: number }[];
   const totalBytes = languages.reduce((s, l) => s + l.bytes, 0);
-  const commitsTotal = Number(db.prepare(`select value from sync_state where repo_id = ? and kind = 'github.commits.total'`).pluck().get(row.id) ?? commits.length);
+  const commitsTotal = Number(sql(`select value from sync_state where repo_id = ? and kind = 'github.commits.total'`).pluck().get(row.id) ?? commits.length);
 
   const partial: Omit<RepositoryResearch, 'health'> = {
     repository: {
@@ -221,9 +251,8 @@ function weeklySeries(commits: { committed_at: number; who: string }[], now: num
 }
 
 /** Responsiveness, change-request closure and maintenance, from stored issues and pull requests. */
-function githubHealthInputs(db: Db, row: GitHubRepositoryRow, now: number, windowStart: number, commitsLast90Days: number): GitHubHealthInputs {
-  const items = db
-    .prepare(
+function githubHealthInputs(sql: Statements, row: GitHubRepositoryRow, now: number, windowStart: number, commitsLast90Days: number): GitHubHealthInputs {
+  const items = sql(
       `select i.created_at, i.closed_at, i.first_response_at from github_issues i left join github_accounts a on a.id = i.author_account_id
         where i.repo_id = ? and i.created_at >= ? and coalesce(a.is_bot, 0) = 0
        union all
@@ -240,15 +269,13 @@ function githubHealthInputs(db: Db, row: GitHubRepositoryRow, now: number, windo
     const at = answered.length > 0 ? Math.min(...answered) : now;
     return Math.max(0, at - i.created_at) / HOUR;
   });
-  const prs = db
-    .prepare(
+  const prs = sql(
       `select created_at, closed_at, merged_at from pull_requests where repo_id = ? and source = 'github' and (created_at >= ? or closed_at >= ?)`,
     )
     .all(row.id, windowStart, windowStart) as { created_at: number; closed_at: number | null; merged_at: number | null }[];
   const since90 = now - 90 * SECONDS.DAY;
   const actions = (
-    db
-      .prepare(
+    sql(
         `select (select count(*) from github_issues where repo_id = @repo and (closed_at >= @since or first_response_at >= @since))
               + (select count(*) from pull_requests where repo_id = @repo and source = 'github' and (closed_at >= @since or first_response_at >= @since)) as n`,
       )

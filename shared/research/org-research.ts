@@ -45,7 +45,9 @@ export function researchOrganization(store: Store, owner: string, options: Organ
       results.set(row.name, research);
       saveResearch(store.db, row.id, row.head_oid ?? 'empty', `github;window=${windowMonths}`, research);
     }
-  })();
+    // Immediate: a deferred transaction that reads and then writes fails at once with
+    // SQLITE_BUSY when another process wrote in between (found by npm run soak).
+  }).immediate();
 
   const summaries = repositories.map((row) => summarise(row, results.get(row.name) as RepositoryResearch));
   summaries.sort((a, b) => b.health - a.health || a.name.localeCompare(b.name));

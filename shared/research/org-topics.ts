@@ -98,7 +98,11 @@ export function topics(store: Store, owner: string, options: { host?: string } =
   }
   const membership = graph.size > 0 ? louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(11) }) : {};
   const groups = new Map<number, string[]>();
-  for (const [term, community] of Object.entries(membership)) groups.set(community, [...(groups.get(community) ?? []), term]);
+  for (const [term, community] of Object.entries(membership)) {
+    const group = groups.get(community);
+    if (group) group.push(term);
+    else groups.set(community, [term]);
+  }
   const rankOf = new Map(topicList.map((t, i) => [t.term, i]));
   const clusterTerms = [...groups.values()]
     .filter((list) => list.length >= MIN_CLUSTER_TERMS)

@@ -3,10 +3,12 @@ import { RepoScoutError } from '../errors';
 import type { Db, Store } from '../store/open';
 import { cachedStatement } from '../store/statements';
 import { embeddingText } from './embedding-text';
+import { documentExpansion, LEXICON_VERSION } from './lexicon';
 import { liveSpaceTables } from './spaces';
 
-export const DOCUMENT_KINDS = ['repository', 'issue', 'pull_request', 'memory', 'person'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+import { DOCUMENT_KINDS, type DocumentKind } from '../protocol/limits';
+
+export { DOCUMENT_KINDS, type DocumentKind };
 
 /** What ingestion hands the index: one searchable thing, identified by (kind, refKey). */
 export interface SearchDocumentInput {
@@ -49,6 +51,10 @@ export interface SearchDocumentRow {
   extra_json: string;
   updated_at: string | null;
   content_hash: string;
+  /** Lexicon concepts the document names (shared/search/lexicon.ts), comma-separated. */
+  expansion_text: string;
+  /** LEXICON_VERSION that computed expansion_text. */
+  expansion_version: number;
 }
 
 const MAX_TITLE = 500;
@@ -74,13 +80,14 @@ export function indexDocuments(store: Store, docs: readonly SearchDocumentInput[
   const result: IndexResult = { inserted: 0, updated: 0, unchanged: 0, ids: [] };
   const find = db.prepare('select * from search_documents where kind = ? and ref_key = ?');
   const insert = db.prepare(
-    `insert into search_documents (kind, ref_key, repo_key, owner, title, body, language, topics_json, topics_text, health, stars, state, url, extra_json, updated_at, content_hash)
-     values (@kind, @ref_key, @repo_key, @owner, @title, @body, @language, @topics_json, @topics_text, @health, @stars, @state, @url, @extra_json, @updated_at, @content_hash)`,
+    `insert into search_documents (kind, ref_key, repo_key, owner, title, body, language, topics_json, topics_text, health, stars, state, url, extra_json, updated_at, content_hash, expansion_text, expansion_version)
+     values (@kind, @ref_key, @repo_key, @owner, @title, @body, @language, @topics_json, @topics_text, @health, @stars, @state, @url, @extra_json, @updated_at, @content_hash, @expansion_text, @expansion_version)`,
   );
   const update = db.prepare(
     `update search_documents set repo_key = @repo_key, owner = @owner, title = @title, body = @body, language = @language,
        topics_json = @topics_json, topics_text = @topics_text, health = @health, stars = @stars, state = @state, url = @url,
        extra_json = @extra_json, updated_at = @updated_at, content_hash = @content_hash,
+       expansion_text = @expansion_text, expansion_version = @expansion_version,
        indexed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
      where id = @id`,
   );
@@ -175,12 +182,14 @@ function toRow(doc: SearchDocumentInput): Row {
   const topics = [...new Set((doc.topics ?? []).map((t) => clean(t)).filter((t) => t !== ''))];
   const body = clean(doc.body ?? '').slice(0, MAX_BODY);
   const topicsText = topics.join(' ');
+  const finalTitle = title === '' ? doc.refKey : title;
+  const expansionText = documentExpansion({ title: finalTitle, topics_text: topicsText, body, language: doc.language ?? null });
   return {
     kind: doc.kind,
     ref_key: doc.refKey,
     repo_key: doc.repoKey ?? null,
     owner: doc.owner ?? null,
-    title: title === '' ? doc.refKey : title,
+    title: finalTitle,
     body,
     language: doc.language ?? null,
     topics_json: JSON.stringify(topics),
@@ -191,8 +200,15 @@ function toRow(doc: SearchDocumentInput): Row {
     url: doc.url ?? null,
     extra_json: JSON.stringify(doc.extra ?? {}),
     updated_at: doc.updatedAt ?? null,
-    content_hash: createHash('sha256').update(embeddingText({ title: title === '' ? doc.refKey : title, body, topics_text: topicsText })).digest('hex'),
+    content_hash: contentHash({ title: finalTitle, body, topics_text: topicsText, expansion_text: expansionText }),
+    expansion_text: expansionText,
+    expansion_version: LEXICON_VERSION,
   };
+}
+
+/** sha256 of the text an embedding is computed from. */
+export function contentHash(doc: { title: string; body: string; topics_text: string; expansion_text: string }): string {
+  return createHash('sha256').update(embeddingText(doc)).digest('hex');
 }
 
 function sameRow(a: SearchDocumentRow, b: Row): boolean {

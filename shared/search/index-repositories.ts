@@ -4,6 +4,7 @@ import { loadResearch } from '../research/stored-research';
 import type { RepositoryResearch } from '../research/types';
 import type { Store } from '../store/open';
 import { indexDocuments, type SearchDocumentInput } from './documents';
+import { refreshExpansions } from './expansion-refresh';
 import { githubDocuments } from './index-github';
 
 /** README characters indexed for a local clone. */
@@ -38,6 +39,7 @@ export function researchDocument(research: RepositoryResearch, description: stri
  * content). Imported records index themselves.
  */
 export function indexStoredRepositories(store: Store): { indexed: number } {
+  refreshExpansions(store);
   const rows = store.db
     .prepare(`select r.id, r.description from repositories r join research s on s.repo_id = r.id where r.source = 'local'`)
     .all() as { id: number; description: string | null }[];

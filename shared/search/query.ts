@@ -1,7 +1,8 @@
 import { RepoScoutError } from '../errors';
+import { MAX_QUERY_CHARS } from '../protocol/limits';
 
 /** Longest query kept, in characters; longer ones are cut at a word boundary with a notice. */
-export const MAX_QUERY_CHARS = 1_000;
+export { MAX_QUERY_CHARS };
 /** Most words sent to FTS5; each is one OR branch. */
 const MAX_FTS_TERMS = 32;
 
@@ -37,6 +38,13 @@ const STOPWORDS = new Set(
  * Null when the text has no searchable word.
  */
 export function ftsMatchExpression(text: string, maxTerms = MAX_FTS_TERMS): string | null {
+  const words = queryWords(text, maxTerms);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"`).join(' OR ');
+}
+
+/** Distinct lower-cased words of a query, stop words left out, at most `maxTerms`. */
+export function queryWords(text: string, maxTerms = MAX_FTS_TERMS): string[] {
   const words: string[] = [];
   const seen = new Set<string>();
   for (const match of text.normalize('NFKC').toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
@@ -46,6 +54,25 @@ export function ftsMatchExpression(text: string, maxTerms = MAX_FTS_TERMS): stri
     words.push(word);
     if (words.length >= maxTerms) break;
   }
-  if (words.length === 0) return null;
-  return words.map((w) => `"${w}"`).join(' OR ');
+  return words;
+}
+
+/** Most expansion terms OR-ed into one query. */
+const MAX_EXPANSION_TERMS = 24;
+
+/**
+ * The MATCH expression of an expanded query: the words themselves in the original fields
+ * (title, body, topics), and lexicon concepts in the expansion field with its own BM25
+ * weight, or (`conceptsEverywhere`, for typed queries) in every field, so "auth" also finds
+ * the word "authentication" in a description. Null when there is nothing to match.
+ */
+export function expandedMatchExpression(text: string, concepts: readonly string[], conceptsEverywhere = false): string | null {
+  const words = queryWords(text);
+  const terms = [...new Set(concepts)].filter((c) => /[\p{L}\p{N}]/u.test(c)).slice(0, MAX_EXPANSION_TERMS);
+  const parts: string[] = [];
+  // Words keep to the original fields: the expansion field's broader terms ("web", "server") would match them by accident.
+  if (words.length > 0) parts.push(`{title body topics_text} : (${words.map((w) => `"${w}"`).join(' OR ')})`);
+  // Concepts are lexicon terms or stored expansion terms: letters, digits and spaces only once quoted.
+  if (terms.length > 0) parts.push(`${conceptsEverywhere ? '' : 'expansion_text : '}(${terms.map((t) => `"${t.replace(/"/g, '')}"`).join(' OR ')})`);
+  return parts.length ? parts.join(' OR ') : null;
 }

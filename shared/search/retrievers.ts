@@ -28,12 +28,15 @@ export interface VectorHit {
 }
 
 // Title matches count three times, topics twice, body once: chosen a priori, not tuned.
-const BM25_WEIGHTS = '3.0, 1.0, 2.0';
+// The expansion field's weight is a search parameter (fixed on the evaluation's development split).
+const FIELD_WEIGHTS = '3.0, 1.0, 2.0';
 /** vec0 KNN refuses k above 4096. */
 export const MAX_KNN = 4_096;
 
 /** FTS5 BM25 over title, body and topics with the filters applied in SQL. */
-export function bm25Search(db: Db, match: string, filters: SearchFilters, limit: number): Bm25Hit[] {
+export function bm25Search(db: Db, match: string, filters: SearchFilters, limit: number, expansionWeight = 0): Bm25Hit[] {
+  // Part of the statement text (bm25() takes constants); a handful of values are ever used.
+  const weights = `${FIELD_WEIGHTS}, ${expansionWeight.toFixed(2)}`;
   const where: string[] = ['search_fts match @match'];
   const params: Record<string, unknown> = { match, limit };
   addSqlFilters(filters, where, params);
@@ -41,10 +44,10 @@ export function bm25Search(db: Db, match: string, filters: SearchFilters, limit:
   const from = where.length > 1 ? 'search_fts join search_documents d on d.id = search_fts.rowid' : 'search_fts';
   const rows = cachedStatement(
     db,
-    `select search_fts.rowid as id, -bm25(search_fts, ${BM25_WEIGHTS}) as score
+    `select search_fts.rowid as id, -bm25(search_fts, ${weights}) as score
        from ${from}
        where ${where.join(' and ')}
-       order by bm25(search_fts, ${BM25_WEIGHTS}) limit @limit`,
+       order by bm25(search_fts, ${weights}) limit @limit`,
   ).all(params) as Bm25Hit[];
   return rows;
 }

@@ -124,6 +124,15 @@ describe('searchDocuments: bad input', () => {
     expect(result.notice).toMatch(/no searchable words/);
   });
 
+  it.each(['hybrid', 'vector'] as const)('punctuation only in %s mode gives the same notice as BM25', async (mode) => {
+    indexDocuments(store, docs);
+    const space = await lexicalSpace();
+    const result = await searchDocuments(store, space, { query: '?!…', mode });
+    expect(result.mode).toBe(mode);
+    expect(result.hits).toEqual([]);
+    expect(result.notice).toMatch(/^"\?!…" has no searchable words \(only punctuation or very common words\)\.$/);
+  });
+
   it.each([0, 101, 2.5])('limit %s is INVALID_INPUT', async (limit) => {
     await expect(searchDocuments(store, null, { query: 'x', limit })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });

@@ -2,7 +2,8 @@ import { RepoScoutError } from '../errors';
 import type { Store } from '../store/open';
 import { getDocumentsByIds, parseTopics, type DocumentKind, type SearchDocumentRow } from './documents';
 import { reciprocalRankFusion, type RankedList } from './fuse';
-import { ftsMatchExpression, prepareQuery } from './query';
+import { findConcepts, queryConcepts, expansionTerms, EXPANSION_BODY_CHARS, type ConceptMatch } from './lexicon';
+import { expandedMatchExpression, prepareQuery } from './query';
 import { bm25Search, vectorSearch, type SearchFilters } from './retrievers';
 import { highlightSnippet } from './snippet';
 import { currentSpace, type VectorSpace } from './spaces';
@@ -10,6 +11,23 @@ import { assertDimensions } from './vectors';
 
 export type SearchMode = 'hybrid' | 'bm25' | 'vector';
 export const MAX_SEARCH_LIMIT = 100;
+
+/**
+ * The search parameters that are not a priori choices. `npm run eval` fixes them on the
+ * development split of its labelled set (grid printed there) and reports the held-out split.
+ */
+export interface SearchTuning {
+  /** BM25 weight of the expansion field (title 3, topics 2, body 1). */
+  expansionWeight: number;
+  /**
+   * Weight of the vector list in reciprocal rank fusion (BM25's is 1) when the query is a
+   * document ("more like this": similar repositories). Typed queries are a few words, where
+   * the built-in embedder sees little; they fuse both lists equally (an a-priori choice:
+   * the evaluation set has no typed queries to fit it on).
+   */
+  vectorWeight: number;
+}
+export const DEFAULT_TUNING: SearchTuning = { expansionWeight: 3, vectorWeight: 4 };
 
 export interface SearchRequest extends SearchFilters {
   query: string;
@@ -24,6 +42,12 @@ export interface SearchRequest extends SearchFilters {
   vector?: Float32Array;
   /** Compute highlighted snippets (default true); recommendations that never show them skip the cost. */
   snippets?: boolean;
+  /** Expand the query with the developer-vocabulary lexicon (default true; false is plain BM25). */
+  expand?: boolean;
+  /** Concept terms to match in the expansion field instead of the query's own (a "similar" query passes its seed's). */
+  concepts?: readonly string[];
+  /** Parameters other than the defaults (the evaluation's grid search). */
+  tuning?: Partial<SearchTuning>;
 }
 
 export interface SearchHit {
@@ -46,6 +70,8 @@ export interface SearchHit {
   /** This hit's place and score in each retriever; null where that retriever did not return it. */
   bm25: { rank: number; score: number } | null;
   vector: { rank: number; similarity: number } | null;
+  /** Lexicon expansions this hit matched, e.g. "postgres → postgresql" (query words → concept). */
+  expansions: string[];
 }
 
 export interface SearchResponse {
@@ -81,25 +107,37 @@ export async function searchDocuments(store: Store, requestedSpace: VectorSpace 
   const bm25 = new Map<number, { rank: number; score: number }>();
   const vector = new Map<number, { rank: number; similarity: number }>();
 
+  const tuning = { ...DEFAULT_TUNING, ...request.tuning };
+  const expand = request.expand !== false;
+  const matched: ConceptMatch[] = expand && !request.concepts ? queryConcepts(prepared.text) : [];
+  const concepts = expand ? (request.concepts ?? matched.map((m) => m.concept)) : [];
   if (mode !== 'vector') {
-    const match = ftsMatchExpression(prepared.text);
+    const match = expandedMatchExpression(prepared.text, concepts, !request.concepts);
     if (match) {
-      const hits = bm25Search(store.db, match, filters, depth).filter((h) => !excluded.has(h.id));
+      const hits = bm25Search(store.db, match, filters, depth, expand ? tuning.expansionWeight : 0).filter((h) => !excluded.has(h.id));
       hits.forEach((h, i) => bm25.set(h.id, { rank: i + 1, score: h.score }));
       lists.push({ name: 'bm25', ids: hits.map((h) => h.id) });
-    } else if (mode === 'bm25') {
-      notice ??= `"${prepared.text}" has no searchable words (only punctuation or very common words).`;
     }
   }
   if (mode !== 'bm25' && space) {
-    const queryVector = request.vector ?? (await space.embedder.embed([prepared.text]))[0]!;
+    // Documents embed their expansion too, so the query does: "pg" lands near "PostgreSQL".
+    const queryText = concepts.length && !request.concepts ? `${prepared.text}\n${concepts.join(', ')}` : prepared.text;
+    const queryVector = request.vector ?? (await space.embedder.embed([queryText]))[0]!;
     assertDimensions(space, queryVector, 'the query');
     // A zero vector (no known word) has no direction: it would rank arbitrarily.
     if (queryVector.some((x) => x !== 0)) {
       const hits = vectorSearch(store.db, space, queryVector, filters, depth).filter((h) => !excluded.has(h.id));
       hits.forEach((h, i) => vector.set(h.id, { rank: i + 1, similarity: h.similarity }));
-      lists.push({ name: 'vector', ids: hits.map((h) => h.id) });
+      lists.push({ name: 'vector', ids: hits.map((h) => h.id), weight: request.concepts || request.vector ? tuning.vectorWeight : 1 });
     }
+  }
+  // Whatever the mode, a query no retriever could use says why rather than just "no results".
+  const keywordless = mode !== 'vector' && !lists.some((l) => l.name === 'bm25');
+  const meaningless = mode !== 'bm25' && !lists.some((l) => l.name === 'vector');
+  if ((keywordless || mode === 'vector') && (meaningless || mode === 'bm25')) {
+    notice ??= `"${prepared.text}" has no searchable words (only punctuation or very common words).`;
+  } else if (keywordless) {
+    notice ??= `"${prepared.text}" has no searchable words for keyword search (only punctuation or very common words); these results come from meaning alone.`;
   }
   const fused = reciprocalRankFusion(lists).slice(0, limit);
   const rows = getDocumentsByIds(store.db, fused.map((f) => f.id));
@@ -109,8 +147,11 @@ export async function searchDocuments(store: Store, requestedSpace: VectorSpace 
     if (!row) return [];
     const b = bm25.get(id);
     const v = vector.get(id);
-    const snippet = b && request.snippets !== false ? highlightSnippet(row.body, prepared.text) : undefined;
-    return [toHit(row, score, b ? { rank: b.rank, score: round(b.score) } : null, v ? { rank: v.rank, similarity: round(v.similarity) } : null, snippet)];
+    const expansions = matchedExpansions(row, matched);
+    const snippet = (b || expansions.words.length) && request.snippets !== false ? highlightSnippet(row.body, [prepared.text, ...expansions.words].join(' ')) : undefined;
+    const hit = toHit(row, score, b ? { rank: b.rank, score: round(b.score) } : null, v ? { rank: v.rank, similarity: round(v.similarity) } : null, snippet);
+    hit.expansions = expansions.labels;
+    return [hit];
   });
   return { query: prepared.text, mode, embedder: mode === 'bm25' || !space ? null : { name: space.embedder.name, model: space.embedder.model }, notice, hits };
 }
@@ -133,6 +174,24 @@ export function toHit(row: SearchDocumentRow, score: number, bm25: SearchHit['bm
     score: round(score, 6),
     bm25,
     vector,
+    expansions: [],
+  };
+}
+
+/**
+ * Which of the query's concepts this document has in its expansion field, as "query words →
+ * concept", and the document's own words that named them (highlighted in its snippet).
+ */
+function matchedExpansions(row: SearchDocumentRow, matched: readonly ConceptMatch[]): { labels: string[]; words: string[] } {
+  if (matched.length === 0) return { labels: [], words: [] };
+  const stored = expansionTerms(row.expansion_text);
+  const hits = matched.filter((m) => stored.has(m.concept));
+  if (hits.length === 0) return { labels: [], words: [] };
+  const own = new Map(findConcepts(`${row.title}\n${row.topics_text}\n${row.body.slice(0, EXPANSION_BODY_CHARS)}`).map((c) => [c.concept, c.from]));
+  return {
+    // A concept the query spelled out itself is no expansion; only synonyms are reported.
+    labels: hits.filter((m) => m.from !== m.concept).map((m) => `${m.from} → ${m.concept}`),
+    words: hits.flatMap((m) => (own.has(m.concept) ? [own.get(m.concept)!] : [])),
   };
 }
 

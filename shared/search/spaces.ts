@@ -5,6 +5,7 @@ import {
   createLexicalEmbedder,
   deserializeLexicalModel,
   fitLexicalModel,
+  fitLexicalModelAsync,
   serializeLexicalModel,
 } from '../embeddings/lexical';
 import { embedderFingerprint, type Embedder } from '../embeddings/types';
@@ -35,6 +36,9 @@ export interface OpenSpaceOptions {
   refit?: 'auto' | 'never' | 'force';
   /** Lexical only: output dimensions (default 256). */
   dimensions?: number;
+  /** Lexical only: fit without holding the event loop for more than a moment at a time (a server refitting in the background). */
+  background?: boolean;
+  signal?: AbortSignal;
 }
 
 /**
@@ -58,7 +62,7 @@ export async function openSpace(store: Store, embedder: Embedder | 'lexical', op
   if (current?.state && refit !== 'force' && (refit === 'never' || !lexicalFitIsStale(current.fitted_documents ?? 0, documents))) {
     return { id: current.id, tableName: current.table_name, embedder: createLexicalEmbedder(deserializeLexicalModel(current.state)) };
   }
-  const model = fitLexicalModel(corpusTexts(db), dimensions);
+  const model = options.background ? await fitLexicalModelAsync(corpusTexts(db), dimensions, options.signal) : fitLexicalModel(corpusTexts(db), dimensions);
   const lexical = createLexicalEmbedder(model);
   return ensureSpace(db, lexical, serializeLexicalModel(model), model.documents);
 }
@@ -161,9 +165,16 @@ export function retireSupersededSpaces(db: Db, space: VectorSpace): number {
 }
 
 function* corpusTexts(db: Db): Generator<string> {
-  // Same text the vectors are computed from, so IDF describes what is embedded.
-  for (const row of db.prepare('select title, body, topics_text from search_documents').iterate() as Iterable<{ title: string; body: string; topics_text: string }>) {
-    yield embeddingText(row);
+  // Same text the vectors are computed from, so IDF describes what is embedded. Read a page
+  // at a time rather than through one open cursor: a background fit pauses between pages,
+  // and the connection must stay free for the reads served meanwhile.
+  const page = db.prepare('select id, title, body, topics_text, expansion_text from search_documents where id > ? order by id limit 256');
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after) as { id: number; title: string; body: string; topics_text: string; expansion_text: string }[];
+    if (rows.length === 0) return;
+    after = rows.at(-1)!.id;
+    for (const row of rows) yield embeddingText(row);
   }
 }
 

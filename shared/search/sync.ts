@@ -10,6 +10,8 @@ export interface SyncOptions {
   onProgress?: (progress: Progress) => void;
   /** Documents per embedder call and per write transaction (default: the embedder's batch size). */
   batchSize?: number;
+  /** Give the event loop a turn between batches (a server embedding in the background keeps answering). */
+  background?: boolean;
 }
 
 export interface SyncResult {
@@ -30,7 +32,7 @@ export async function syncEmbeddings(store: Store, space: VectorSpace, options: 
   const { db } = store;
   const batchSize = Math.max(1, options.batchSize ?? space.embedder.batchSize);
   const pendingQuery = db.prepare(
-    `select d.id, d.title, d.body, d.topics_text, d.content_hash from search_documents d
+    `select d.id, d.title, d.body, d.topics_text, d.expansion_text, d.content_hash from search_documents d
      left join document_embeddings e on e.space_id = @space and e.doc_id = d.id
      where d.id > @after and (e.doc_id is null or e.content_hash != d.content_hash)
      order by d.id limit @limit`,
@@ -46,6 +48,7 @@ export async function syncEmbeddings(store: Store, space: VectorSpace, options: 
       title: string;
       body: string;
       topics_text: string;
+      expansion_text: string;
       content_hash: string;
     }[];
     if (rows.length === 0) break;
@@ -61,6 +64,7 @@ export async function syncEmbeddings(store: Store, space: VectorSpace, options: 
       rows.map((r, i) => ({ docId: r.id, contentHash: r.content_hash, vector: vectors[i]! })),
     );
     options.onProgress?.({ done: Math.min(embedded, pending), total: pending, message: `embedding with ${space.embedder.name}` });
+    if (options.background) await new Promise((resolve) => setImmediate(resolve));
   }
   const retired = countPending(store, space) === 0 ? retireSupersededSpaces(db, space) : 0;
   return { embedded, pending, retired };

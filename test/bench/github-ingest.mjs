@@ -5,11 +5,11 @@
 // a re-sync after a few changes, wall times, and the org research/report time.
 //
 //   node esbuild.config.mjs && node test/bench/github-ingest.mjs [--repos 1000] [--latency 60]
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { runMeasured } from './measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -40,21 +40,12 @@ const org = new SyntheticOrg({ login: 'bench-org', repositories: REPOS, seed: 20
 const fake = await startFakeGitHub({ orgs: [org], token: TOKEN, latencyMs: LATENCY });
 const db = path.join(work, 'bench.db');
 
-function cli(argv) {
+/** One CLI command; its wall time and peak RSS (VmHWM), measured as run.mjs measures research. */
+async function cli(argv) {
   const env = { ...process.env, GITHUB_TOKEN: TOKEN, REPOSCOUT_GITHUB_API_URL: fake.url, REPOSCOUT_DB: db };
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [CLI, '--json', '--no-progress', ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (err += c));
-    child.on('close', (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      if (code !== 0) return reject(new Error(`reposcout ${argv.join(' ')} exited ${code}: ${err}`));
-      resolve({ result: JSON.parse(out), seconds });
-    });
-  });
+  const run = await runMeasured(process.execPath, [CLI, '--json', '--no-progress', ...argv], { env, keepStdout: true });
+  if (run.exitCode !== 0) throw new Error(`reposcout ${argv.join(' ')} exited ${run.exitCode}: ${run.stderr}`);
+  return { result: JSON.parse(run.stdout), seconds: run.seconds, peakRssMb: Math.round((run.peakRssKb ?? 0) / 1024) };
 }
 
 function serverSide(from) {
@@ -72,10 +63,10 @@ function serverSide(from) {
 const runs = [];
 async function measure(label, argv) {
   const mark = fake.log.length;
-  const { result, seconds } = await cli(argv);
+  const { result, seconds, peakRssMb } = await cli(argv);
   const server = serverSide(mark);
-  runs.push({ label, seconds: Math.round(seconds * 10) / 10, client: result.cost ?? result.ingest?.cost ?? null, server, detailed: result.detailed ?? result.ingest?.detailed, unchanged: result.unchanged ?? result.ingest?.unchanged });
-  console.error(`${label}: ${seconds.toFixed(1)} s, ${server.requests} requests (${server.listing} listing, ${server.graphql - server.listing} detail GraphQL, ${server.rest} REST, ${server.notModified} × 304), ${server.points} points`);
+  runs.push({ label, seconds: Math.round(seconds * 10) / 10, peakRssMb, client: result.cost ?? result.ingest?.cost ?? null, server, detailed: result.detailed ?? result.ingest?.detailed, unchanged: result.unchanged ?? result.ingest?.unchanged });
+  console.error(`${label}: ${seconds.toFixed(1)} s, peak RSS ${peakRssMb} MB, ${server.requests} requests (${server.listing} listing, ${server.graphql - server.listing} detail GraphQL, ${server.rest} REST, ${server.notModified} × 304), ${server.points} points`);
   return result;
 }
 
@@ -85,9 +76,8 @@ await measure('re-sync, unchanged', ['ingest', 'bench-org']);
 const changed = org.repos.filter((r) => !r.isEmpty).slice(0, CHANGED);
 changed.forEach((r, i) => (i % 2 === 0 ? org.push(r.name) : r.issues.length ? org.commentOnIssue(r.name, 'bench-helper') : org.release(r.name, 'v100.0.0')));
 await measure(`re-sync, ${CHANGED} repositories changed`, ['ingest', 'bench-org']);
-const started = performance.now();
 const research = await cli(['research', 'bench-org', '--no-sync', '--out', path.join(work, 'report')]);
-const researchSeconds = (performance.now() - started) / 1000;
+const researchSeconds = research.seconds;
 const htmlBytes = fs.statSync(research.result.reports.htmlPath).size;
 await fake.close();
 
@@ -99,7 +89,7 @@ const figures = {
   firstSync: { seconds: first.seconds, requests: first.server.requests, requestsPerRepository: first.server.requests / REPOS, rateLimitPoints: first.server.points, clientCountedPoints: first.client.rateLimitCost },
   resyncUnchanged: { seconds: resync.seconds, requests: resync.server.requests, rateLimitPoints: resync.server.points, shareOfFirst: resync.server.points / first.server.points },
   resyncChanged: { changed: CHANGED, seconds: incremental.seconds, requests: incremental.server.requests, notModified: incremental.server.notModified, rateLimitPoints: incremental.server.points, detailed: incremental.detailed },
-  research: { seconds: Math.round(researchSeconds * 10) / 10, htmlKilobytes: Math.round(htmlBytes / 1024) },
+  research: { seconds: Math.round(researchSeconds * 10) / 10, peakRssMb: research.peakRssMb, htmlKilobytes: Math.round(htmlBytes / 1024) },
 };
 fs.writeFileSync(path.join(work, 'results.json'), JSON.stringify({ figures, runs }, null, 2));
 const pct = (x) => `${(x * 100).toFixed(2)}%`;
@@ -109,9 +99,9 @@ console.log(`| measure | value |
 | metadata pass: requests per repository | ${figures.metadataRequestsPerRepository.toFixed(3)} (target ≤ 0.1) |
 | first sync: requests (per repository) | ${first.server.requests} (${figures.firstSync.requestsPerRepository.toFixed(2)}) |
 | first sync: rate-limit cost (points) | ${first.server.points} |
-| first sync: wall time | ${first.seconds} s |
+| first sync: wall time, peak RSS | ${first.seconds} s, ${first.peakRssMb} MB |
 | re-sync, unchanged: requests | ${resync.server.requests} |
 | re-sync, unchanged: rate-limit cost | ${resync.server.points} (${pct(figures.resyncUnchanged.shareOfFirst)} of the first; target ≤ 2%) |
-| re-sync, unchanged: wall time | ${resync.seconds} s |
+| re-sync, unchanged: wall time, peak RSS | ${resync.seconds} s, ${resync.peakRssMb} MB |
 | re-sync, ${CHANGED} changed: requests / 304s / cost | ${incremental.server.requests} / ${incremental.server.notModified} / ${incremental.server.points} |
-| research + org report (no network) | ${figures.research.seconds} s, report.html ${figures.research.htmlKilobytes} KB |`);
+| research + org report (no network) | ${figures.research.seconds} s, peak RSS ${figures.research.peakRssMb} MB, report.html ${figures.research.htmlKilobytes} KB |`);

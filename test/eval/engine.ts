@@ -12,3 +12,5 @@ export { createLexicalEmbedder, fitLexicalModel } from '../../shared/embeddings/
 
 export { remember } from '../../shared/memory/remember';
 export { recall } from '../../shared/memory/recall';
+export { DEFAULT_TUNING } from '../../shared/search/search';
+export { prepareSearchIndex } from '../../shared/search/prepare';

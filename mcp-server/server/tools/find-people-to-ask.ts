@@ -1,40 +1,12 @@
-import { z } from 'zod';
 import { peopleToAsk } from '../../../shared/recommend/people';
 import { plural } from '../../../shared/reports/format';
-import { factorLine, factorSchema, factorsOf, recommendRepositoryInput } from '../recommend-view';
+import { factorLine, factorsOf } from '../recommend-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
-
-const input = z.strictObject({
-  repository: recommendRepositoryInput,
-  path: z.string().min(1).max(1000).optional().describe('A file or folder relative to the repository root, e.g. "src/search" or "README.md" (default: the whole repository).'),
-  limit: z.number().int().min(1, 'limit must be at least 1').max(50, 'limit is at most 50').default(10).describe('People to return, 1-50.'),
-});
-
-const person = z.object({
-  rank: z.number(),
-  name: z.string(),
-  email: z.string(),
-  score: z.number(),
-  commits: z.number(),
-  linesChanged: z.number(),
-  files: z.number(),
-  lastTouched: z.string(),
-  factors: z.array(factorSchema),
-});
-
-const output = z.object({ repository: z.string(), path: z.string().nullable(), people: z.array(person) });
+import { findPeopleToAskContract } from '../../../shared/protocol/tools/find-people-to-ask';
 
 export const findPeopleToAskTool = defineTool({
-  name: 'find_people_to_ask',
-  toolset: 'recommend',
-  title: 'Find people to ask',
-  description:
-    "Who knows a repository, or a file or folder in it, best: ranked from its commit history by ownership (share of changed lines), recency, breadth (files touched) and integration (merges performed), each with its explanation. Bots are left out. " +
-    'Needs the repository\'s history: a local clone analysed with analyze_local_repository.',
-  input,
-  output,
-  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...findPeopleToAskContract,
   async run(args, { catalog, signal, progress, log }) {
     // Resolving names uses the search documents: bring them up to date (no vectors needed).
     await catalog.search.ready({ signal, progress, log }, false);

@@ -1,54 +1,18 @@
-import { z } from 'zod';
 import type { CitationReference } from '../../../shared/research/org-types';
 import { plural } from '../../../shared/reports/format';
-import { cursorInput, type CursorPosition, limitInput, pageOf } from '../cursor';
-import { ownerInput, requireOrganization } from '../organizations';
+import { type CursorPosition, pageOf } from '../cursor';
+import { requireOrganization } from '../organizations';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
+import { getCitationsContract, type GetCitationsResult } from '../../../shared/protocol/tools/get-citations';
 
 const REPOSITORIES_SHOWN = 10;
 const AUTHORS_SHOWN = 5;
 
-const input = z.strictObject({
-  owner: ownerInput,
-  kind: z.enum(['doi', 'arxiv', 'zenodo']).optional().describe('Only references of this kind.'),
-  repository: z.string().min(1).max(100).optional().describe('Only references and citation files of this repository (its name within the owner, case-insensitive).'),
-  limit: limitInput(100, 20),
-  cursor: cursorInput('owner, kind and repository'),
-});
-
-const n = () => z.number();
-const output = z.object({
-  owner: z.string(),
-  counts: z.object({ citationFiles: n(), dois: n(), arxiv: n(), zenodo: n(), repositoriesWithCitations: n() }),
-  references: z.array(z.object({ kind: z.enum(['doi', 'arxiv', 'zenodo']), id: z.string(), url: z.string(), repositories: z.array(z.string()), repositoryCount: n() })),
-  total: n(),
-  nextCursor: z.string().nullable(),
-  citationFiles: z.array(
-    z.object({
-      repository: z.string(),
-      title: z.string().nullable(),
-      version: z.string().nullable(),
-      doi: z.string().nullable(),
-      dateReleased: z.string().nullable(),
-      authors: z.array(z.string()),
-      problems: z.array(z.string()),
-    }),
-  ),
-});
-
-type Output = z.output<typeof output>;
+type Output = GetCitationsResult;
 
 export const getCitationsTool = defineTool({
-  name: 'get_citations',
-  toolset: 'research',
-  title: "An organization's citations",
-  description:
-    "Read the academic citations of a researched GitHub organization's repositories: CITATION.cff files (title, version, DOI, authors) and the DOIs, arXiv ids and Zenodo records their READMEs mention, with which repositories share each reference. " +
-    'Use it to find the papers and datasets behind an organization\'s software or how to cite it. References are paged, 20 by default, most shared first.',
-  input,
-  output,
-  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...getCitationsContract,
   run(args, context) {
     const research = requireOrganization(context, args.owner);
     const { citations } = research;

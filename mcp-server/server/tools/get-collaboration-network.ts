@@ -2,92 +2,24 @@ import { z } from 'zod';
 import { RepoScoutError } from '../../../shared/errors';
 import type { CollaborationNetwork, NetworkPerson, SerializedGraph } from '../../../shared/research/org-types';
 import { plural } from '../../../shared/reports/format';
-import { comparePositions, cursorInput, type CursorPosition, limitInput, pageOf } from '../cursor';
-import { ownerInput, requireOrganization } from '../organizations';
+import { comparePositions, type CursorPosition, pageOf } from '../cursor';
+import { requireOrganization } from '../organizations';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
+import { getCollaborationNetworkContract, type GetCollaborationNetworkResult } from '../../../shared/protocol/tools/get-collaboration-network';
 
 // The graph of a large organization runs to megabytes; past this many nodes the answer keeps
 // every repository and the people with the most shared work, and says it was cut.
 const MAX_GRAPH_NODES = 1_500;
 const COMMUNITY_MEMBERS_SHOWN = 10;
 
-const views = ['overview', 'people', 'edges', 'repositories', 'communities'] as const;
 type Sort = 'betweenness' | 'pagerank' | 'strength' | 'repositories';
 
-const input = z.strictObject({
-  owner: ownerInput,
-  view: z
-    .enum(views)
-    .default('overview')
-    .describe('overview: the top entries of every list (no paging); people, edges, repositories or communities: that one list, paged.'),
-  sort: z
-    .enum(['betweenness', 'pagerank', 'strength', 'repositories'])
-    .default('betweenness')
-    .describe('Order of people: betweenness (bridges between groups), pagerank, strength (shared work) or repositories (how many they contribute to); most first.'),
-  person: z.string().min(1).max(60).optional().describe('Only co-contribution edges involving this GitHub login (case-insensitive).'),
-  includeGraph: z.boolean().default(false).describe('Add the whole graph (people and repositories as nodes; contribution and co-contribution edges) in graphology JSON, for visualisation. Large.'),
-  limit: limitInput(100, 10),
-  cursor: cursorInput('owner, view, sort and person'),
-});
-
-const n = () => z.number();
-const person = z.object({
-  login: z.string(),
-  repositories: n(),
-  contributions: n(),
-  collaborators: n(),
-  strength: n(),
-  betweenness: n(),
-  pagerank: n(),
-  community: n(),
-});
-const edge = z.object({ source: z.string(), target: z.string(), weight: n(), sharedRepositories: n(), repositories: z.array(z.string()) });
-const repository = z.object({
-  name: z.string(),
-  key: z.string(),
-  contributors: n(),
-  busFactor: n(),
-  busFactorWindow: n().nullable(),
-  topContributors: z.array(z.object({ login: z.string(), contributions: n(), share: n() })),
-});
-const community = z.object({ id: n(), size: n(), people: z.array(z.string()), repositories: z.array(z.string()) });
-const attributes = z.record(z.string(), z.unknown());
-
-const output = z.object({
-  owner: z.string(),
-  counts: z.object({ people: n(), edges: n(), repositories: n(), communities: n() }),
-  notes: z.array(z.string()),
-  view: z.enum(views),
-  total: n(),
-  nextCursor: z.string().nullable(),
-  people: z.array(person).optional(),
-  edges: z.array(edge).optional(),
-  repositories: z.array(repository).optional(),
-  communities: z.array(community).optional(),
-  graph: z
-    .object({
-      nodes: z.array(z.object({ key: z.string(), attributes })),
-      edges: z.array(z.object({ source: z.string(), target: z.string(), attributes })),
-      truncated: z.boolean(),
-    })
-    .optional(),
-});
-
-type Output = z.output<typeof output>;
-type Args = z.output<typeof input>;
+type Output = GetCollaborationNetworkResult;
+type Args = z.output<typeof getCollaborationNetworkContract.input>;
 
 export const getCollaborationNetworkTool = defineTool({
-  name: 'get_collaboration_network',
-  toolset: 'research',
-  title: 'Collaboration network',
-  description:
-    "Read a researched GitHub organization's collaboration network: people (human logins) linked by the repositories they both contribute to. " +
-    'Returns the central people (betweenness, PageRank, shared work), the strongest co-contribution edges, each repository\'s bus factor with its top contributors (riskiest first), and communities. ' +
-    'Use it to find key people, who works with whom, and repositories that depend on one person. Overview by default; pick a view to page through one list.',
-  input,
-  output,
-  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...getCollaborationNetworkContract,
   run(args, context) {
     const network = requireOrganization(context, args.owner).network;
     const lists = listsOf(network, args);
@@ -129,9 +61,9 @@ export const getCollaborationNetworkTool = defineTool({
 function listsOf(network: CollaborationNetwork, args: Args) {
   const byPerson = peoplePosition(args.sort);
   const who = args.person?.toLowerCase();
-  const edgePosition = (e: z.output<typeof edge>): CursorPosition => [-e.weight, e.source, e.target];
-  const repositoryPosition = (r: z.output<typeof repository>): CursorPosition => [r.busFactor, -r.contributors, r.name.toLowerCase(), r.key];
-  const communityPosition = (c: z.output<typeof community>): CursorPosition => [c.id];
+  const edgePosition = (e: NonNullable<Output['edges']>[number]): CursorPosition => [-e.weight, e.source, e.target];
+  const repositoryPosition = (r: NonNullable<Output['repositories']>[number]): CursorPosition => [r.busFactor, -r.contributors, r.name.toLowerCase(), r.key];
+  const communityPosition = (c: NonNullable<Output['communities']>[number]): CursorPosition => [c.id];
   return {
     people: { items: sorted(network.people, byPerson), position: byPerson },
     edges: {

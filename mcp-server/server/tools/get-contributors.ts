@@ -1,40 +1,13 @@
-import { z } from 'zod';
 import type { ContributorStats } from '../../../shared/research/types';
 import { plural } from '../../../shared/reports/format';
-import { comparePositions, cursorInput, type CursorPosition, limitInput, pageOf } from '../cursor';
-import { busFactorSchema, contributorSchema, identityOf, identitySchema, repositoryInput } from '../repository-view';
+import { comparePositions, type CursorPosition, pageOf } from '../cursor';
+import { identityOf } from '../repository-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
-
-const input = z.strictObject({
-  repository: repositoryInput,
-  sort: z.enum(['commits', 'recent', 'lines']).default('commits').describe('commits (all time), recent (commits in the recent window) or lines (added + deleted); most first.'),
-  includeBots: z.boolean().default(false).describe('Also list bot accounts (dependabot, renovate, ...). They never count towards the bus factor.'),
-  match: z.string().min(1).max(200).optional().describe('Only people whose name or e-mail contains this text, case-insensitive.'),
-  limit: limitInput(),
-  cursor: cursorInput('repository, sort and filters'),
-});
-
-const output = z.object({
-  repository: identitySchema,
-  busFactor: z.object({ windowMonths: z.number(), window: busFactorSchema, allTime: busFactorSchema }),
-  humans: z.number(),
-  bots: z.number(),
-  contributors: z.array(contributorSchema.extend({ isBot: z.boolean() })),
-  total: z.number(),
-  nextCursor: z.string().nullable(),
-});
+import { getContributorsContract } from '../../../shared/protocol/tools/get-contributors';
 
 export const getContributorsTool = defineTool({
-  name: 'get_contributors',
-  toolset: 'research',
-  title: 'Contributors and bus factor',
-  description:
-    "List a stored repository's contributors (commits, lines, first and last commit, active weeks, commits in the recent window) and its bus factor: the fewest people who made at least half of the human commits, in the recent window and over all time, with who they are. " +
-    'Use it to judge key-person risk or find who knows a codebase. People are identities after .mailmap; bots are left out unless asked for. Paged, 20 by default.',
-  input,
-  output,
-  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...getContributorsContract,
   run(args, { catalog, enabledTools }) {
     const { row, research } = catalog.resolve(args.repository, enabledTools);
     const needle = args.match?.toLowerCase();

@@ -1,82 +1,27 @@
-import { z } from 'zod';
 import type { OrganizationRepository, OrganizationResearch } from '../../../shared/research/org-types';
-import { organizationHeadline, organizationSummaryOf, organizationSummarySchema, ownerInput, ownerRows, requireOrganization } from '../organizations';
-import { gradeSchema } from '../repository-view';
+import { organizationHeadline, organizationSummaryOf, ownerRows, requireOrganization } from '../organizations';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
+import { getOrganizationContract, organizationSections, type GetOrganizationResult } from '../../../shared/protocol/tools/get-organization';
 
 const RECENT_WEEKS = 26;
 const TOP_LANGUAGES = 15;
 
-const sectionNames = ['health', 'best', 'worst', 'languages', 'activity'] as const;
-type Section = (typeof sectionNames)[number];
+type Section = (typeof organizationSections)[number];
 
-const input = z.strictObject({
-  owner: ownerInput,
-  sections: z
-    .array(z.enum([...sectionNames, 'all']))
-    .max(6)
-    .default([])
-    .describe('Extra sections besides the summary: health (score histogram, average per health component, weakest first), best and worst (5 repositories each, with reasons), languages (top 15), activity (last 26 weeks); or "all".'),
-});
-
-const n = () => z.number();
-const ranked = z.object({
-  name: z.string(),
-  key: z.string(),
-  health: n(),
-  grade: gradeSchema,
-  language: z.string().nullable(),
-  busFactor: n(),
-  contributors: n(),
-  pushedAt: z.string().nullable(),
-  strengths: z.array(z.string()),
-  weaknesses: z.array(z.string()),
-});
-
-const output = organizationSummarySchema.extend({
-  healthDistribution: z
-    .object({
-      histogram: z.array(z.object({ bucket: z.string(), count: n() })),
-      components: z.array(z.object({ id: z.string(), label: z.string(), weight: n(), averageScore: n(), measured: n() })),
-    })
-    .optional(),
-  best: z.array(ranked).optional(),
-  worst: z.array(ranked).optional(),
-  languages: z.array(z.object({ language: z.string(), share: n(), repositories: n() })).optional(),
-  activity: z
-    .object({
-      commitsInWindow: n(),
-      commitsInWindowReported: n(),
-      pullRequestsMergedInWindow: n(),
-      issuesOpenedInWindow: n(),
-      releasesInWindow: n(),
-      recentWeeks: z.array(z.object({ week: z.string(), commits: n(), repositories: n(), authors: n() })),
-    })
-    .optional(),
-});
-
-type Output = z.output<typeof output>;
+type Output = GetOrganizationResult;
 
 export const getOrganizationTool = defineTool({
-  name: 'get_organization',
-  toolset: 'research',
-  title: "Get an organization's research",
-  description:
-    'Get the stored research of a GitHub organization or user: by default a compact summary with repository counts (ranked, archived, forks, empty, active, dormant), stars, contributors, median health and grade counts, and the size of its network, topics and citations. ' +
-    'Ask for sections to get more: the health distribution and where points are lost, the best and worst repositories with the reasons, the language mix, weekly activity. For one repository use get_repository; for people use get_collaboration_network.',
-  input,
-  output,
-  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...getOrganizationContract,
   run(args, context) {
     const research = requireOrganization(context, args.owner);
-    const wanted = new Set<Section>(args.sections.includes('all') ? sectionNames : (args.sections as Section[]));
+    const wanted = new Set<Section>(args.sections.includes('all') ? organizationSections : (args.sections as Section[]));
     const structured: Output = { ...organizationSummaryOf(research), ...sections(research, wanted) };
     return { structured, text: render(research, structured) };
   },
 });
 
-function rankedOf(r: OrganizationRepository): z.output<typeof ranked> {
+function rankedOf(r: OrganizationRepository): NonNullable<Output['best']>[number] {
   return {
     name: r.name,
     key: r.key,
@@ -110,7 +55,7 @@ function render(r: OrganizationResearch, o: Output): string {
     `${organizationHeadline(r)} Grades: ${grades}. ${o.totals.active} active in the last 90 days, ${o.totals.dormant} dormant for over a year; ${o.totals.stars} stars. ` +
     `Network: ${o.network.people} people, ${o.network.communities} communities; ${o.topics.clusters} topic clusters; ${o.citations.repositories} repositories with citations.`;
   const rows = ownerRows(r);
-  const reasons = (x: z.output<typeof ranked>, kind: 'strengths' | 'weaknesses') => x[kind].map((s) => quote(s, 200)).join('; ');
+  const reasons = (x: NonNullable<Output['best']>[number], kind: 'strengths' | 'weaknesses') => x[kind].map((s) => quote(s, 200)).join('; ');
   for (const x of o.best ?? []) rows.push(`best ${quote(x.name)} health ${x.health} (${x.grade}), bus factor ${x.busFactor}; strengths: ${reasons(x, 'strengths') || 'none listed'}`);
   for (const x of o.worst ?? []) rows.push(`worst ${quote(x.name)} health ${x.health} (${x.grade}), bus factor ${x.busFactor}; weaknesses: ${reasons(x, 'weaknesses') || 'none listed'}`);
   for (const l of o.languages ?? []) rows.push(`language ${quote(l.language)} ${Math.round(l.share * 100)}% of code, primary in ${l.repositories} repositories`);

@@ -22,7 +22,7 @@ describe('get_repository: behaviour', () => {
     const result = await call({ repository: fx.key });
     expect(result.isError).toBeFalsy();
     const out = result.structuredContent as Record<string, unknown>;
-    expect(Object.keys(out).sort()).toEqual(['repository', 'summary']);
+    expect(Object.keys(out).sort()).toEqual(['dataNotice', 'repository', 'summary']);
     expect(out.summary).toMatchObject({
       commits: 11,
       merges: 1,
@@ -61,7 +61,7 @@ describe('get_repository: behaviour', () => {
 
   it('adds exactly the sections asked for', async () => {
     const out = (await call({ repository: fx.key, sections: ['health', 'hotspots'] })).structuredContent as Record<string, unknown>;
-    expect(Object.keys(out).sort()).toEqual(['health', 'hotspots', 'repository', 'summary']);
+    expect(Object.keys(out).sort()).toEqual(['dataNotice', 'health', 'hotspots', 'repository', 'summary']);
     const health = out.health as { components: { id: string; score: number | null }[] };
     expect(health.components.map((c) => c.id)).toContain('bus-factor');
   });

@@ -1,123 +1,23 @@
-import { z } from 'zod';
 import type { RepositoryResearch } from '../../../shared/research/types';
 import { plural } from '../../../shared/reports/format';
-import {
-  busFactorSchema,
-  contributorSchema,
-  hotspotSchema,
-  identityOf,
-  identitySchema,
-  pullRequestBriefSchema,
-  repositoryInput,
-  summaryOf,
-  summarySchema,
-} from '../repository-view';
+import { identityOf, summaryOf } from '../repository-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
+import { getRepositoryContract, repositorySections, type GetRepositoryResult } from '../../../shared/protocol/tools/get-repository';
 
 // Sections cap their lists; the dedicated tools page through everything.
 const TOP = 10;
 const RECENT_WEEKS = 26;
 
-const sectionNames = ['health', 'activity', 'contributors', 'bus_factor', 'hotspots', 'languages', 'community_files', 'pull_requests', 'releases'] as const;
-type Section = (typeof sectionNames)[number];
+type Section = (typeof repositorySections)[number];
 
-const input = z.strictObject({
-  repository: repositoryInput,
-  sections: z
-    .array(z.enum([...sectionNames, 'all']))
-    .max(10)
-    .default([])
-    .describe('Extra sections besides the summary: health (per-component breakdown), activity (last 26 weeks), contributors (top 10), bus_factor, hotspots (top 10), languages, community_files, pull_requests (10 most recent), releases; or "all".'),
-});
-
-const output = z.object({
-  repository: identitySchema,
-  summary: summarySchema,
-  // Always present for GitHub repositories: what the API says beyond the history.
-  github: z
-    .object({
-      url: z.string().nullable(),
-      description: z.string().nullable(),
-      stars: z.number(),
-      forks: z.number(),
-      openIssues: z.number(),
-      openPullRequests: z.number(),
-      topics: z.array(z.string()),
-      isArchived: z.boolean(),
-      isFork: z.boolean(),
-      pushedAt: z.string().nullable(),
-    })
-    .optional(),
-  health: z
-    .object({
-      score: z.number(),
-      grade: z.enum(['A', 'B', 'C', 'D', 'F']),
-      components: z.array(
-        z.object({ id: z.string(), label: z.string(), weight: z.number(), score: z.number().min(0).max(1).nullable(), points: z.number(), detail: z.string() }),
-      ),
-    })
-    .optional(),
-  activity: z
-    .object({
-      totalCommits: z.number(),
-      totalMerges: z.number(),
-      firstCommitAt: z.string(),
-      lastCommitAt: z.string(),
-      daysSinceLastCommit: z.number(),
-      commitsLast90Days: z.number(),
-      activeWeeksLast26: z.number(),
-      recentWeeks: z.array(z.object({ week: z.string(), commits: z.number(), authors: z.number() })),
-    })
-    .optional(),
-  contributors: z.object({ humans: z.number(), bots: z.number(), top: z.array(contributorSchema) }).optional(),
-  busFactor: z.object({ windowMonths: z.number(), window: busFactorSchema, allTime: busFactorSchema }).optional(),
-  hotspots: z.array(hotspotSchema).optional(),
-  languages: z.array(z.object({ language: z.string(), files: z.number(), bytes: z.number(), share: z.number().min(0).max(1) })).optional(),
-  communityFiles: z
-    .object({
-      readme: z.string().nullable(),
-      license: z.object({ path: z.string(), spdxId: z.string().nullable() }).nullable(),
-      contributing: z.string().nullable(),
-      codeOfConduct: z.string().nullable(),
-      security: z.string().nullable(),
-      citation: z.string().nullable(),
-      changelog: z.string().nullable(),
-      ci: z.array(z.string()),
-      tests: z.object({ present: z.boolean(), files: z.number(), examples: z.array(z.string()) }),
-      linters: z.array(z.string()),
-      dependencyUpdates: z.array(z.string()),
-    })
-    .optional(),
-  pullRequests: z
-    .object({
-      total: z.number(),
-      merge: z.number(),
-      squash: z.number(),
-      inWindow: z.number(),
-      reviewedShare: z.number().min(0).max(1).nullable(),
-      recent: z.array(pullRequestBriefSchema),
-    })
-    .optional(),
-  releases: z.object({ tags: z.number(), last365Days: z.number(), latest: z.object({ name: z.string(), date: z.string().nullable() }).nullable() }).optional(),
-});
-
-type Output = z.output<typeof output>;
+type Output = GetRepositoryResult;
 
 export const getRepositoryTool = defineTool({
-  name: 'get_repository',
-  toolset: 'research',
-  title: "Get a repository's research",
-  description:
-    "Get the stored research of one repository (a local clone or a GitHub repository): by default a compact summary with health score and grade, commits, last commit, contributors, bus factor, pull requests, releases, main language, licence, and for GitHub the stars, topics and archived state. " +
-    'Ask for sections to get more: the health breakdown (why the score is what it is), recent weekly activity, top contributors, bus factor people, hotspots, languages, community files (README, licence, CI, tests, security policy), recent pull requests, releases. ' +
-    'Request only the sections you need.',
-  input,
-  output,
-  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...getRepositoryContract,
   run(args, { catalog, enabledTools }) {
     const { row, research } = catalog.resolve(args.repository, enabledTools);
-    const wanted = new Set<Section>(args.sections.includes('all') ? sectionNames : (args.sections as Section[]));
+    const wanted = new Set<Section>(args.sections.includes('all') ? repositorySections : (args.sections as Section[]));
     const structured: Output = { repository: identityOf(row), summary: summaryOf(research), ...githubFacts(research), ...sections(research, wanted) };
     return { structured, text: render(structured) };
   },

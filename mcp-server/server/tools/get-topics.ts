@@ -1,44 +1,19 @@
-import { z } from 'zod';
 import { RepoScoutError } from '../../../shared/errors';
 import type { TopicTerm } from '../../../shared/research/org-types';
 import { plural } from '../../../shared/reports/format';
-import { cursorInput, type CursorPosition, limitInput, pageOf } from '../cursor';
-import { ownerInput, requireOrganization } from '../organizations';
+import { type CursorPosition, pageOf } from '../cursor';
+import { requireOrganization } from '../organizations';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
+import { getTopicsContract, type GetTopicsResult } from '../../../shared/protocol/tools/get-topics';
 
 const CLUSTERS_SHOWN = 30;
 const CLUSTER_REPOSITORIES_SHOWN = 10;
 
-const input = z.strictObject({
-  owner: ownerInput,
-  repository: z.string().min(1).max(100).optional().describe("Also return one repository's GitHub topics, extracted keywords and cluster; its name within the owner (case-insensitive)."),
-  limit: limitInput(100, 20),
-  cursor: cursorInput('owner'),
-});
-
-const n = () => z.number();
-const output = z.object({
-  owner: z.string(),
-  clusters: z.array(z.object({ id: n(), label: z.string(), terms: z.array(z.string()), repositories: z.array(z.string()), repositoryCount: n() })),
-  terms: z.array(z.object({ term: z.string(), source: z.enum(['github', 'keyword', 'both']), repositories: n() })),
-  total: n(),
-  nextCursor: z.string().nullable(),
-  repository: z.object({ name: z.string(), githubTopics: z.array(z.string()), keywords: z.array(z.string()), cluster: n().nullable() }).optional(),
-});
-
-type Output = z.output<typeof output>;
+type Output = GetTopicsResult;
 
 export const getTopicsTool = defineTool({
-  name: 'get_topics',
-  toolset: 'research',
-  title: "An organization's topics",
-  description:
-    "Read what a researched GitHub organization's repositories are about: topic clusters (terms that occur together, with their repositories) and the most common terms, from GitHub topics and keywords extracted from descriptions and READMEs. " +
-    'Use it to map an organization\'s areas of work or find the repositories on a subject. Terms are paged, 20 by default; pass repository for one repository\'s terms and cluster.',
-  input,
-  output,
-  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...getTopicsContract,
   run(args, context) {
     const research = requireOrganization(context, args.owner);
     const { topics } = research;

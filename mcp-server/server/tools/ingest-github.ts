@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { isRepoScoutError, RepoScoutError, throwIfAborted } from '../../../shared/errors';
 import type { GitHubClient } from '../../../shared/github/client';
 import { ingestGitHubOwner } from '../../../shared/github/ingest';
@@ -7,47 +6,12 @@ import { researchGitHubRepositoryByName, researchOrganization } from '../../../s
 import { plural } from '../../../shared/reports/format';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
+import { ingestGitHubContract, type IngestGitHubResult } from '../../../shared/protocol/tools/ingest-github';
 
-const input = z.strictObject({
-  target: z
-    .string()
-    .min(1, 'target is empty; pass a GitHub owner such as "octo-org" or a repository such as "octo-org/hello-world"')
-    .max(200)
-    .describe('A GitHub organization or user ("octo-org": all its repositories) or one repository ("octo-org/hello-world"); an https://github.com/... URL works too.'),
-  research: z.boolean().default(true).describe('Research what was ingested right after (offline), so the get_ tools can read it. false: ingest only.'),
-  detail: z.boolean().default(true).describe('Fetch issues, pull requests, releases, README, citation file, commits and contributors; false lists repositories only (cheap).'),
-  windowMonths: z.number().int().min(1).max(240).default(12).describe('Recent window, in months, for commits read and for the research.'),
-  concurrency: z.number().int().min(1).max(16).default(4).describe('Detail requests in flight at once.'),
-  maxWaitSeconds: z.number().int().min(0).max(900).default(60).describe('Longest GitHub rate-limit wait to sit through before stopping; a stopped ingest resumes when called again.'),
-});
-
-const output = z.object({
-  host: z.string(),
-  owner: z.string(),
-  ownerKind: z.string().nullable(),
-  repository: z.string().nullable(),
-  authenticated: z.boolean(),
-  repositories: z.number(),
-  detailed: z.number(),
-  unchanged: z.number(),
-  removed: z.number(),
-  cost: z.object({ requests: z.number(), notModified: z.number(), rateLimitCost: z.number(), rateLimitRemaining: z.number().nullable(), rateLimitLimit: z.number().nullable() }),
-  research: z.object({ repositories: z.number(), medianHealth: z.number().nullable(), key: z.string().nullable() }).nullable(),
-});
-
-type Output = z.output<typeof output>;
+type Output = IngestGitHubResult;
 
 export const ingestGitHubTool = defineTool({
-  name: 'ingest_github',
-  toolset: 'research',
-  title: 'Ingest from GitHub',
-  description:
-    "Fetch a GitHub organization's or user's repositories (or one repository) from the GitHub API into RepoScout's database: metadata, issues, pull requests, releases, README, citation file, recent commits, contributors; then research them. " +
-    'Re-runs fetch only what changed; a stopped run (rate limit, cancel) resumes. Reports progress with the remaining rate limit. ' +
-    'Afterwards read get_organization, get_collaboration_network, get_topics, get_citations, or list_repositories with owner and get_repository.',
-  input,
-  output,
-  hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  ...ingestGitHubContract,
   async run(args, { catalog, github, log, signal, progress }) {
     // Refuse a malformed name before any request.
     const target = parseGitHubTarget(args.target);
@@ -98,6 +62,8 @@ export const ingestGitHubTool = defineTool({
       }
       return answer;
     });
+    // Fit and embed now, so the agent's next search or find_similar_repositories answers at once.
+    await catalog.search.warm({ signal, progress, log });
     return { structured, text: render(structured) };
   },
 });

@@ -1,38 +1,17 @@
-import { z } from 'zod';
 import { plural } from '../../../shared/reports/format';
 import { RepoScoutError } from '../../../shared/errors';
 import { listMemories } from '../../../shared/memory/list';
 import { loadMemory, memoryHistory } from '../../../shared/memory/rows';
-import { cursorInput, decodeCursor, encodeCursor, limitInput } from '../cursor';
-import { memoryFilterInputs, memoryOf, memoryRow, memorySchema, versionOf, versionSchema } from '../memory-view';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { memoryOf, memoryRow, versionOf } from '../memory-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
+import { listMemoriesContract, type ListMemoriesResult } from '../../../shared/protocol/tools/list-memories';
 
-const input = z.strictObject({
-  id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().describe('One memory by id, with every version merged into it (its history); the other arguments are then ignored.'),
-  ...memoryFilterInputs,
-  limit: limitInput(),
-  cursor: cursorInput('filters'),
-});
-
-const output = z.object({
-  memories: z.array(memorySchema.extend({ history: z.array(versionSchema).optional().describe('only when asked for by id') })),
-  total: z.number(),
-  nextCursor: z.string().nullable(),
-});
-
-type Output = z.output<typeof output>;
+type Output = ListMemoriesResult;
 
 export const listMemoriesTool = defineTool({
-  name: 'list_memories',
-  toolset: 'memory',
-  title: 'List memories',
-  description:
-    'List saved memories, most recently updated first, optionally only those with given tags, a given link or in a time range; or one memory by id with its history (every wording merged into it). ' +
-    'Returns one page (20 by default) and nextCursor for the next one. Use recall to search them by meaning.',
-  input,
-  output,
-  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...listMemoriesContract,
   run(args, { catalog }) {
     if (args.id !== undefined) return oneMemory(catalog.store.db, args.id);
     const query = { tags: args.tags, link: args.link, since: args.since, until: args.until };

@@ -86,7 +86,7 @@ describe('list_repositories: behaviour', () => {
     const other = await connectInMemory({ store: empty.store });
     try {
       const result = await other.client.callTool({ name: 'list_repositories', arguments: {} });
-      expect(listing(result)).toEqual({ repositories: [], total: 0, nextCursor: null });
+      expect(listing(result)).toEqual({ repositories: [], total: 0, nextCursor: null, dataNotice: expect.any(String) });
       expect(textOf(result)).toMatch(/database is empty.*analyze_local_repository/);
     } finally {
       await other.close();

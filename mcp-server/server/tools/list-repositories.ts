@@ -1,54 +1,21 @@
 import { z } from 'zod';
 import type { CatalogEntry } from '../catalog';
-import { comparePositions, cursorInput, type CursorPosition, limitInput, pageOf } from '../cursor';
-import { gradeSchema, identityOf, identitySchema, primaryLanguage } from '../repository-view';
+import { comparePositions, type CursorPosition, pageOf } from '../cursor';
+import { identityOf, primaryLanguage } from '../repository-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
+import { listRepositoriesContract, type ListRepositoriesResult } from '../../../shared/protocol/tools/list-repositories';
 
 const DAY_MS = 86_400_000;
 // A language "is in" a repository when it is at least this share of the classified bytes.
 const LANGUAGE_SHARE = 0.1;
 
-const input = z.strictObject({
-  owner: z.string().min(1).max(100).optional().describe('Only repositories of this GitHub owner (user or organization), case-insensitive, as stored by ingest_github. Local clones have no owner.'),
-  language: z.string().min(1).max(50).optional().describe('Only repositories where this language is at least 10% of the code, case-insensitive, e.g. "TypeScript".'),
-  minHealth: z.number().int().min(0).max(100).optional().describe('Only repositories with a health score of at least this (0-100).'),
-  activeWithinDays: z.number().int().min(1).max(3650).optional().describe('Only repositories whose last commit is at most this many days old.'),
-  source: z.enum(['local', 'github']).optional().describe('Only local clones or only GitHub repositories.'),
-  sort: z.enum(['health', 'name', 'last_commit']).default('health').describe('health (best first), name (A-Z) or last_commit (most recent first).'),
-  limit: limitInput(),
-  cursor: cursorInput('filters and sort'),
-});
-
-const item = identitySchema.extend({
-  researched: z.boolean(),
-  health: z.number().nullable(),
-  grade: gradeSchema.nullable(),
-  primaryLanguage: z.string().nullable(),
-  lastCommitAt: z.string().nullable(),
-  analyzedAt: z.string().nullable(),
-});
-
-const output = z.object({
-  repositories: z.array(item),
-  total: z.number(),
-  nextCursor: z.string().nullable(),
-});
-
-type Args = z.output<typeof input>;
-type Item = z.output<typeof item>;
+type Args = z.output<typeof listRepositoriesContract.input>;
+type Output = ListRepositoriesResult;
+type Item = Output['repositories'][number];
 
 export const listRepositoriesTool = defineTool({
-  name: 'list_repositories',
-  toolset: 'research',
-  title: 'List stored repositories',
-  description:
-    'List the repositories in RepoScout\'s database with their health score, grade, main language and last commit, filtered by owner, language, minimum health, recent activity or source. ' +
-    'Use it to find a repository key for the other tools or to compare repositories. Repositories never analysed to the end show researched=false and are left out by the health, language and activity filters. ' +
-    'Returns one page (20 by default) and nextCursor for the next one.',
-  input,
-  output,
-  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...listRepositoriesContract,
   run(args, { catalog, enabledTools }) {
     const now = Date.now();
     const entries = catalog.entries();

@@ -1,37 +1,11 @@
-import { z } from 'zod';
 import { remember } from '../../../shared/memory/remember';
-import { MAX_MEMORY_CHARS } from '../../../shared/memory/normalize';
-import { linkInput, memoryOf, memoryRow, memorySchema } from '../memory-view';
+import { memoryOf, memoryRow } from '../memory-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
-
-const input = z.strictObject({
-  text: z
-    .string()
-    .min(1, 'text is empty; say what to remember')
-    .max(MAX_MEMORY_CHARS, `text is longer than ${MAX_MEMORY_CHARS.toLocaleString('en-US')} characters; split it into smaller memories or link to a document instead`)
-    .describe('What to remember: a fact, decision or finding, in a sentence or a few. Written for a later reader without today\'s context.'),
-  tags: z.array(z.string().min(1).max(64)).max(32).optional().describe('Tags to find it by: letters, digits and . _ : / - (e.g. "perf", "area/search"); case-insensitive.'),
-  links: z.array(linkInput).max(20).optional().describe('Repositories, pull requests or jobs this memory is about.'),
-  merge: z.boolean().default(true).describe('Merge into a near-duplicate memory when there is one (its text becomes this wording, tags and links are united, the history is kept). false: always store a new memory.'),
-});
-
-const output = z.object({
-  outcome: z.enum(['created', 'merged']),
-  memory: memorySchema,
-  merged: z.object({ similarity: z.number(), previousText: z.string() }).nullable(),
-});
+import { rememberContract } from '../../../shared/protocol/tools/remember';
 
 export const rememberTool = defineTool({
-  name: 'remember',
-  toolset: 'memory',
-  title: 'Remember',
-  description:
-    "Save a memory (text, tags, links to repositories, pull requests or jobs) in RepoScout's database, where it survives restarts and is shared with other agents and the VS Code extension. " +
-    'A near-duplicate of an existing memory is merged into it rather than stored twice: the new wording replaces the text, tags and links are united, and every version stays in its history. Repeating a call therefore adds no memory, but counts it again.',
-  input,
-  output,
-  hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  ...rememberContract,
   async run(args, { catalog, signal, progress, log }) {
     const result = await catalog.search.write({ signal, progress, log }, (space) =>
       remember(catalog.store, space, { text: args.text, tags: args.tags, links: args.links, merge: args.merge }),
