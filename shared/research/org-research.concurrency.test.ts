@@ -20,8 +20,9 @@ describe('researchOrganization beside another writer', () => {
 
   it('waits for a writer in another process instead of failing with "database is locked"', async () => {
     // Another process takes the write lock, changes a row, and commits 400 ms later.
-    const script = `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(world.dbPath)});
-      db.pragma('busy_timeout = 5000'); db.exec('begin immediate');
+    // better-sqlite3 where it loads (Node 20), node:sqlite under Node 24 (the second test run).
+    const script = `let db; try { const D = require('better-sqlite3'); db = new D(${JSON.stringify(world.dbPath)}); } catch { db = new (require('node:sqlite').DatabaseSync)(${JSON.stringify(world.dbPath)}); }
+      db.exec('pragma busy_timeout = 5000'); db.exec('begin immediate');
       db.prepare("update github_owners set description = coalesce(description, '') || ' '").run();
       process.stdout.write('locked\\n'); setTimeout(() => { db.exec('commit'); db.close(); }, 400);`;
     const other = spawn(process.execPath, ['-e', script], { cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] });

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { generateSyntheticRepo } from '../bench/synthetic-repo.mjs';
 
@@ -297,7 +297,7 @@ await new Promise((resolve) => (httpServer.exitCode !== null ? resolve() : httpS
 await fake.close();
 
 // ---- accounting, read straight from the database ----
-const db = new Database(dbPath, { readonly: true });
+const db = openReadonly(dbPath);
 const countOf = db.prepare(`select count(*) as n from memories where text like ?`);
 let lost = 0;
 let duplicated = 0;
@@ -349,3 +349,22 @@ else {
 const unfired = faultRuns.filter((f) => f.fired === 0).length;
 const failed = unfired > 0 || crashes > 0 || lost > 0 || duplicated + resurrected + phantom + duplicateRepositories > 0 || integrity !== 'ok' || foreignKeys > 0 || missingResearch > 0;
 process.exitCode = failed ? 1 : 0;
+
+/** better-sqlite3 where it loads (Node 20), else node:sqlite (Node 24), with the pragma() used above. */
+function openReadonly(file) {
+  const require = createRequire(import.meta.url);
+  try {
+    const Database = require('better-sqlite3');
+    return new Database(file, { readonly: true });
+  } catch {
+    const raw = new (require('node:sqlite').DatabaseSync)(file, { readOnly: true });
+    return {
+      prepare: (sql) => raw.prepare(sql),
+      pragma: (source, options = {}) => {
+        const rows = raw.prepare(`pragma ${source}`).all();
+        return options.simple ? Object.values(rows[0] ?? {})[0] : rows;
+      },
+      close: () => raw.close(),
+    };
+  }
+}
