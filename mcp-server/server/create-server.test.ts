@@ -217,3 +217,30 @@ describe('createServer: prompts', () => {
     await expect(mcp.client.getPrompt({ name: 'assess_repository', arguments: {} })).rejects.toThrow(/repository/);
   });
 });
+
+describe('createServer: logging', () => {
+  it('declares logging, honours logging/setLevel and logs the phases of a long analysis', async () => {
+    const { buildFixtureRepo, emptyStore } = await import('./test-support');
+    const { LoggingMessageNotificationSchema } = await import('@modelcontextprotocol/sdk/types.js');
+    const repo = buildFixtureRepo();
+    const db = emptyStore();
+    const served = await connectInMemory({ store: db.store });
+    try {
+      expect(served.client.getServerCapabilities()?.logging).toEqual({});
+      const messages: { level: string; data: unknown }[] = [];
+      served.client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void messages.push({ level: n.params.level, data: n.params.data }));
+      // Above info: the analysis's phases are not sent.
+      await served.client.setLoggingLevel('warning');
+      expect((await served.client.callTool({ name: 'analyze_local_repository', arguments: { path: repo.dir } })).isError).toBeFalsy();
+      expect(messages).toEqual([]);
+      await served.client.setLoggingLevel('info');
+      expect((await served.client.callTool({ name: 'analyze_local_repository', arguments: { path: repo.dir, force: true } })).isError).toBeFalsy();
+      expect(messages.length).toBeGreaterThan(0);
+      expect(messages.every((m) => m.level === 'info' && typeof m.data === 'string')).toBe(true);
+    } finally {
+      await served.close();
+      db.cleanup();
+      repo.remove();
+    }
+  });
+});

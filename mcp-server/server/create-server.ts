@@ -57,7 +57,7 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   const enabledTools = new Set(tools.map((t) => t.name));
   const server = new McpServer(
     { name: 'reposcout', title: 'RepoScout', version: packageJson.version },
-    { capabilities: { tools: {}, resources: {}, prompts: {}, completions: {} }, instructions: INSTRUCTIONS },
+    { capabilities: { tools: {}, resources: {}, prompts: {}, completions: {}, logging: {} }, instructions: INSTRUCTIONS },
   );
   const shutdown = options.shutdown ?? new AbortController().signal;
   const github = options.github ?? githubFromEnvironment(options.store);

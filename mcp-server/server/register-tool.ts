@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Catalog } from './catalog';
 import type { GitHubAccess } from './github-access';
 import type { Logger } from './logger';
+import type { Progress } from '../../shared/research/ingest-local';
 import type { Orchestration } from './orchestration';
 import { progressReporter } from './progress';
 import type { ToolDefinition } from './tool';
@@ -26,6 +27,21 @@ export interface ToolDeps {
 const anyArguments = z.looseObject({});
 
 /**
+ * Long work also speaks through the logging capability: each new phase of a tool's progress
+ * ("reading history", "analysing") is one `notifications/message` at info level, sent only to
+ * clients whose logging/setLevel lets info through (the SDK filters by session).
+ */
+function withLogMessages(server: McpServer, sessionId: string | undefined, tool: string, progress: (p: Progress) => void): (p: Progress) => void {
+  let lastMessage: string | undefined;
+  return (p) => {
+    progress(p);
+    if (p.message === undefined || p.message === lastMessage) return;
+    lastMessage = p.message;
+    server.server.sendLoggingMessage({ level: 'info', logger: `reposcout/${tool}`, data: p.message }, sessionId).catch(() => undefined);
+  };
+}
+
+/**
  * Registers one tool value with the SDK. Arguments are parsed with `input` (a failure is an
  * INVALID_INPUT result naming each wrong field); a handler's throw becomes an error result;
  * structured content is projected through `output` so it carries exactly the documented fields,
@@ -45,7 +61,7 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: Tool
           github: deps.github,
           log: deps.log,
           signal,
-          progress: progressReporter(extra, deps.log),
+          progress: withLogMessages(server, extra.sessionId, tool.name, progressReporter(extra, deps.log)),
           enabledTools: deps.enabledTools,
           orchestration: deps.orchestration,
         });
