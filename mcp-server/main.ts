@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { isRepoScoutError, type RepoScoutErrorCode } from '../shared/errors';
+import { cliNextStep } from './cli/next-step';
 import { createProgram } from './cli/program';
 
 // Exit codes: 0 success, 1 the operation failed, 2 the input was wrong, 130 interrupted.
@@ -14,6 +15,7 @@ const EXIT_FOR: Partial<Record<RepoScoutErrorCode, number>> = {
   PERSON_NOT_FOUND: 2,
   MEMORY_NOT_FOUND: 2,
   IMPORT_INVALID: 2,
+  JOB_NOT_FOUND: 2,
   INTERRUPTED: 130,
 };
 
@@ -38,7 +40,8 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (isRepoScoutError(error)) {
-      process.stderr.write(`reposcout: ${error.message}\n`);
+      const next = cliNextStep(error.remedy);
+      process.stderr.write(`reposcout: ${error.message}${next ? ` ${next}` : ''}\n`);
       return EXIT_FOR[error.code] ?? 1;
     }
     const message = error instanceof Error ? error.message : String(error);

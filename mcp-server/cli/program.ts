@@ -18,6 +18,8 @@ import { registerReportCommand } from './report-command';
 import { registerResearchCommand } from './research-command';
 import { registerClassifyCommand } from './classify-command';
 import { registerAchievementsCommand } from './achievements-command';
+import { registerJobsCommand } from './jobs-command';
+import { registerRunCommand } from './run-command';
 
 export const VERSION = '0.1.0';
 
@@ -49,5 +51,7 @@ export function createProgram(context: CommandContext): Command {
   registerEmbedCommand(program, context);
   registerClassifyCommand(program, context);
   registerAchievementsCommand(program, context);
+  registerRunCommand(program, context);
+  registerJobsCommand(program, context);
   return program;
 }

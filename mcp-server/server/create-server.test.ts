@@ -5,6 +5,7 @@ import { organizationReportUri, repositoryReportUri } from './resources';
 import { connectInMemory, fakeGitHub, researchedFixture, textOf, type FakeGitHubFixture, type Fixture } from './test-support';
 import { selectTools } from './create-server';
 import { allTools } from './tools/index';
+import { defaultToolsets } from './toolsets';
 
 let fx: Fixture;
 let gh: FakeGitHubFixture;
@@ -25,7 +26,7 @@ afterAll(async () => {
 describe('createServer: tools', () => {
   it('offers the research tools by default, each with all four hints and an output schema', async () => {
     const { tools } = await mcp.client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(allTools.map((t) => t.name));
+    expect(tools.map((t) => t.name)).toEqual(allTools.filter((t) => (defaultToolsets as readonly string[]).includes(t.toolset)).map((t) => t.name));
     for (const tool of tools) {
       // The tool's title is stated once, beside its name, not again in the annotations.
       expect(Object.keys(tool.annotations ?? {}).sort()).toEqual(['destructiveHint', 'idempotentHint', 'openWorldHint', 'readOnlyHint']);
@@ -51,10 +52,10 @@ describe('createServer: tools', () => {
     }
   });
 
-  it('serves known but empty toolsets as no tools, and still answers tools/list', async () => {
+  it('serves only the chosen toolset, and still answers the prompt and resource lists', async () => {
     const empty = await connectInMemory({ store: fx.store, toolsets: ['orchestrate'] });
     try {
-      expect((await empty.client.listTools()).tools).toEqual([]);
+      expect((await empty.client.listTools()).tools.map((t) => t.name)).toEqual(allTools.filter((t) => t.toolset === 'orchestrate').map((t) => t.name));
       expect((await empty.client.listPrompts()).prompts).toEqual([]);
       expect((await empty.client.listResourceTemplates()).resourceTemplates).toHaveLength(2);
     } finally {
@@ -214,5 +215,32 @@ describe('createServer: prompts', () => {
 
   it('refuses a prompt call without its required argument', async () => {
     await expect(mcp.client.getPrompt({ name: 'assess_repository', arguments: {} })).rejects.toThrow(/repository/);
+  });
+});
+
+describe('createServer: logging', () => {
+  it('declares logging, honours logging/setLevel and logs the phases of a long analysis', async () => {
+    const { buildFixtureRepo, emptyStore } = await import('./test-support');
+    const { LoggingMessageNotificationSchema } = await import('@modelcontextprotocol/sdk/types.js');
+    const repo = buildFixtureRepo();
+    const db = emptyStore();
+    const served = await connectInMemory({ store: db.store });
+    try {
+      expect(served.client.getServerCapabilities()?.logging).toEqual({});
+      const messages: { level: string; data: unknown }[] = [];
+      served.client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void messages.push({ level: n.params.level, data: n.params.data }));
+      // Above info: the analysis's phases are not sent.
+      await served.client.setLoggingLevel('warning');
+      expect((await served.client.callTool({ name: 'analyze_local_repository', arguments: { path: repo.dir } })).isError).toBeFalsy();
+      expect(messages).toEqual([]);
+      await served.client.setLoggingLevel('info');
+      expect((await served.client.callTool({ name: 'analyze_local_repository', arguments: { path: repo.dir, force: true } })).isError).toBeFalsy();
+      expect(messages.length).toBeGreaterThan(0);
+      expect(messages.every((m) => m.level === 'info' && typeof m.data === 'string')).toBe(true);
+    } finally {
+      await served.close();
+      db.cleanup();
+      repo.remove();
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { Store } from '../../shared/store/open';
 import { createCatalog, type Catalog } from './catalog';
 import { githubFromEnvironment, type GitHubAccess } from './github-access';
 import { silentLogger, type Logger } from './logger';
+import { lazyOrchestration, type Orchestration } from './orchestration';
 import { registerPrompts } from './prompts';
 import { registerTool } from './register-tool';
 import { listedTool } from './tool-listing';
@@ -32,6 +33,8 @@ export interface CreateServerOptions {
    * REPOSCOUT_MODEL_DIR, like the CLI). With `catalog`, the catalog's own setting applies.
    */
   embedder?: EmbedderSetting;
+  /** The orchestration engine (default: one made over `store` on first use). */
+  orchestration?: Orchestration;
 }
 
 const INSTRUCTIONS =
@@ -54,16 +57,23 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   const enabledTools = new Set(tools.map((t) => t.name));
   const server = new McpServer(
     { name: 'reposcout', title: 'RepoScout', version: packageJson.version },
-    { capabilities: { tools: {}, resources: {}, prompts: {}, completions: {} }, instructions: INSTRUCTIONS },
+    { capabilities: { tools: {}, resources: {}, prompts: {}, completions: {}, logging: {} }, instructions: INSTRUCTIONS },
   );
   const shutdown = options.shutdown ?? new AbortController().signal;
   const github = options.github ?? githubFromEnvironment(options.store);
-  for (const tool of tools) registerTool(server, tool, { catalog, github, log, shutdown, enabledTools });
+  const orchestration = options.orchestration ?? lazyOrchestration(options.store, log);
+  for (const tool of tools) registerTool(server, tool, { catalog, github, log, shutdown, enabledTools, orchestration });
   // The SDK would list each tool from the loose argument schema it dispatches with; agents
   // get the contracts' schemas instead, in the compact form built once here.
   const listing = tools.map(listedTool);
   server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
   registerResources(server, { catalog, github, enabledTools });
   registerPrompts(server, enabledTools);
-  return { server, cleanup: () => server.close(), tools: [...enabledTools] };
+  const cleanup = async () => {
+    // A shared engine (HTTP sessions) belongs to whoever made it; ours stops with this server,
+    // before it: closing the server lets the caller close the store.
+    if (!options.orchestration) await orchestration.close();
+    await server.close();
+  };
+  return { server, cleanup, tools: [...enabledTools] };
 }

@@ -10,6 +10,7 @@ import type { EmbedderSetting } from './search-index';
 import type { GitHubAccess } from './github-access';
 import { bearerMatches, hostProblem, originProblem } from './http-guard';
 import type { Logger } from './logger';
+import { lazyOrchestration } from './orchestration';
 import type { ToolsetId } from './toolsets';
 
 export const MCP_PATH = '/mcp';
@@ -57,6 +58,8 @@ interface Session {
 export async function startHttpServer(options: HttpOptions): Promise<RunningHttpServer> {
   const { log } = options;
   const catalog = createCatalog(options.store, { embedder: options.embedder });
+  // Jobs outlive the session that started them: one engine for the whole server.
+  const orchestration = lazyOrchestration(options.store, log);
   const sessions = new Map<string, Session>();
   const idleMs = options.idleMs ?? 30 * 60_000;
   const maxSessions = options.maxSessions ?? 100;
@@ -72,6 +75,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningHttp
       toolsets: options.toolsets,
       readOnly: options.readOnly,
       catalog,
+      orchestration,
       shutdown: options.shutdown,
       ...(options.github ? { github: options.github } : {}),
     });
@@ -170,6 +174,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningHttp
       const closing = [...sessions.values()].map((s) => s.cleanup().catch(() => undefined));
       sessions.clear();
       await Promise.all(closing);
+      await orchestration.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Catalog } from './catalog';
 import type { GitHubAccess } from './github-access';
 import type { Logger } from './logger';
+import type { Progress } from '../../shared/research/ingest-local';
+import type { Orchestration } from './orchestration';
 import { progressReporter } from './progress';
 import type { ToolDefinition } from './tool';
 import { errorAnswer, errorResult, invalidArguments } from './tool-results';
@@ -16,12 +18,28 @@ export interface ToolDeps {
   /** Aborted when the server shuts down; running tools stop as if cancelled. */
   shutdown: AbortSignal;
   enabledTools: ReadonlySet<string>;
+  orchestration: Orchestration;
 }
 
 // The SDK only dispatches: arguments are validated here against the tool's contract so a
 // mistake comes back as an INVALID_INPUT error result with its code as data, like every
 // other error. tools/list is answered from the contracts too (tool-listing.ts).
 const anyArguments = z.looseObject({});
+
+/**
+ * Long work also speaks through the logging capability: each new phase of a tool's progress
+ * ("reading history", "analysing") is one `notifications/message` at info level, sent only to
+ * clients whose logging/setLevel lets info through (the SDK filters by session).
+ */
+function withLogMessages(server: McpServer, sessionId: string | undefined, tool: string, progress: (p: Progress) => void): (p: Progress) => void {
+  let lastMessage: string | undefined;
+  return (p) => {
+    progress(p);
+    if (p.message === undefined || p.message === lastMessage) return;
+    lastMessage = p.message;
+    server.server.sendLoggingMessage({ level: 'info', logger: `reposcout/${tool}`, data: p.message }, sessionId).catch(() => undefined);
+  };
+}
 
 /**
  * Registers one tool value with the SDK. Arguments are parsed with `input` (a failure is an
@@ -43,8 +61,9 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: Tool
           github: deps.github,
           log: deps.log,
           signal,
-          progress: progressReporter(extra, deps.log),
+          progress: withLogMessages(server, extra.sessionId, tool.name, progressReporter(extra, deps.log)),
           enabledTools: deps.enabledTools,
+          orchestration: deps.orchestration,
         });
         const structuredContent = { ...(tool.output.parse(answer.structured) as Record<string, unknown>), dataNotice: DATA_NOTICE };
         return { content: [{ type: 'text', text: answer.text }], structuredContent };

@@ -35,13 +35,14 @@ export function inputSchemaOf(schema: z.ZodObject): Json {
 }
 
 /**
- * The output schema: the answer's top-level fields, each with its enum or description, and
- * `type` where it is an object or a list (the answer itself shows what is inside; the
- * server validates it with the full schema before sending). Left out: scalar types (a field
- * named `commits` or `lastCommitAt` says what it holds), `required` and
+ * The output schema: the answer's top-level fields, each with its enum or description (the
+ * answer itself shows what is inside; the server validates it with the full zod schema
+ * before sending). Left out: types (a field named `commits`, `hotspots` or `lastCommitAt`
+ * says what it holds), `required` and
  * `additionalProperties` (an error result carries `{ error }` in structuredContent instead,
  * and clients such as the TypeScript SDK check that against this schema too), and bounds.
- * Measured on the 20 tools of 2026-11: nested field lists were 11 KB of a 40 KB tools/list.
+ * Measured on the 20 tools of 2026-11: nested field lists were 11 KB of a 40 KB tools/list;
+ * the field types another 1.5 KB of 30 KB once the achievements tools arrived.
  */
 export function outputSchemaOf(schema: z.ZodObject): Json {
   const full = tidy(z.toJSONSchema(schema, { target: 'draft-07', io: 'output', unrepresentable: 'any' }) as Json, { output: true, depth: 0 });
@@ -52,9 +53,6 @@ export function outputSchemaOf(schema: z.ZodObject): Json {
 function fieldSummary(field: unknown): Json {
   if (!isObject(field)) return {};
   const out: Json = {};
-  const types = ([] as unknown[]).concat(field.type ?? []);
-  const container = types.find((t) => t === 'object' || t === 'array');
-  if (container) out.type = types.includes('null') ? [container, 'null'] : container;
   if (typeof field.description === 'string') out.description = field.description;
   if (Array.isArray(field.enum)) out.enum = field.enum;
   return out;

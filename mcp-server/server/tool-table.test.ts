@@ -12,7 +12,7 @@ describe('the README tool table', () => {
     const table = renderToolTable();
     for (const tool of allTools) expect(table).toContain(`| \`${tool.name}\` | ${tool.toolset} |`);
     expect(table).toContain('| `memory` | on | 4 |');
-    expect(table).toContain('| `orchestrate` | off | none yet |');
+    expect(table).toContain('| `orchestrate` | off | 7 |');
   });
 
   it('uses the first sentence of each description', () => {

@@ -4,6 +4,7 @@ import type { Progress } from '../../shared/research/ingest-local';
 import type { Catalog } from './catalog';
 import type { GitHubAccess } from './github-access';
 import type { Logger } from './logger';
+import type { Orchestration } from './orchestration';
 
 /** What a tool handler receives besides its validated arguments. */
 export interface ToolContext {
@@ -17,6 +18,8 @@ export interface ToolContext {
   progress: (progress: Progress) => void;
   /** Names of the tools this server offers, so answers only point at tools that exist. */
   enabledTools: ReadonlySet<string>;
+  /** The orchestration engine (orchestrate toolset), made on first use. */
+  orchestration: Orchestration;
 }
 
 /** A tool's answer: typed data for `structuredContent` and a short rendering for `content`. */

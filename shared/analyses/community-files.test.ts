@@ -124,11 +124,11 @@ describe('detectCommunityFiles', () => {
           '.github/workflows/ci.yml', '.github/workflows/release.yaml', '.github/workflows/README.md', '.github/workflows/sub/x.yml',
           '.gitlab-ci.yml', '.circleci/config.yml', '.travis.yml', 'Jenkinsfile', 'azure-pipelines.yml',
           '.buildkite/pipeline.yml', 'bitbucket-pipelines.yml', 'appveyor.yml', '.drone.yml', '.woodpecker.yml',
-          'src/.travis.yml',
+          'src/.travis.yml', '.ci/run', '.ci/nested/x.sh',
         ],
         'ci',
         [
-          '.buildkite/pipeline.yml', '.circleci/config.yml', '.drone.yml', '.github/workflows/ci.yml', '.github/workflows/release.yaml',
+          '.buildkite/pipeline.yml', '.ci/run', '.circleci/config.yml', '.drone.yml', '.github/workflows/ci.yml', '.github/workflows/release.yaml',
           '.gitlab-ci.yml', '.travis.yml', '.woodpecker.yml', 'Jenkinsfile', 'appveyor.yml', 'azure-pipelines.yml', 'bitbucket-pipelines.yml',
         ],
       ],

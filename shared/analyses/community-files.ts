@@ -78,6 +78,8 @@ const CI_CONFIG: RegExp[] = [
   /^\.woodpecker\.ya?ml$/i,
   /^\.woodpecker\/[^/]+\.ya?ml$/i,
   /^\.cirrus\.(?:ya?ml|star)$/i,
+  // A project's own CI entry point (a script its CI runs), as in this repository's .ci/run.
+  /^\.ci\/[^/]+$/i,
   /^\.semaphore\/[^/]+\.ya?ml$/i,
   /^cloudbuild\.(?:ya?ml|json)$/i,
   /^buildspec\.ya?ml$/i,

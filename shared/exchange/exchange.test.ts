@@ -153,6 +153,6 @@ describe('import: big inputs stream', () => {
       message: expect.stringMatching(/more than 2 records \(line 3\), the most one import takes; nothing was imported\. Split it/),
     });
     expect(count('select count(*) as n from repositories')).toBe(0);
-    expect(IMPORT_LIMITS).toEqual({ lineBytes: 1_000_000, records: 500_000, batchRecords: 500 });
+    expect(IMPORT_LIMITS).toEqual({ lineBytes: 1_000_000, records: 500_000, batchRecords: 500, batchBytes: 4_000_000 });
   });
 });

@@ -19,9 +19,11 @@ export interface ImportLimits {
   records: number;
   /** Records written per transaction: an interrupted import keeps the batches it committed. */
   batchRecords: number;
+  /** ...or fewer, once the batch's lines add up to this many bytes (records with long READMEs). */
+  batchBytes: number;
 }
 
-export const IMPORT_LIMITS: ImportLimits = { lineBytes: 1_000_000, records: 500_000, batchRecords: 500 };
+export const IMPORT_LIMITS: ImportLimits = { lineBytes: 1_000_000, records: 500_000, batchRecords: 500, batchBytes: 4_000_000 };
 
 export interface ImportOptions {
   /** Skip lines that do not parse or validate instead of refusing the whole file. */
@@ -110,6 +112,7 @@ async function write(store: Store, file: string, plan: Plan, limits: ImportLimit
   let issues = 0;
   let done = 0;
   let batch: RepositoryRecord[] = [];
+  let batchBytes = 0;
   const commit = () => {
     // One transaction per batch for the rows and their search documents together.
     db.transaction(() => {
@@ -124,6 +127,7 @@ async function write(store: Store, file: string, plan: Plan, limits: ImportLimit
     }).immediate();
     done += batch.length;
     batch = [];
+    batchBytes = 0;
     options.onProgress?.({ done, total, message: 'importing' });
   };
   options.onProgress?.({ done: 0, total, message: 'importing' });
@@ -132,7 +136,8 @@ async function write(store: Store, file: string, plan: Plan, limits: ImportLimit
     const { record } = check(line.text);
     if (!record || plan.lineOfKey.get(record.key) !== line.lineNo) continue;
     batch.push(record);
-    if (batch.length >= limits.batchRecords) {
+    batchBytes += line.text.length;
+    if (batch.length >= limits.batchRecords || batchBytes >= limits.batchBytes) {
       stopIfAborted(options.signal, done, total);
       commit();
     }

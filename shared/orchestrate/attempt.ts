@@ -10,7 +10,7 @@ import { buildPrompt } from './prompt';
 import { workerEnvironment } from './worker-env';
 import { workers } from './workers/index';
 import type { WorkerSummary } from './workers/types';
-import { commitAll, copyWorktreeIncludes, createWorktree, deleteBranch, diffSummary, hasUncommitted, orchestrateDirs, removeWorktree } from './worktrees';
+import { commitAll, copyWorktreeIncludes, createWorktree, deleteBranch, diffSummary, orchestrateDirs, removeWorktree } from './worktrees';
 
 /** Limits of the process side of an attempt (the job's own timeouts come from its plan). */
 export interface ProcessSettings {
@@ -56,8 +56,7 @@ export async function runAttempt(ctx: AttemptContext, subtask: SubtaskRow, numbe
   let commit: string | null = null;
   let diff = null;
   try {
-    // A previous attempt's branch may be left when its engine died; start clean.
-    await deleteBranch(job.repo_path, branch);
+    // createWorktree resets a branch an earlier attempt left (its engine died): start clean.
     await createWorktree(job.repo_path, job.base_commit, branch, worktree).catch((error: unknown) => {
       throw new AttemptFailure('worktree_failed', isRepoScoutError(error) ? error.message : String(error), false);
     });
@@ -94,8 +93,8 @@ export async function runAttempt(ctx: AttemptContext, subtask: SubtaskRow, numbe
     failure = classify(input.worker.kind, outcome, summary, launch.file);
     if (!failure) {
       state = summary.needsInput ? 'needs_input' : 'succeeded';
-      commit = await commitAll(worktree, `reposcout ${job.id}/${subtask.key}: ${firstLine(subtask.instruction)}`);
-      diff = await diffSummary(worktree, job.base_commit, commit);
+      commit = await commitAll(job.repo_path, worktree, `reposcout ${job.id}/${subtask.key}: ${firstLine(subtask.instruction)}`);
+      diff = commit === job.base_commit ? { files: [], insertions: 0, deletions: 0 } : await diffSummary(worktree, job.base_commit, commit);
     }
   } catch (error) {
     failure = error instanceof AttemptFailure ? error : new AttemptFailure('worker_error', `The attempt failed inside RepoScout: ${(error as Error).message}`, false);
@@ -129,9 +128,9 @@ export async function runAttempt(ctx: AttemptContext, subtask: SubtaskRow, numbe
 /** Removes the attempt's worktree; drops the branch too when the attempt left nothing worth keeping. */
 async function tidyUp(ctx: AttemptContext, worktree: string, branch: string, dropBranch: boolean): Promise<void> {
   const { job } = ctx;
-  // A successful attempt's work is committed, so the worktree is clean; a failed one is ours to discard.
-  const force = dropBranch || !(fs.existsSync(worktree) && (await hasUncommitted(worktree).catch(() => false)));
-  await removeWorktree(job.repo_path, worktree, force).catch(() => undefined);
+  // A successful attempt's work was just committed (ignored files aside, which are ours: copied
+  // from .worktreeinclude or made by setup), and a failed one is ours to discard.
+  await removeWorktree(job.repo_path, worktree, true).catch(() => undefined);
   if (dropBranch) await deleteBranch(job.repo_path, branch);
 }
 

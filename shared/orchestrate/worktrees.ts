@@ -10,14 +10,25 @@ export function orchestrateDirs(dbPath: string): { worktrees: string; logs: stri
   return { worktrees: path.join(root, 'worktrees'), logs: path.join(root, 'logs') };
 }
 
+// git locks shared files of a repository (packed-refs, the worktree list) while it changes
+// them, and a second git that finds the lock fails instead of waiting. Changes to one
+// repository's worktrees and branches therefore run one at a time in this process.
+const lanes = new Map<string, Promise<unknown>>();
+function serialized<T>(repoRoot: string, work: () => Promise<T>): Promise<T> {
+  const run = (lanes.get(repoRoot) ?? Promise.resolve()).then(work);
+  lanes.set(repoRoot, run.catch(() => undefined));
+  return run;
+}
+
 /**
- * Creates a worktree at `dir` on a new branch `branch` starting at `baseCommit`. Only the
- * repository's git folder (refs, worktree metadata) changes; its working tree is not touched.
+ * Creates a worktree at `dir` on branch `branch` starting at `baseCommit` (a branch left by an
+ * earlier attempt is reset to it). Only the repository's git folder (refs, worktree metadata)
+ * changes; its working tree is not touched.
  */
 export async function createWorktree(repoRoot: string, baseCommit: string, branch: string, dir: string): Promise<void> {
   try {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
-    await runGit(repoRoot, ['worktree', 'add', '--quiet', '--no-track', '-b', branch, dir, baseCommit]);
+    await serialized(repoRoot, () => runGit(repoRoot, ['worktree', 'add', '--quiet', '--no-track', '-B', branch, dir, baseCommit]));
   } catch (error) {
     throw new RepoScoutError('WORKTREE_FAILED', `Could not create a worktree for ${branch} at ${dir} (${(error as Error).message}); check that the branch does not exist yet ("reposcout jobs clean" removes old ones) and that the folder is writable.`, { cause: error });
   }
@@ -49,15 +60,20 @@ async function lsFiles(cwd: string, args: string[]): Promise<string[]> {
   return out.stdout.toString('utf8').split('\0').filter((f) => f !== '');
 }
 
+// Whether a repository has a committer identity, per repository (one git call per job, not per attempt).
+const hasIdentity = new Map<string, Promise<boolean>>();
+
 /** Commits everything the worker left in `dir` (if anything); returns the branch tip. */
-export async function commitAll(dir: string, message: string): Promise<string> {
-  await runGit(dir, ['add', '-A']);
-  const staged = await runGit(dir, ['diff', '--cached', '--quiet'], { okExitCodes: [1] });
-  if (staged.exitCode === 1) {
-    const email = (await runGit(dir, ['config', 'user.email'], { okExitCodes: [1] })).stdout.toString('utf8').trim();
-    const identity = email === '' ? ['-c', 'user.name=RepoScout', '-c', 'user.email=reposcout@localhost'] : [];
-    await runGit(dir, [...identity, 'commit', '--quiet', '--no-verify', '-m', message]);
+export async function commitAll(repoRoot: string, dir: string, message: string): Promise<string> {
+  let known = hasIdentity.get(repoRoot);
+  if (!known) {
+    known = runGit(repoRoot, ['config', 'user.email'], { okExitCodes: [1] }).then((r) => r.stdout.toString('utf8').trim() !== '');
+    hasIdentity.set(repoRoot, known);
   }
+  const identity = (await known) ? [] : ['-c', 'user.name=RepoScout', '-c', 'user.email=reposcout@localhost'];
+  await runGit(dir, ['add', '-A']);
+  // Exit 1 with nothing staged: the worker changed nothing (or committed it all itself).
+  await runGit(dir, [...identity, 'commit', '--quiet', '--no-verify', '-m', message], { okExitCodes: [1] });
   return (await runGit(dir, ['rev-parse', 'HEAD'])).stdout.toString('utf8').trim();
 }
 
@@ -93,16 +109,22 @@ export async function isMerged(repoRoot: string, branch: string, baseCommit: str
 /** Removes a worktree folder and its registration; `force` also drops uncommitted changes. */
 export async function removeWorktree(repoRoot: string, dir: string, force: boolean): Promise<void> {
   if (fs.existsSync(dir)) {
-    await runGit(repoRoot, ['worktree', 'remove', ...(force ? ['--force', '--force'] : []), dir]).catch(async (error: unknown) => {
-      if (!force) throw error;
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
+    const removed = await serialized(repoRoot, () => runGit(repoRoot, ['worktree', 'remove', ...(force ? ['--force', '--force'] : []), dir])).then(
+      () => true,
+      (error: unknown) => {
+        if (!force) throw error;
+        fs.rmSync(dir, { recursive: true, force: true });
+        return false;
+      },
+    );
+    if (removed) return;
   }
-  await runGit(repoRoot, ['worktree', 'prune']);
+  // The folder is gone (or was removed by hand): drop git's record of it.
+  await serialized(repoRoot, () => runGit(repoRoot, ['worktree', 'prune']));
 }
 
 export async function deleteBranch(repoRoot: string, branch: string): Promise<void> {
-  await runGit(repoRoot, ['branch', '--quiet', '-D', branch], { okExitCodes: [1] });
+  await serialized(repoRoot, () => runGit(repoRoot, ['branch', '--quiet', '-D', branch], { okExitCodes: [1] }));
 }
 
 /** Our branches in the repository (refs/heads/reposcout/...). */

@@ -7,13 +7,13 @@ export const repositoryInput = z
   .string()
   .min(1, 'repository is empty; pass a key from list_repositories or the absolute path of a researched clone')
   .max(4096)
-  .describe('Stored repository: key from list_repositories, path of an analysed clone, or unique name.');
+  .describe('Key from list_repositories, clone path or unique name.');
 
 export const recommendRepositoryInput = z
   .string()
   .min(1, 'repository is empty; pass owner/name, a key from list_repositories or search, or a unique name')
   .max(1000)
-  .describe('Stored repository: owner/name, key, GitHub URL, clone folder or unique name.');
+  .describe('owner/name, key, URL, clone path or unique name.');
 
 export const ownerInput = z
   .string()

@@ -50,7 +50,9 @@ ${CHART_PRELUDE}
       indexAxis: 'y',
       scales: {
         x: { stacked: true, beginAtZero: true, title: { display: true, text: 'points of 100' } },
-        y: { stacked: true, grid: { display: false } }
+        // Every component is named: Chart.js skips category labels that would crowd, and
+        // twelve components in this chart's height are enough for it to drop every other one.
+        y: { stacked: true, grid: { display: false }, ticks: { autoSkip: false } }
       }
     }
   });

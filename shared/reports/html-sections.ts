@@ -59,7 +59,7 @@ function health(r: RepositoryResearch): string {
   const explanation = healthNote(r.health);
   const body = [
     note(`Score ${formatInteger(r.health.score)} of 100, grade ${r.health.grade}.${explanation ? ` ${explanation}` : ''}`),
-    chart('health-chart', 'Health points per component', 'short'),
+    chart('health-chart', 'Health points per component', 'health'),
     renderHtmlTable(healthTable(r.health)),
   ];
   return card('health', 'Health breakdown', body.join('\n'));

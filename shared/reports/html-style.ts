@@ -60,6 +60,8 @@ section.card h3 { margin: 18px 0 8px; font-size: 15px; color: var(--muted); font
 @media (max-width: 760px) { .split.chart-first { grid-template-columns: 1fr; } }
 .chart { position: relative; height: 280px; margin: 8px 0 16px; }
 .chart.short { height: 240px; }
+/* One bar per health component, each labelled: 12 components at about 26px each. */
+.chart.health { height: 320px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0 0 12px; font-size: 14px; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }

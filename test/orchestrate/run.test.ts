@@ -74,6 +74,27 @@ describe('run: success', () => {
   });
 });
 
+describe('run: worker environment', () => {
+  it("workers never see RepoScout's own secrets, and the command worker gets its instruction by argument, environment or file", async () => {
+    w = world();
+    const saved = process.env.GITHUB_TOKEN;
+    process.env.GITHUB_TOKEN = 'ghp_must_not_leak';
+    try {
+      const script = "const fs = require('fs'); console.log('token=' + (process.env.GITHUB_TOKEN ?? 'absent')); console.log('via=' + (process.env.REPOSCOUT_INSTRUCTION ?? (process.env.REPOSCOUT_INSTRUCTION_FILE ? fs.readFileSync(process.env.REPOSCOUT_INSTRUCTION_FILE, 'utf8') : process.argv.at(-1))).split('\\n')[0])";
+      for (const via of ['argument', 'env', 'file'] as const) {
+        const { job, done } = await w.engine.start(w.input({ task: `check ${via}`, worker: { kind: 'command', command: [process.execPath, '-e', script], instructionVia: via } }));
+        await done;
+        const attempt = w.engine.get(job.id).subtasks[0]!.attempts[0]!;
+        expect(attempt.state).toBe('succeeded');
+        expect(attempt.finalMessage).toBe(`token=absent\nvia=Task from the user: check ${via}`);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_TOKEN;
+      else process.env.GITHUB_TOKEN = saved;
+    }
+  });
+});
+
 describe('run: faults end in a recorded state with nothing left behind', () => {
   it.each([
     ['hangs without output', '[[fake hang]]', { idleSeconds: 1 }, 'timed_out', 'no_output'],

@@ -1,4 +1,11 @@
 import type { ToolDefinition } from '../tool';
+import { approveSubtaskTool } from './approve-subtask';
+import { cancelJobTool } from './cancel-job';
+import { getAttemptLogTool } from './get-attempt-log';
+import { getJobTool } from './get-job';
+import { listJobsTool } from './list-jobs';
+import { planJobTool } from './plan-job';
+import { startJobTool } from './start-job';
 import { analyzeLocalRepositoryTool } from './analyze-local-repository';
 import { collectAchievementsTool } from './collect-achievements';
 import { getPortfolioTool } from './get-portfolio';
@@ -52,6 +59,14 @@ export const allTools: readonly ToolDefinition[] = [
   findSimilarRepositoriesTool,
   recommendForDeveloperTool,
   findPeopleToAskTool,
+  // orchestrate
+  planJobTool,
+  startJobTool,
+  getJobTool,
+  listJobsTool,
+  getAttemptLogTool,
+  approveSubtaskTool,
+  cancelJobTool,
   // memory
   rememberTool,
   recallTool,

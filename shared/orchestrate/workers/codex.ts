@@ -48,6 +48,8 @@ export const codexWorker: Worker = {
         if (type.startsWith('item.')) {
           const item = (event.item ?? {}) as Record<string, unknown>;
           if (type === 'item.completed' && item.type === 'agent_message') summary.finalMessage = str(item.text) ?? summary.finalMessage;
+          // An error item (e.g. "falling back from WebSockets") is not progress either.
+          if (item.type === 'error') return { events: [{ kind: 'error', text: `${type} ${brief(item.message ?? item, 200)}` }] };
           const kind = item.type === 'command_execution' || item.type === 'file_change' ? 'tool' : item.type === 'agent_message' ? 'text' : 'progress';
           return { events: [{ kind, text: `${type} ${str(item.type) ?? ''} ${brief(item.text ?? item.command ?? item.changes ?? '', 200)}`.trim() }] };
         }

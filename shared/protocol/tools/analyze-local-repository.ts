@@ -7,9 +7,9 @@ const input = z.strictObject({
     .string()
     .min(1, 'path is empty; pass the folder of a local git clone')
     .max(4096)
-    .describe('Folder of a local git clone, or any folder inside it. Absolute paths are safest; a relative path or ~ is resolved against the server\'s working folder or home.'),
+    .describe('A folder in a local git clone; absolute is safest.'),
   windowMonths: z.number().int().min(1).max(240).default(12).describe('Recent window, in months, for bus factor, hotspots and activity.'),
-  force: z.boolean().default(false).describe('Recompute even when nothing changed since the last analysis.'),
+  force: z.boolean().default(false).describe('Recompute even if unchanged.'),
 });
 
 const output = z.object({
@@ -24,7 +24,7 @@ export const analyzeLocalRepositoryContract = defineContract({
   toolset: 'research',
   title: 'Analyse a local git clone',
   description:
-    'Analyse a local git clone offline (only commits new since the last run) and store the result: health score, contributors, bus factor, activity, hotspots, languages, community files, pull requests from merge/squash commits, releases. Returns the key and headline figures; reports progress.',
+    'Analyse a local git clone offline (only new commits) and store the result: health, contributors, bus factor, activity, hotspots, languages, community files, pull requests, releases. Returns the key and headline figures.',
   input,
   output,
   hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },

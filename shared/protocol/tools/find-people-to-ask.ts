@@ -5,7 +5,7 @@ import { factorSchema } from '../records';
 
 const input = z.strictObject({
   repository: recommendRepositoryInput,
-  path: z.string().min(1).max(1000).optional().describe('A file or folder relative to the repository root, e.g. "src/search" or "README.md" (default: the whole repository).'),
+  path: z.string().min(1).max(1000).optional().describe('File or folder under the root, e.g. "src/search"; default: all.'),
   limit: z.number().int().min(1, 'limit must be at least 1').max(50, 'limit is at most 50').default(10).describe('People to return, 1-50.'),
 });
 
@@ -28,7 +28,7 @@ export const findPeopleToAskContract = defineContract({
   toolset: 'recommend',
   title: 'Find people to ask',
   description:
-    'Who knows a repository, or a file or folder in it, best: ranked from its history by ownership of changed lines, recency, breadth and merges, each explained. Bots left out. Needs a local clone analysed with analyze_local_repository.',
+    'Who knows a repository, or a path in it, best: ranked from its history by ownership, recency, breadth and merges, each explained. Needs a clone analysed with analyze_local_repository.',
   input,
   output,
   hints: READ_ONLY,

@@ -7,7 +7,7 @@ const input = z.strictObject({
   repository: recommendRepositoryInput,
   limit: z.number().int().min(1, 'limit must be at least 1').max(50, 'limit is at most 50').default(10).describe('Repositories to return, 1-50.'),
   mode: searchModeInput,
-  diversity: z.boolean().default(true).describe('Push near-copies of a better-ranked result down (maximal marginal relevance), so the top is varied.'),
+  diversity: z.boolean().default(true).describe('Push near-copies down (MMR).'),
 });
 
 const output = z.object({
@@ -22,7 +22,7 @@ export const findSimilarRepositoriesContract = defineContract({
   toolset: 'recommend',
   title: 'Find similar repositories',
   description:
-    'Stored repositories most like a given one, each with its score explained factor by factor: semantic and keyword similarity, stack overlap, health, activity, popularity, and a penalty for near-copies.',
+    'Stored repositories most like a given one, each score explained factor by factor: semantic and keyword similarity, stack overlap, health, activity, popularity, near-copy penalty.',
   input,
   output,
   hints: READ_ONLY,

@@ -6,7 +6,7 @@ const input = z.strictObject({
     .array(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER))
     .min(1, 'ids is empty; pass the ids of the memories to forget (list_memories or recall show them)')
     .max(100)
-    .describe('Ids of the memories to delete, as list_memories and recall show them.'),
+    .describe('Memory ids to delete.'),
 });
 
 const output = z.object({ forgotten: z.array(z.number()) });
@@ -16,7 +16,7 @@ export const forgetContract = defineContract({
   toolset: 'memory',
   title: 'Forget memories',
   description:
-    'Delete memories by id, with their history, links and index entries; cannot be undone. All or nothing: if an id is unknown nothing is deleted. Confirm with the user before forgetting what they saved.',
+    'Delete memories by id, with history, links and index entries; cannot be undone, all or nothing. Confirm with the user before forgetting what they saved.',
   input,
   output,
   hints: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },

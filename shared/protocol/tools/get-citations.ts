@@ -5,7 +5,7 @@ import { cursorInput, limitInput, ownerInput } from '../inputs';
 const input = z.strictObject({
   owner: ownerInput,
   kind: z.enum(['doi', 'arxiv', 'zenodo']).optional().describe('Only references of this kind.'),
-  repository: z.string().min(1).max(100).optional().describe('Only references and citation files of this repository (its name within the owner, case-insensitive).'),
+  repository: z.string().min(1).max(100).optional().describe('Only this repository (its name).'),
   limit: limitInput(100, 20),
   cursor: cursorInput('owner, kind and repository'),
 });
@@ -35,7 +35,7 @@ export const getCitationsContract = defineContract({
   toolset: 'research',
   title: "An organization's citations",
   description:
-    'Read the citations of a researched organization\'s repositories: CITATION.cff files (title, version, DOI, authors) and the DOIs, arXiv ids and Zenodo records their READMEs mention, most shared first. Paged.',
+    'Read a researched organization\'s citations: CITATION.cff files (title, version, DOI, authors) and the DOIs, arXiv ids and Zenodo records READMEs mention. Paged.',
   input,
   output,
   hints: READ_ONLY,

@@ -9,13 +9,13 @@ const input = z.strictObject({
   view: z
     .enum(networkViews)
     .default('overview')
-    .describe('overview: the top entries of every list (no paging); people, edges, repositories or communities: that one list, paged.'),
+    .describe('overview: top of every list; else one list, paged.'),
   sort: z
     .enum(['betweenness', 'pagerank', 'strength', 'repositories'])
     .default('betweenness')
-    .describe('Order of people: betweenness (bridges between groups), pagerank, strength (shared work) or repositories (how many they contribute to); most first.'),
-  person: z.string().min(1).max(60).optional().describe('Only co-contribution edges involving this GitHub login (case-insensitive).'),
-  includeGraph: z.boolean().default(false).describe('Add the whole graph (people and repositories as nodes; contribution and co-contribution edges) in graphology JSON, for visualisation. Large.'),
+    .describe('Order of people, most first.'),
+  person: z.string().min(1).max(60).optional().describe('Only edges of this login.'),
+  includeGraph: z.boolean().default(false).describe('Add the whole graph (graphology JSON). Large.'),
   limit: limitInput(100, 10),
   cursor: cursorInput('owner, view, sort and person'),
 });
@@ -68,7 +68,7 @@ export const getCollaborationNetworkContract = defineContract({
   toolset: 'research',
   title: 'Collaboration network',
   description:
-    'Read a researched organization\'s collaboration network: central people (betweenness, PageRank, shared work), strongest co-contribution edges, each repository\'s bus factor with top contributors, communities. Overview by default; a view pages one list.',
+    'Read a researched organization\'s collaboration network: central people, strongest co-contribution edges, each repository\'s bus factor and top contributors, communities. Paged views.',
   input,
   output,
   hints: READ_ONLY,

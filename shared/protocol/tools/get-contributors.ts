@@ -5,9 +5,9 @@ import { busFactorsSchema, contributorSchema, identitySchema } from '../records'
 
 const input = z.strictObject({
   repository: repositoryInput,
-  sort: z.enum(['commits', 'recent', 'lines']).default('commits').describe('commits (all time), recent (commits in the recent window) or lines (added + deleted); most first.'),
+  sort: z.enum(['commits', 'recent', 'lines']).default('commits').describe('Most first: all-time commits, recent commits, or lines.'),
   includeBots: z.boolean().default(false).describe('Also list bot accounts (dependabot, renovate, ...). They never count towards the bus factor.'),
-  match: z.string().min(1).max(200).optional().describe('Only people whose name or e-mail contains this text, case-insensitive.'),
+  match: z.string().min(1).max(200).optional().describe('Name or e-mail contains this.'),
   limit: limitInput(),
   cursor: cursorInput('repository, sort and filters'),
 });
@@ -27,7 +27,7 @@ export const getContributorsContract = defineContract({
   toolset: 'research',
   title: 'Contributors and bus factor',
   description:
-    'List a stored repository\'s contributors (commits, lines, first/last commit, commits in the window) and its bus factor: the fewest people who made half the human commits, recent and all time. Identities after .mailmap; bots only if asked. Paged.',
+    'List a stored repository\'s contributors (commits, lines, dates, recent commits) and its bus factor, recent and all time. Identities after .mailmap; bots if asked. Paged.',
   input,
   output,
   hints: READ_ONLY,

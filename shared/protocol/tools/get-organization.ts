@@ -11,7 +11,7 @@ const input = z.strictObject({
     .array(z.enum([...organizationSections, 'all']))
     .max(6)
     .default([])
-    .describe('Extra sections besides the summary: health (score histogram, average per health component, weakest first), best and worst (5 repositories each, with reasons), languages (top 15), activity (last 26 weeks); or "all".'),
+    .describe('Sections besides the summary.'),
 });
 
 const n = () => z.number();
@@ -55,7 +55,7 @@ export const getOrganizationContract = defineContract({
   toolset: 'research',
   title: "Get an organization's research",
   description:
-    'Get a researched GitHub organization or user: repository counts, stars, contributors, median health and grades; sections add the health distribution, best and worst repositories with reasons, languages and weekly activity.',
+    'Get a researched GitHub organization or user: repository counts, stars, contributors, median health and grades; sections add health distribution, best and worst repositories, languages, activity.',
   input,
   output,
   hints: READ_ONLY,

@@ -11,7 +11,7 @@ const input = z.strictObject({
     .array(z.enum([...repositorySections, 'all']))
     .max(10)
     .default([])
-    .describe('Extra sections besides the summary: health (per-component breakdown), activity (last 26 weeks), contributors (top 10), bus_factor, hotspots (top 10), languages, community_files, pull_requests (10 most recent), releases; or "all".'),
+    .describe('Sections besides the summary; ask only for what you need.'),
 });
 
 const output = z.object({
@@ -35,7 +35,7 @@ export const getRepositoryContract = defineContract({
   toolset: 'research',
   title: "Get a repository's research",
   description:
-    'Get one stored repository\'s research: a summary (health, commits, contributors, bus factor, pull requests, releases, licence; GitHub facts), plus only the sections you ask for (health breakdown, activity, contributors, bus factor, hotspots, languages, community files, pull requests, releases).',
+    'Get one stored repository\'s research: a summary (health, commits, contributors, bus factor, PRs, releases, licence, GitHub facts) plus the sections you ask for.',
   input,
   output,
   hints: READ_ONLY,

@@ -4,7 +4,7 @@ import { cursorInput, limitInput, ownerInput } from '../inputs';
 
 const input = z.strictObject({
   owner: ownerInput,
-  repository: z.string().min(1).max(100).optional().describe("Also return one repository's GitHub topics, extracted keywords and cluster; its name within the owner (case-insensitive)."),
+  repository: z.string().min(1).max(100).optional().describe("Also one repository\'s topics and cluster (its name)."),
   limit: limitInput(100, 20),
   cursor: cursorInput('owner'),
 });
@@ -24,7 +24,7 @@ export const getTopicsContract = defineContract({
   toolset: 'research',
   title: "An organization's topics",
   description:
-    'Read what a researched organization\'s repositories are about: topic clusters with their repositories and the most common terms, from GitHub topics and keywords of descriptions and READMEs. Pass repository for one repository\'s terms. Paged.',
+    'Read what a researched organization\'s repositories are about: topic clusters with their repositories and the most common terms (GitHub topics and README keywords). Paged.',
   input,
   output,
   hints: READ_ONLY,

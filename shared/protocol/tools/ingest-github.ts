@@ -6,12 +6,12 @@ const input = z.strictObject({
     .string()
     .min(1, 'target is empty; pass a GitHub owner such as "octo-org" or a repository such as "octo-org/hello-world"')
     .max(200)
-    .describe('A GitHub organization or user ("octo-org": all its repositories) or one repository ("octo-org/hello-world"); an https://github.com/... URL works too.'),
-  research: z.boolean().default(true).describe('Research what was ingested right after (offline), so the get_ tools can read it. false: ingest only.'),
-  detail: z.boolean().default(true).describe('Fetch issues, pull requests, releases, README, citation file, commits and contributors; false lists repositories only (cheap).'),
+    .describe('Owner ("octo-org": all repositories), "owner/repo" or a GitHub URL.'),
+  research: z.boolean().default(true).describe('Research it after (offline); false: ingest only.'),
+  detail: z.boolean().default(true).describe('Fetch issues, PRs, releases, README, commits; false: list repositories only.'),
   windowMonths: z.number().int().min(1).max(240).default(12).describe('Recent window, in months, for commits read and for the research.'),
-  concurrency: z.number().int().min(1).max(16).default(4).describe('Detail requests in flight at once.'),
-  maxWaitSeconds: z.number().int().min(0).max(900).default(60).describe('Longest GitHub rate-limit wait to sit through before stopping; a stopped ingest resumes when called again.'),
+  concurrency: z.number().int().min(1).max(16).default(4).describe('Requests in flight.'),
+  maxWaitSeconds: z.number().int().min(0).max(900).default(60).describe('Longest rate-limit wait before stopping (a rerun resumes).'),
 });
 
 const output = z.object({
@@ -33,7 +33,7 @@ export const ingestGitHubContract = defineContract({
   toolset: 'research',
   title: 'Ingest from GitHub',
   description:
-    'Fetch a GitHub organization\'s or user\'s repositories (or one repository) into the database (metadata, issues, PRs, releases, README, citations, commits, contributors), then research them. Re-runs fetch only changes; a stopped run resumes. Reports progress.',
+    'Fetch a GitHub owner\'s repositories (or one repository) into the database: metadata, issues, PRs, releases, README, citations, commits, contributors; then research them. Re-runs fetch only changes and resume.',
   input,
   output,
   hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -4,7 +4,7 @@ import { cursorInput, limitInput, memoryFilterInputs } from '../inputs';
 import { memorySchema, memoryVersionSchema } from '../records';
 
 const input = z.strictObject({
-  id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().describe('One memory by id, with every version merged into it (its history); the other arguments are then ignored.'),
+  id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().describe('One memory by id, with its history; other filters ignored.'),
   ...memoryFilterInputs,
   limit: limitInput(),
   cursor: cursorInput('filters'),
@@ -21,7 +21,7 @@ export const listMemoriesContract = defineContract({
   toolset: 'memory',
   title: 'List memories',
   description:
-    'List saved memories, most recently updated first, filtered by tags, link or time; or one memory by id with its history (every wording merged into it). Paged. Use recall to search them by meaning.',
+    'List saved memories, newest first, filtered by tags, link or time; or one memory by id with its history. Paged. Use recall to search them by meaning.',
   input,
   output,
   hints: READ_ONLY,

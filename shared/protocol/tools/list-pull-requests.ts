@@ -20,12 +20,12 @@ function isCalendarDate(text: string): boolean {
 
 const input = z.strictObject({
   repository: repositoryInput,
-  author: z.string().min(1).max(200).optional().describe("Only pull requests whose author's name or e-mail contains this text (case-insensitive)."),
-  titleContains: z.string().min(1).max(200).optional().describe('Only pull requests whose title contains this text (case-insensitive).'),
-  source: z.enum(['merge', 'squash', 'github']).optional().describe('merge: reconstructed from "Merge pull request #N" commits; squash: from "title (#N)" commits; github: from the GitHub API.'),
-  since: date('since').optional().describe('Merged on or after this date (YYYY-MM-DD or ISO timestamp, UTC when no offset).'),
-  until: date('until').optional().describe('Merged before this date (YYYY-MM-DD or ISO timestamp).'),
-  detail: z.enum(['summary', 'full']).default('summary').describe('full adds the commit SHA, branch name and up to 20 changed files per pull request.'),
+  author: z.string().min(1).max(200).optional().describe("Author name or e-mail contains this."),
+  titleContains: z.string().min(1).max(200).optional().describe('Title contains this.'),
+  source: z.enum(['merge', 'squash', 'github']).optional().describe('merge/squash: rebuilt from commits; github: from the API.'),
+  since: date('since').optional().describe('Merged on/after (YYYY-MM-DD or ISO time).'),
+  until: date('until').optional().describe('Merged before (YYYY-MM-DD or ISO time).'),
+  detail: z.enum(['summary', 'full']).default('summary').describe('full adds SHA, branch and changed files.'),
   limit: limitInput(),
   cursor: cursorInput('repository and filters'),
 });
@@ -42,7 +42,7 @@ export const listPullRequestsContract = defineContract({
   toolset: 'research',
   title: 'List merged pull requests',
   description:
-    'List a stored repository\'s merged pull requests, newest first: rebuilt offline from merge and squash commits, or ingested from GitHub. Filter by author, title, kind or dates; detail "full" adds SHA, branch and files. Paged.',
+    'List a stored repository\'s merged pull requests, newest first, rebuilt offline from merge and squash commits or ingested from GitHub; filter by author, title, kind or dates. Paged.',
   input,
   output,
   hints: READ_ONLY,

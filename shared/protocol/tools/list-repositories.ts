@@ -4,12 +4,12 @@ import { cursorInput, limitInput } from '../inputs';
 import { gradeSchema, identitySchema } from '../records';
 
 const input = z.strictObject({
-  owner: z.string().min(1).max(100).optional().describe('Only repositories of this GitHub owner (user or organization), case-insensitive, as stored by ingest_github. Local clones have no owner.'),
-  language: z.string().min(1).max(50).optional().describe('Only repositories where this language is at least 10% of the code, case-insensitive, e.g. "TypeScript".'),
-  minHealth: z.number().int().min(0).max(100).optional().describe('Only repositories with a health score of at least this (0-100).'),
-  activeWithinDays: z.number().int().min(1).max(3650).optional().describe('Only repositories whose last commit is at most this many days old.'),
-  source: z.enum(['local', 'github']).optional().describe('Only local clones or only GitHub repositories.'),
-  sort: z.enum(['health', 'name', 'last_commit']).default('health').describe('health (best first), name (A-Z) or last_commit (most recent first).'),
+  owner: z.string().min(1).max(100).optional().describe('Only this GitHub owner\'s.'),
+  language: z.string().min(1).max(50).optional().describe('Only with this language at >= 10% of the code.'),
+  minHealth: z.number().int().min(0).max(100).optional().describe('Minimum health, 0-100.'),
+  activeWithinDays: z.number().int().min(1).max(3650).optional().describe('Last commit at most this many days ago.'),
+  source: z.enum(['local', 'github']).optional().describe('Only local or only GitHub.'),
+  sort: z.enum(['health', 'name', 'last_commit']).default('health').describe('health and last_commit: best/newest first.'),
   limit: limitInput(),
   cursor: cursorInput('filters and sort'),
 });
@@ -34,7 +34,7 @@ export const listRepositoriesContract = defineContract({
   toolset: 'research',
   title: 'List stored repositories',
   description:
-    'List stored repositories with health, grade, main language and last commit; filter by owner, language, minimum health, recent activity or source. Gives the keys other tools take. Not fully analysed ones show researched=false. Paged.',
+    'List stored repositories with health, grade, language and last commit, filtered by owner, language, health, activity or source. Gives the keys other tools take. Paged.',
   input,
   output,
   hints: READ_ONLY,

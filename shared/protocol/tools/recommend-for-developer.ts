@@ -7,7 +7,7 @@ const input = z.strictObject({
     .string()
     .min(1, 'person is empty; pass an e-mail address, a name or a GitHub login')
     .max(200)
-    .describe('The developer: an e-mail address, a name, or a GitHub login of someone in the commit history of a stored repository (get_contributors lists them).'),
+    .describe('E-mail, name or GitHub login of someone in a stored history.'),
   limit: z.number().int().min(1, 'limit must be at least 1').max(50, 'limit is at most 50').default(10).describe('Repositories to return, 1-50.'),
   issues: z.number().int().min(0).max(50, 'issues is at most 50').default(10).describe('Good-first-issues to return, 0-50.'),
 });
@@ -42,7 +42,7 @@ export const recommendForDeveloperContract = defineContract({
   toolset: 'recommend',
   title: 'Recommend contributions for a developer',
   description:
-    'Repositories a developer could contribute to next, and open good-first-issues, from their commits and pull requests in stored repositories (languages, topics). Leaves out repositories they commit to; each result is explained factor by factor.',
+    'Repositories a developer could contribute to next, and good-first-issues, from their commits and pull requests in stored repositories; each result explained factor by factor.',
   input,
   output,
   hints: READ_ONLY,

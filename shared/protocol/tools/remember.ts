@@ -9,10 +9,10 @@ const input = z.strictObject({
     .string()
     .min(1, 'text is empty; say what to remember')
     .max(MAX_MEMORY_CHARS, `text is longer than ${MAX_MEMORY_CHARS.toLocaleString('en-US')} characters; split it into smaller memories or link to a document instead`)
-    .describe('What to remember: a fact, decision or finding, in a sentence or a few. Written for a later reader without today\'s context.'),
-  tags: z.array(z.string().min(1).max(64)).max(32).optional().describe('Tags to find it by: letters, digits and . _ : / - (e.g. "perf", "area/search"); case-insensitive.'),
-  links: z.array(linkInput).max(20).optional().describe('Repositories, pull requests or jobs this memory is about.'),
-  merge: z.boolean().default(true).describe('Merge into a near-duplicate memory when there is one (its text becomes this wording, tags and links are united, the history is kept). false: always store a new memory.'),
+    .describe('A fact, decision or finding, written for a later reader.'),
+  tags: z.array(z.string().min(1).max(64)).max(32).optional().describe('Tags, e.g. "perf", "area/search".'),
+  links: z.array(linkInput).max(20).optional().describe('What it is about.'),
+  merge: z.boolean().default(true).describe('Merge into a near-duplicate memory if any; false: always a new one.'),
 });
 
 const output = z.object({
@@ -26,7 +26,7 @@ export const rememberContract = defineContract({
   toolset: 'memory',
   title: 'Remember',
   description:
-    'Save a memory (text, tags, links to repositories, pull requests or jobs) that survives restarts and is shared with other agents and VS Code. A near-duplicate is merged into the existing memory (new wording, tags and links united, history kept).',
+    'Save a memory (text, tags, links) that survives restarts and is shared with other agents and VS Code; a near-duplicate is merged into the existing memory, keeping its history.',
   input,
   output,
   hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },

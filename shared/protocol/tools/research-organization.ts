@@ -24,7 +24,7 @@ export const researchOrganizationContract = defineContract({
   toolset: 'research',
   title: 'Research a GitHub organization',
   description:
-    'Recompute a GitHub organization\'s research from what ingest_github stored (offline): repository health and bus factor, health distribution, languages, activity, collaboration network, topics, citations. Use it to change windowMonths. Returns headline figures.',
+    'Recompute a GitHub organization\'s research offline from what ingest_github stored: repository health, bus factor, languages, activity, network, topics, citations. Use it to change windowMonths.',
   input,
   output,
   hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },

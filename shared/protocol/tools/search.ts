@@ -5,11 +5,11 @@ import { DOCUMENT_KINDS, MAX_QUERY_CHARS } from '../limits';
 import { embedderSchema } from '../records';
 
 const input = z.strictObject({
-  query: queryInput.describe(`Words to search for, in any language the data is in. Only the first ${MAX_QUERY_CHARS.toLocaleString('en-US')} characters are used (longer queries are cut with a notice).`),
-  kinds: z.array(z.enum(DOCUMENT_KINDS)).min(1).max(DOCUMENT_KINDS.length).optional().describe('Only these kinds of documents (default: all).'),
-  owner: z.string().min(1).max(100).optional().describe('Only documents of this GitHub owner (case-insensitive).'),
-  language: z.string().min(1).max(50).optional().describe('Only documents whose primary language is this, e.g. "TypeScript".'),
-  minHealth: z.number().int().min(0).max(100).optional().describe('Only documents of repositories with a health score of at least this (0-100); memories have none and are left out.'),
+  query: queryInput.describe(`Words to search for (first ${MAX_QUERY_CHARS.toLocaleString('en-US')} characters used).`),
+  kinds: z.array(z.enum(DOCUMENT_KINDS)).min(1).max(DOCUMENT_KINDS.length).optional().describe('Only these kinds (default all).'),
+  owner: z.string().min(1).max(100).optional().describe('Only this GitHub owner\'s.'),
+  language: z.string().min(1).max(50).optional().describe('Only this primary language.'),
+  minHealth: z.number().int().min(0).max(100).optional().describe('Minimum health, 0-100 (drops memories).'),
   mode: searchModeInput,
   limit: z.number().int().min(1, 'limit must be at least 1').max(50, 'limit is at most 50').default(10).describe('Hits to return, 1-50.'),
 });
@@ -44,7 +44,7 @@ export const searchContract = defineContract({
   toolset: 'recommend',
   title: 'Search repositories, issues, PRs and memories',
   description:
-    'Search everything stored (repositories, issues, pull requests, memories): keyword (BM25) and semantic retrieval fused by rank, filtered by kind, owner, language or minimum health. Each hit has a snippet, its key and each retriever\'s rank.',
+    'Search everything stored (repositories, issues, pull requests, memories) by keyword (BM25) and meaning, fused by rank; filter by kind, owner, language or health. Hits carry snippets and keys.',
   input,
   output,
   hints: READ_ONLY,

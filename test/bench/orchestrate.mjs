@@ -1,0 +1,167 @@
+// Orchestration benchmark: scheduler efficiency on 100 fake subtasks of known duration at
+// concurrency 8 (ideal wall time / measured wall time; target >= 0.95) and the overhead each
+// attempt adds (worktree, process start, commit, clean-up), then worktree creation time on a
+// 100,000-commit repository. Prints figures; asserts nothing.
+//   node test/bench/orchestrate.mjs [--subtasks 100] [--concurrency 8] [--duration-ms 3000]
+//        [--commits 100000] [--from <existing synthetic repo to clone>] [--skip-large] [--skip-scheduler]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { median } from './measure.mjs';
+import { generateSyntheticRepo } from './synthetic-repo.mjs';
+
+const PROJECT = path.resolve(import.meta.dirname, '..', '..');
+const BENCH_DIR = path.join(PROJECT, '.bench');
+const FAKE_WORKER = path.join(PROJECT, 'test', 'orchestrate', 'fake-worker.mjs');
+const log = (line) => process.stderr.write(`${line}\n`);
+
+const { values } = parseArgs({
+  options: {
+    subtasks: { type: 'string', default: '100' },
+    concurrency: { type: 'string', default: '8' },
+    'duration-ms': { type: 'string', default: '3000' },
+    commits: { type: 'string', default: '100000' },
+    from: { type: 'string' },
+    'skip-large': { type: 'boolean', default: false },
+    'skip-scheduler': { type: 'boolean', default: false },
+  },
+});
+const subtasks = Number(values.subtasks);
+const concurrency = Number(values.concurrency);
+const durationMs = Number(values['duration-ms']);
+
+mkdirSync(BENCH_DIR, { recursive: true });
+const engineBundle = path.join(BENCH_DIR, 'orchestrate-engine.mjs');
+await build({
+  entryPoints: [path.join(PROJECT, 'test', 'bench', 'orchestrate-engine.ts')],
+  outfile: engineBundle,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  external: ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'],
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+const engineModule = await import(engineBundle);
+
+const git = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8' });
+
+async function schedulerRun() {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'reposcout-bench-orch-'));
+  const repo = path.join(scratch, 'repo');
+  mkdirSync(repo);
+  git(repo, 'init', '-q', '-b', 'main');
+  for (let i = 0; i < 20; i++) execFileSync('sh', ['-c', `mkdir -p src/m${i} && echo "export const v${i} = ${i};" > src/m${i}/index.js`], { cwd: repo });
+  git(repo, 'add', '-A');
+  git(repo, '-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', 'commit', '-qm', 'initial');
+  const store = engineModule.openStore(path.join(scratch, 'bench.db'));
+  const engine = engineModule.createOrchestrator({ store, pollMs: 100, process: { killDelayMs: 1000, workerEnv: { REPOSCOUT_FAKE_WORKER: FAKE_WORKER } } });
+  const items = Array.from({ length: subtasks }, (_, i) => `item-${i}`);
+  const input = engineModule.planInputSchema.parse({
+    task: `Wait [[fake sleep=${durationMs}]]`,
+    repository: repo,
+    split: { by: 'list', items },
+    worker: { kind: 'fake' },
+    concurrency,
+    retries: 0,
+    approveAt: 'destructive',
+  });
+  log(`scheduler: ${subtasks} fake subtasks of ${durationMs} ms at concurrency ${concurrency}…`);
+  const started = performance.now();
+  const { job, done } = await engine.start(input);
+  await done;
+  const wallMs = performance.now() - started;
+  const record = engine.get(job.id);
+  await engine.close();
+  store.close();
+  rmSync(scratch, { recursive: true, force: true });
+  if (record.state !== "succeeded") throw new Error(`the benchmark job ended ${record.state}: ${record.message} ${JSON.stringify(record.subtasks.filter((s) => s.state !== "succeeded").map((s) => [s.key, s.message]))}`);
+  const attempts = record.subtasks.map((s) => s.attempts[0]);
+  const perAttempt = attempts.map((a) => Date.parse(a.finishedAt) - Date.parse(a.startedAt) - durationMs);
+  const idealMs = Math.ceil(subtasks / concurrency) * durationMs;
+  // The fake worker's own start and exit (a Node process), part of every attempt's overhead.
+  const workerStart = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, [FAKE_WORKER, '[[fake]]'], { stdio: 'ignore' });
+    workerStart.push(performance.now() - t);
+  }
+  return {
+    wallSeconds: wallMs / 1000,
+    idealSeconds: idealMs / 1000,
+    efficiency: idealMs / wallMs,
+    // What each attempt adds around the worker's own work: worktree, spawn, commit, clean-up.
+    attemptOverheadMsMedian: median(perAttempt),
+    attemptOverheadMsMax: Math.max(...perAttempt),
+    workerProcessMsMedian: median(workerStart),
+    // Wall time beyond ideal, spread over the subtasks (what a user waits per subtask).
+    schedulingOverheadMsPerSubtask: (wallMs - idealMs) / subtasks,
+  };
+}
+
+async function largeRepo() {
+  const commits = Number(values.commits);
+  const dir = path.join(BENCH_DIR, `orchestrate-repo-${commits}`);
+  if (!existsSync(path.join(dir, '.git'))) {
+    if (values.from) {
+      log(`worktrees: cloning ${values.from} (local, hard links)…`);
+      execFileSync('git', ['clone', '-q', '--local', values.from, dir]);
+    } else {
+      log(`worktrees: generating a ${commits}-commit repository (once; cached in ${path.relative(PROJECT, dir)})…`);
+      await generateSyntheticRepo(dir, { commits });
+    }
+  }
+  const count = Number(git(dir, 'rev-list', '--count', 'HEAD').trim());
+  const files = git(dir, 'ls-files').split('\n').filter(Boolean).length;
+  const base = git(dir, 'rev-parse', 'HEAD').trim();
+  const wtRoot = mkdtempSync(path.join(os.tmpdir(), 'reposcout-bench-wt-'));
+  const create = [];
+  const remove = [];
+  const plainGit = [];
+  for (let i = 0; i < 5; i++) {
+    // What users compare with: the same worktree made by hand with git.
+    const plainTarget = path.join(wtRoot, `plain-${i}`);
+    const p = performance.now();
+    git(dir, 'worktree', 'add', '-q', '--no-track', '-b', `bench-plain-${i}`, plainTarget, base);
+    plainGit.push(performance.now() - p);
+    git(dir, 'worktree', 'remove', '--force', plainTarget);
+    git(dir, 'branch', '-q', '-D', `bench-plain-${i}`);
+    const branch = `reposcout/bench/wt-${i}`;
+    const target = path.join(wtRoot, `wt-${i}`);
+    let t = performance.now();
+    await engineModule.createWorktree(dir, base, branch, target);
+    create.push(performance.now() - t);
+    t = performance.now();
+    await engineModule.removeWorktree(dir, target, true);
+    await engineModule.deleteBranch(dir, branch);
+    remove.push(performance.now() - t);
+  }
+  rmSync(wtRoot, { recursive: true, force: true });
+  return { commits: count, filesAtHead: files, createMsMedian: median(create), createMsMax: Math.max(...create), removeMsMedian: median(remove), plainGitWorktreeAddMsMedian: median(plainGit) };
+}
+
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+log(`load average before: ${load()} (${os.cpus().length} cores)`);
+const scheduler = values['skip-scheduler'] ? null : await schedulerRun();
+const worktrees = values['skip-large'] ? null : await largeRepo();
+const result = { scheduler, worktrees, loadAverageAfter: load() };
+const f = (n, d = 0) => n.toFixed(d);
+process.stdout.write(
+  [
+    ...(scheduler
+      ? [
+          `Scheduler: ${subtasks} subtasks x ${durationMs} ms at concurrency ${concurrency}: ideal ${f(scheduler.idealSeconds, 1)} s, measured ${f(scheduler.wallSeconds, 1)} s, efficiency ${f(scheduler.efficiency, 3)} (target >= 0.95)`,
+          `  overhead per attempt (worktree + process + commit + clean-up): median ${f(scheduler.attemptOverheadMsMedian)} ms (of which the fake worker's own Node start ${f(scheduler.workerProcessMsMedian)} ms), max ${f(scheduler.attemptOverheadMsMax)} ms; wall time beyond ideal per subtask ${f(scheduler.schedulingOverheadMsPerSubtask)} ms`,
+        ]
+      : ['Scheduler benchmark skipped (--skip-scheduler)']),
+    worktrees
+      ? `Worktree on a ${worktrees.commits.toLocaleString('en-US')}-commit repository (${worktrees.filesAtHead.toLocaleString('en-US')} files): create median ${f(worktrees.createMsMedian)} ms (max ${f(worktrees.createMsMax)}; plain "git worktree add" ${f(worktrees.plainGitWorktreeAddMsMedian)} ms), remove median ${f(worktrees.removeMsMedian)} ms`
+      : 'Worktree benchmark skipped (--skip-large)',
+    `Load average after: ${result.loadAverageAfter}`,
+    JSON.stringify(result),
+  ].join('\n') + '\n',
+);

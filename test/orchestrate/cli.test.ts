@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCli } from '../helpers/cli';
+import { runCliAsync } from '../helpers/github';
+import { tempDir } from '../helpers/git-fixture';
+import { openStore } from '../../shared/store/open';
+import { FAKE_WORKER, expectNoWorkerLeft, packagesRepo, strayWorktrees } from './support';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const fn of cleanups.splice(0)) fn();
+});
+
+function setup() {
+  const repo = packagesRepo();
+  cleanups.push(() => repo.remove());
+  const db = path.join(tempDir(), 'r.db');
+  const cli = (...args: string[]) => runCliAsync(['--db', db, ...args], { cwd: repo.dir });
+  return { repo, db, cli, worker: ['--worker', 'command', '--command', JSON.stringify(['node', FAKE_WORKER])] };
+}
+
+describe('reposcout run and jobs', () => {
+  it('--dry-run prints the plan and starts nothing; run waits for the job and prints its branches', async () => {
+    const { repo, cli, worker } = setup();
+    const dry = await cli('run', 'Document [[fake edit-scope]]', '--split', 'package', ...worker, '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^Plan: 3 subtasks for the command worker/);
+    expect(dry.stdout).toMatch(/packages-alpha +run_commands +runs without approval/);
+    expect(strayWorktrees(repo)).toEqual([]);
+
+    const run = await cli('run', 'Document [[fake edit-scope]]', '--split', 'package:packages/{alpha,beta}', ...worker, '--concurrency', '2');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Job (j[0-9a-f]{8}): succeeded/);
+    expect(run.stdout).toMatch(/branch reposcout\/j[0-9a-f]{8}\/packages-alpha \(1 files, \+1 -0\)/);
+    const jobId = /^Job (j[0-9a-f]{8})/.exec(run.stdout)![1]!;
+
+    const list = await cli('--json', 'jobs', 'list');
+    expect(JSON.parse(list.stdout).jobs.map((j: { id: string }) => j.id)).toEqual([jobId]);
+    const show = await cli('jobs', 'show', jobId);
+    expect(show.stdout).toContain('packages-beta');
+    const logs = await cli('jobs', 'logs', jobId, 'packages-alpha');
+    expect(logs.code, logs.stderr).toBe(0);
+    expect(logs.stdout).toMatch(/attempt 1: succeeded/);
+    const clean = await cli('jobs', 'clean', jobId);
+    expect(clean.stdout).toMatch(/kept reposcout\/.*not merged/);
+    const forced = await cli('jobs', 'clean', jobId, '--force');
+    expect(forced.stdout).toMatch(/Removed 0 worktrees and 2 branches/);
+  });
+
+  it('a failed job exits 1 with a one-line reason; bad options exit 2 naming the option', async () => {
+    const { cli, worker } = setup();
+    const failed = await cli('run', 'x [[fake fail]]', ...worker, '--retries', '0');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/reposcout: Job j[0-9a-f]{8} ended failed: 1 of 1 subtasks did not succeed; "reposcout jobs logs/);
+    for (const [args, message] of [
+      [['--concurrency', '0'], /--concurrency: .*; see "reposcout run --help"/],
+      [['--split', 'files'], /--split "files" is not a selector/],
+      [['--worker', 'gpt'], /--worker: /],
+      [['--command', '[1]'], /--command must be a JSON array of strings/],
+      [['--approve-at', 'everything'], /--approve-at: /],
+    ] as const) {
+      const bad = await cli('run', 'x', ...worker, ...args);
+      expect(bad.code, bad.stderr).toBe(2);
+      expect(bad.stderr).toMatch(message);
+    }
+    const missing = await cli('jobs', 'show', 'jffffffff');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/No job "jffffffff"/);
+  });
+});
+
+describe('reposcout run: Ctrl-C', () => {
+  it('stops the workers, leaves the job interrupted (resumable) and exits 130', async () => {
+    const { repo, db, worker } = setup();
+    const child = startCli(['--db', db, 'run', 'x [[fake hang]]', ...worker, '--split', 'list:a,b'], { cwd: repo.dir });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const deadline = Date.now() + 30_000;
+    while ((stderr.match(/ running/g) ?? []).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(/Stopped; job j[0-9a-f]{8} is interrupted .*"reposcout jobs resume j[0-9a-f]{8}" continues it/);
+    const store = openStore(db);
+    try {
+      const job = store.db.prepare('select state from orchestrate_jobs').get() as { state: string };
+      expect(job.state).toBe('interrupted');
+      const subtasks = store.db.prepare('select state from orchestrate_subtasks').all() as { state: string }[];
+      expect(subtasks.map((s) => s.state)).toEqual(['queued', 'queued']);
+      expect(expectNoWorkerLeft(store)).toEqual([]);
+    } finally {
+      store.close();
+    }
+    expect(strayWorktrees(repo)).toEqual([]);
+  });
+});
