@@ -33,12 +33,28 @@ const lazySdk = {
     b.onResolve({ filter: /^\.\/mcp-sdk$/ }, () => ({ path: './mcp-sdk.cjs', external: true }));
   },
 };
+// Activation loads only extension.cjs (views' stand-ins, command and serializer registration);
+// the rest of the extension, zod included, is extension-main.cjs, required on first use.
+const lazyMain = {
+  name: 'lazy-main',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/main$/ }, () => ({ path: './extension-main.cjs', external: true }));
+  },
+};
 const extensionNode = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, metafile: true, minify: true, keepNames: true, external: ['vscode'], logLevel: 'warning' };
 const extension = hasExtension
   ? build({
       ...extensionNode,
       entryPoints: ['extension/extension.ts'],
       outfile: 'dist/extension.cjs',
+      plugins: [lazyMain],
+    })
+  : Promise.resolve(null);
+const extensionMain = hasExtension
+  ? build({
+      ...extensionNode,
+      entryPoints: ['extension/main.ts'],
+      outfile: 'dist/extension-main.cjs',
       plugins: [lazySdk],
     })
   : Promise.resolve(null);
@@ -58,10 +74,11 @@ const webviews = hasExtension
     })
   : Promise.resolve(null);
 
-const [cliResult, extensionResult, webviewResult, sdkResult] = await Promise.all([cli, extension, webviews, extensionSdk]);
+const [cliResult, extensionResult, webviewResult, sdkResult, mainResult] = await Promise.all([cli, extension, webviews, extensionSdk, extensionMain]);
 const { writeFileSync, mkdirSync } = await import('node:fs');
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/meta.cli.json', JSON.stringify(cliResult.metafile));
 if (extensionResult) writeFileSync('dist/meta.extension.json', JSON.stringify(extensionResult.metafile));
 if (sdkResult) writeFileSync('dist/meta.extension-sdk.json', JSON.stringify(sdkResult.metafile));
+if (mainResult) writeFileSync('dist/meta.extension-main.json', JSON.stringify(mainResult.metafile));
 if (webviewResult) writeFileSync('dist/meta.webviews.json', JSON.stringify(webviewResult.metafile));

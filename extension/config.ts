@@ -21,11 +21,11 @@ export const TOOLSETS = ['research', 'achievements', 'recommend', 'orchestrate',
 
 const schema = z.object({
   databasePath: z.string().catch(''),
+  /** Empty: automatic (the editor's runtime, else `node` on PATH). */
   nodePath: z
     .string()
     .transform((v) => v.trim())
-    .catch('node')
-    .transform((v) => (v === '' ? 'node' : v)),
+    .catch(''),
   githubHost: z.string().catch(''),
   githubPrivateRepositories: z.boolean().catch(false),
   embedder: z.enum(['auto', 'lexical', 'transformers']).catch('auto'),

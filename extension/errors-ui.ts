@@ -1,3 +1,4 @@
+import type { Remedy } from '../shared/protocol';
 import { CancelledError, ToolError, isCancelled } from './engine/errors';
 import { EngineError } from './engine/launch';
 
@@ -16,18 +17,24 @@ export function describeError(error: unknown): DescribedError {
   if (error instanceof CancelledError || isCancelled(error)) return { message: 'Cancelled.', fixNodePath: false, cancelled: true };
   if (error instanceof EngineError) return { message: error.message, fixNodePath: error.fixedByNodePath, cancelled: false };
   if (error instanceof ToolError) {
-    const message = INPUT_CODES.has(error.code) ? error.message : `${error.message}${error.code === 'TOOL_ERROR' || error.code === 'INTERNAL' ? '' : ` (${error.code})`}`;
-    return { message: forPeople(message), fixNodePath: false, cancelled: false };
+    const what = INPUT_CODES.has(error.code) ? error.message : `${error.message}${error.code === 'TOOL_ERROR' || error.code === 'INTERNAL' ? '' : ` (${error.code})`}`;
+    const next = nextStepInVsCode(error.remedy);
+    return { message: next ? `${what} ${next}` : what, fixNodePath: false, cancelled: false };
   }
   const text = error instanceof Error ? error.message : String(error);
   return { message: text.split('\n')[0]?.slice(0, 500) ?? 'Unknown error.', fixNodePath: false, cancelled: false };
 }
 
-/** The engine words its advice for agents (tool names); say it in terms of this extension's commands. */
-function forPeople(message: string): string {
-  return message
-    .replace(/call analyze_local_repository with (?:the )?path (?:of the local clone)?/g, 'analyse it with "RepoScout: Analyze Workspace Repository"')
-    .replace(/Call list_repositories to see the stored keys, or /g, '')
-    .replace(/Call the tool again to finish\./g, 'Run it again to finish.')
-    .replace(/ or pass the folder of a clone\./g, ', or open the folder of a clone.');
+/** The engine's remedy (data, not words) as this extension's own commands. */
+function nextStepInVsCode(remedy: Remedy | null): string | null {
+  if (remedy === null) return null;
+  switch (remedy.do) {
+    case 'research_local':
+      return 'Analyse it with "RepoScout: Analyze Workspace Repository".';
+    case 'research_owner':
+    case 'ingest':
+      return 'Fetch and research it with "RepoScout: Ingest GitHub Owner…".';
+    case 'retry':
+      return 'Run it again to finish.';
+  }
 }

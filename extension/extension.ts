@@ -1,110 +1,67 @@
 import { loadedAt } from './activation-clock';
 import * as vscode from 'vscode';
-import { openMarkdownReport, openRepositoryFile } from './commands/reports';
-import { analyzeFolder } from './commands/analyze';
-import type { CommandDeps } from './commands/deps';
-import { allCommands } from './commands/index';
-import { showFailure } from './commands/long-task';
-import { createEngine } from './engine/host';
-import { listAllRepositories } from './engine/research';
+import { expectedCapabilityKeys } from './engine/capability-keys';
+import type { Main } from './main';
 import { registerMcpProvider } from './mcp/registration';
-import { RepositoriesProvider } from './views/repositories-provider';
-import { ResultsProvider } from './views/results-provider';
-import { Panels } from './webviews/panels';
+import { LazyTree } from './views/lazy-tree';
+import type { TreeNode } from './views/repository-tree';
+import type { ResultItem } from './views/result-items';
+
+// Must match extension/webviews/panels.ts (kept apart so activation does not load it).
+const PANEL_VIEW_TYPES = ['reposcout.report', 'reposcout.dashboard'];
 
 /**
- * Wires the extension together and returns at once: the engine process starts only when a
- * view or command first needs it.
+ * Activation does only what VS Code needs at once and returns: the views with stand-in
+ * providers, the commands, the panel serializers and the MCP provider, all handing over to
+ * main.ts, which loads on first use (with zod, the engine client and the rest). VS Code
+ * activates RepoScout for its views, commands, restored panels and MCP collection; the engine
+ * process starts later still, when something first asks it.
  */
 export function activate(context: vscode.ExtensionContext): void {
+  const called = performance.now();
   const log = vscode.window.createOutputChannel('RepoScout', { log: true });
   context.subscriptions.push(log);
   void vscode.commands.executeCommand('setContext', 'reposcout.engineState', 'stopped');
+  // Before activation the capability keys are unset; palette entries show then (and activate).
+  void vscode.commands.executeCommand('setContext', 'reposcout.activated', true);
+  // Menus and welcome views by the toolsets setting until the engine's tool list is known.
+  const toolsets = vscode.workspace.getConfiguration('reposcout').get<unknown>('toolsets');
+  const expected = expectedCapabilityKeys(Array.isArray(toolsets) ? toolsets.filter((t): t is string => typeof t === 'string') : ['research', 'achievements', 'recommend', 'memory']);
+  for (const [name, available] of Object.entries(expected)) void vscode.commands.executeCommand('setContext', `reposcout.capability.${name}`, available);
 
-  // Views and panels are built before the commands' deps object that holds them.
-  const ref: { deps?: CommandDeps } = {};
-  const engine = createEngine(context, log, (status) => {
-    if (status.state === 'failed' && status.error) log.error(`engine unavailable: ${status.error.message}`);
-  });
-
-  const repositories = new RepositoriesProvider(async () => {
-    try {
-      return (await listAllRepositories(engine)).repositories;
-    } catch (error) {
-      if (ref.deps) showFailure(ref.deps, 'Loading repositories', error, () => ref.deps?.refreshAll());
-      return null;
-    }
-  });
-  const repositoriesView = vscode.window.createTreeView('reposcout.repositories', { treeDataProvider: repositories, showCollapseAll: true });
-  const search = new ResultsProvider();
-  const similar = new ResultsProvider();
-  const memory = new ResultsProvider();
-  const mcp = registerMcpProvider(context, log);
-
-  const panels = new Panels({
-    engine,
-    extensionUri: context.extensionUri,
-    log,
-    links: {
-      openContributor: (person) => void vscode.commands.executeCommand('reposcout.showContributor', person),
-      openDashboard: (owner) => panels.showDashboard(owner),
-      openReport: (key) => panels.showReport(key),
-      reanalyze: (key) => {
-        const item = repositories.find(key)?.item;
-        if (item?.path && ref.deps) void analyzeFolder(ref.deps, item.path, item.name);
-      },
-      openFile: (key, file) => ref.deps && void openRepositoryFile(ref.deps, key, file),
-      openMarkdown: (key) => ref.deps && void openMarkdownReport(ref.deps, key),
-      openExternal: (url) => void vscode.env.openExternal(vscode.Uri.parse(url, true)),
-    },
-  });
-
-  // Concurrent refreshes (an analysis finishing while the view loads) share one round trip.
-  let loading: Promise<void> | null = null;
-  const refreshAll = (): Promise<void> => {
-    if (!loading) {
-      loading = Promise.resolve(vscode.window.withProgress({ location: { viewId: 'reposcout.repositories' } }, () => repositories.refresh()))
-        .then(() => panels.refreshAll())
-        .finally(() => {
-          loading = null;
-        });
-    }
-    return loading;
+  let main: Promise<Main> | undefined;
+  const load = (): Promise<Main> => {
+    main ??= import('./main').then((m) => m.start({ context, log, mcp, trees, views }));
+    main.catch((error: unknown) => log.error(`RepoScout failed to load: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    return main;
   };
+  const trees = {
+    repositories: new LazyTree<TreeNode>(load),
+    search: new LazyTree<ResultItem>(load),
+    similar: new LazyTree<ResultItem>(load),
+    memory: new LazyTree<ResultItem>(load),
+  };
+  const views = {
+    repositories: vscode.window.createTreeView('reposcout.repositories', { treeDataProvider: trees.repositories, showCollapseAll: true }),
+    search: vscode.window.createTreeView('reposcout.search', { treeDataProvider: trees.search }),
+    similar: vscode.window.createTreeView('reposcout.similar', { treeDataProvider: trees.similar }),
+    memory: vscode.window.createTreeView('reposcout.memory', { treeDataProvider: trees.memory }),
+  };
+  context.subscriptions.push(...Object.values(views));
 
-  const ready: CommandDeps = { context, engine, log, repositories, repositoriesView, search, similar, memory, panels, mcp, refreshAll };
-  ref.deps = ready;
-  for (const command of allCommands) {
-    context.subscriptions.push(vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(ready, ...args)));
+  const commands = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
+  for (const { command } of commands) {
+    context.subscriptions.push(vscode.commands.registerCommand(command, async (...args: unknown[]) => (await load()).run(command, args)));
   }
-  context.subscriptions.push(
-    repositoriesView,
-    vscode.window.registerFileDecorationProvider(repositories),
-    search.attach(vscode.window.createTreeView('reposcout.search', { treeDataProvider: search })),
-    similar.attach(vscode.window.createTreeView('reposcout.similar', { treeDataProvider: similar })),
-    panels,
-  );
-  const memoryView = memory.attach(vscode.window.createTreeView('reposcout.memory', { treeDataProvider: memory }));
-  context.subscriptions.push(
-    memoryView,
-    // The Memory view lists memories whenever it is shown.
-    memoryView.onDidChangeVisibility((event) => {
-      if (event.visible) void vscode.commands.executeCommand('reposcout.refreshMemories');
-    }),
-  );
-
-  // First use: the Repositories view becoming visible loads the stored repositories.
-  if (repositoriesView.visible) void refreshAll();
-  else {
-    const once = repositoriesView.onDidChangeVisibility((event) => {
-      if (event.visible) {
-        once.dispose();
-        void refreshAll();
-      }
-    });
-    context.subscriptions.push(once);
+  for (const viewType of PANEL_VIEW_TYPES) {
+    context.subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(viewType, {
+        deserializeWebviewPanel: async (panel, state: unknown) => (await load()).restorePanel(panel, state),
+      }),
+    );
   }
-  log.info(`RepoScout ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${Math.round(performance.now() - loadedAt)} ms (engine not started yet)`);
+  const mcp = registerMcpProvider(context, log, async () => (await load()).mcp);
+  log.info(`RepoScout ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${Math.round(performance.now() - loadedAt)} ms (activate() ${Math.round(performance.now() - called)} ms; views and commands load on first use, the engine after that)`);
 }
 
 export function deactivate(): void {

@@ -57,15 +57,29 @@ describe('the extension bundles (dist/meta.extension.json, dist/meta.extension-s
   const meta = read('meta.extension.json');
   const inputs = Object.keys(meta.inputs as Record<string, unknown>);
   const sdkInputs = Object.keys(read('meta.extension-sdk.json').inputs as Record<string, unknown>);
+  const mainInputs = Object.keys(read('meta.extension-main.json').inputs as Record<string, unknown>);
 
   it('hold no native module and none of the store: the extension host never loads them', () => {
-    const forbidden = [...inputs, ...sdkInputs].filter((file) => /better-sqlite3|sqlite-vec|onnxruntime|@huggingface|\.node$|(^|\/)shared\/store\//.test(file));
+    const forbidden = [...inputs, ...mainInputs, ...sdkInputs].filter((file) => /better-sqlite3|sqlite-vec|onnxruntime|@huggingface|\.node$|(^|\/)shared\/store\//.test(file));
     expect(forbidden).toEqual([]);
-    expect(inputs.length).toBeGreaterThan(20);
+    expect(mainInputs.length).toBeGreaterThan(20);
+  });
+
+  it('activate with a small bundle: no zod, engine client, panels or commands until first use', () => {
+    expect(inputs.filter((file) => /node_modules\/zod\/|extension\/engine\/client|extension\/webviews\/|extension\/commands\//.test(file))).toEqual([]);
+    expect(inputs.length).toBeLessThan(12);
+    expect(mainInputs.some((file) => file.includes('node_modules/zod/'))).toBe(true);
+    expect(fs.statSync(path.join(__dirname, '..', 'dist', 'extension.cjs')).size).toBeLessThan(20_000);
+  });
+
+  it('activates on its views, commands, restored panels and MCP collection, not at startup', () => {
+    expect(manifest.activationEvents).not.toContain('onStartupFinished');
+    expect(manifest.activationEvents).not.toContain('*');
+    expect(manifest.activationEvents).toContain('onMcpCollection:reposcout.engine');
   });
 
   it('keep the MCP SDK out of the activation bundle (it loads when the engine first starts)', () => {
-    expect(inputs.filter((file) => file.includes('@modelcontextprotocol/sdk'))).toEqual([]);
+    expect([...inputs, ...mainInputs].filter((file) => file.includes('@modelcontextprotocol/sdk'))).toEqual([]);
     expect(sdkInputs.some((file) => /@modelcontextprotocol\/sdk\/dist\/\w+\/client\//.test(file))).toBe(true);
   });
 
@@ -73,5 +87,17 @@ describe('the extension bundles (dist/meta.extension.json, dist/meta.extension-s
     const output = Object.values(meta.outputs as Record<string, { imports: { path: string; external?: boolean }[] }>).find((o) => o.imports.length > 0);
     expect(output?.imports.filter((i) => i.path === 'vscode').every((i) => i.external)).toBe(true);
     expect(inputs.some((i) => i.includes('node_modules/@types/vscode'))).toBe(false);
+  });
+});
+
+describe('capability keys at activation', () => {
+  it('equal what the tool contracts say, for every toolset combination', async () => {
+    const { expectedCapabilityKeys } = await import('./engine/capability-keys');
+    const { expectedCapabilities } = await import('./engine/capabilities');
+    const all = ['research', 'achievements', 'recommend', 'orchestrate', 'memory'];
+    for (let mask = 0; mask < 1 << all.length; mask++) {
+      const toolsets = all.filter((_, i) => mask & (1 << i));
+      expect(expectedCapabilityKeys(toolsets), toolsets.join(',')).toEqual(expectedCapabilities(toolsets));
+    }
   });
 });

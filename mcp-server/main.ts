@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { isRepoScoutError, type RepoScoutErrorCode } from '../shared/errors';
+import { cliNextStep } from './cli/next-step';
 import { createProgram } from './cli/program';
 
 // Exit codes: 0 success, 1 the operation failed, 2 the input was wrong, 130 interrupted.
@@ -39,7 +40,8 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (isRepoScoutError(error)) {
-      process.stderr.write(`reposcout: ${error.message}\n`);
+      const next = cliNextStep(error.remedy);
+      process.stderr.write(`reposcout: ${error.message}${next ? ` ${next}` : ''}\n`);
       return EXIT_FOR[error.code] ?? 1;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import type { ErrorCode } from './protocol/errors';
+import type { ErrorCode, Remedy } from './protocol/errors';
 
 /**
  * The one error type the engine throws on purpose. `code` is stable and is what
@@ -9,12 +9,15 @@ export type RepoScoutErrorCode = ErrorCode;
 
 export class RepoScoutError extends Error {
   override readonly name = 'RepoScoutError';
+  /** What would fix it, as data; the front door says it in its own words. */
+  readonly remedy: Remedy | null;
   constructor(
     readonly code: RepoScoutErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; remedy?: Remedy },
   ) {
     super(message, options);
+    this.remedy = options?.remedy ?? null;
   }
 }
 
@@ -25,6 +28,6 @@ export function isRepoScoutError(error: unknown, code?: RepoScoutErrorCode): err
 /** Throws INTERRUPTED if the signal was aborted; call between units of long work. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
-    throw new RepoScoutError('INTERRUPTED', 'The run was cancelled; the database keeps its previous state. Run the command again to finish.');
+    throw new RepoScoutError('INTERRUPTED', 'The run was cancelled; the database keeps its previous state.', { remedy: { do: 'retry' } });
   }
 }

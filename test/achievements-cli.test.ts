@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { portfolioRepo } from './helpers/achievements-fixture';
 import { runCli } from './helpers/cli';
 import { tempDir } from './helpers/git-fixture';
+import { addAuthoredPulls } from './fake-github/search';
+import { FAKE_TOKEN, githubWorld, runCliAsync } from './helpers/github';
 
 const cleanup: string[] = [];
 afterEach(() => {
@@ -50,5 +52,29 @@ describe('reposcout achievements', () => {
     const result = runCli(['achievements', 'alice', '--db', path.join(work, 'a.db'), '--out', path.join(work, 'out'), ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+});
+
+describe('reposcout achievements from GitHub', () => {
+  it('collects a login from the fake GitHub, resumes nothing twice, and never shows the token', async () => {
+    const world = await githubWorld({ repositories: 4 });
+    try {
+      addAuthoredPulls(world.org, 'dev-login', 12);
+      const work = scratch();
+      const args = ['--json', 'achievements', 'dev-login', '--owner', 'acme', '--db', path.join(work, 'a.db'), '--out', path.join(work, 'out'), '--format', 'json,md', '--since', '2025-01-01', '--until', '2026-06-30'];
+      const result = await runCliAsync(args, { apiUrl: world.fake.url, env: { GITHUB_TOKEN: FAKE_TOKEN } });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const answer = JSON.parse(result.stdout);
+      expect(answer.totals.prs).toBe(12);
+      const json = fs.readFileSync(path.join(work, 'out', 'portfolio.json'), 'utf8');
+      expect(JSON.parse(json).flow.quarters.some((q: { cycleTime: unknown }) => q.cycleTime !== null)).toBe(true);
+      expect(json + result.stdout).not.toContain(FAKE_TOKEN);
+      const unknown = await runCliAsync(['achievements', 'nobody-here', '--owner', 'acme', '--db', path.join(work, 'a.db'), '--out', path.join(work, 'out')], { apiUrl: world.fake.url, env: { GITHUB_TOKEN: FAKE_TOKEN } });
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('cannot search the pull requests of nobody-here');
+    } finally {
+      await world.dispose();
+    }
   });
 });

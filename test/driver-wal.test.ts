@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recall, remember } from '../shared/memory/index';
@@ -9,6 +8,7 @@ import { sqliteDriver } from '../shared/store/driver';
 import { openStore, type Store } from '../shared/store/open';
 import { CLI } from './helpers/cli';
 import { tempDir } from './helpers/git-fixture';
+import { node24Path } from './helpers/node24';
 
 /**
  * The extension's engine (node:sqlite on the editor's Node 24) and an agent's command line
@@ -17,8 +17,7 @@ import { tempDir } from './helpers/git-fixture';
  */
 function otherRuntime(): { node: string; driver: 'node' | 'better' } {
   if (sqliteDriver().name === 'better-sqlite3') {
-    const tools = process.env.REPOSCOUT_E2E_TOOLS || path.join(os.homedir(), '.cache', 'reposcout-e2e');
-    return { node: process.env.REPOSCOUT_NODE24 || path.join(tools, 'node24', 'bin', 'node'), driver: 'node' };
+    return { node: node24Path(), driver: 'node' };
   }
   // Under Node 24 (node:sqlite), the machine's `node` is the one better-sqlite3 was built for.
   return { node: process.env.REPOSCOUT_NODE20 || 'node', driver: 'better' };

@@ -22,6 +22,11 @@ fi
 # ignores allowScripts, so onnxruntime's own switch says the same to it.
 ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
 
+# sqlite-vec builds for every VS Code target the extension is packaged for (npm registry, into
+# node_modules/.cache), so the packaging test checks all five offline.
+node extension/package-vsix.mjs --fetch-only
+export REPOSCOUT_REQUIRE_ALL_TARGETS=1
+
 # Real VS Code for the extension's end-to-end tests: code-server on its own Node 24, outside
 # the project's dependencies (a few minutes the first time, then reused from the cache).
 # npm test also runs the engine's suite a second time on that Node 24 (node:sqlite).

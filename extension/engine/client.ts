@@ -115,7 +115,7 @@ export class EngineClient {
     }
     if (result.isError) {
       const error = toolErrorSchema.safeParse(result.structuredContent);
-      if (error.success) throw new ToolError(tool, error.data.error.code, error.data.error.message, error.data.error.next);
+      if (error.success) throw new ToolError(tool, error.data.error.code, error.data.error.message, error.data.error.next, error.data.error.remedy ?? null);
       // Not a RepoScout error (the MCP layer itself refused the call): keep its words.
       const text = (result.content as { type: string; text?: string }[]).filter((c) => c.type === 'text').map((c) => c.text ?? '').join('\n');
       throw new ToolError(tool, 'TOOL_ERROR', text.trim() || `${tool} failed without a message.`, null);
@@ -219,6 +219,7 @@ export class EngineClient {
   }
 
   private async checkNode(launch: EngineLaunch): Promise<string> {
+    if (launch.runtimeVersion) return launch.runtimeVersion;
     const probe = this.options.probeNode ?? probeNodeVersion;
     let output: string;
     try {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/protocol';
+import type { ErrorCode, Remedy } from '../../shared/protocol';
 
 /**
  * The engine answered a tool call with an error result (bad input, not a git repository, …):
@@ -12,6 +12,8 @@ export class ToolError extends Error {
     message: string,
     /** What to do about it, as the engine words it for a caller of its tools; null when none. */
     readonly next: string | null,
+    /** What would fix it, as data, for this extension to say in its own words. */
+    readonly remedy: Remedy | null = null,
   ) {
     super(message);
     this.name = 'ToolError';

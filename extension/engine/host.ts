@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { ENGINE_SETTINGS, readConfig, type ExtensionConfig } from '../config';
 import { availableCapabilities, expectedCapabilities, type Capability } from './capabilities';
 import { EngineClient, type EngineStatus } from './client';
+import path from 'node:path';
 import { githubScopeRequest } from './github-scopes';
-import { engineLaunch } from './launch';
+import { engineBaseEnv, engineLaunch } from './launch';
+import { chooseRuntime, describeProbes, runtimeCandidates, type ChosenRuntime } from './runtime';
 
 
 export function currentConfig(): ExtensionConfig {
@@ -33,6 +35,40 @@ export async function silentGitHubToken(config: ExtensionConfig): Promise<string
 
 const AUTH_TIMEOUT_MS = 3000;
 
+// One probe per setting value per window: the runtime does not change under a running editor.
+// A failure is not kept, so installing Node.js and pressing Retry works.
+const chosenRuntimes = new Map<string, Promise<ChosenRuntime>>();
+
+/**
+ * The runtime that runs the engine (see runtime.ts), probed on first use, never at activation.
+ * The probes and the choice go to the output channel.
+ */
+export function engineRuntime(config: ExtensionConfig, extensionPath: string, log: vscode.LogOutputChannel): Promise<ChosenRuntime> {
+  let chosen = chosenRuntimes.get(config.nodePath);
+  if (!chosen) {
+    const candidates = runtimeCandidates(config.nodePath, {
+      execPath: process.execPath,
+      electron: Boolean(process.versions.electron),
+      editorRuntime: process.env.REPOSCOUT_EDITOR_RUNTIME !== 'off',
+    });
+    chosen = chooseRuntime(candidates, path.join(extensionPath, 'dist'), engineBaseEnv(process.env)).then(
+      (runtime) => {
+        for (const line of describeProbes(runtime.probes)) log.info(line);
+        log.info(`engine runtime: ${runtime.label}, Node.js ${runtime.version} (${runtime.command})`);
+        return runtime;
+      },
+      (error: unknown) => {
+        chosenRuntimes.delete(config.nodePath);
+        const probes = (error as { probes?: Parameters<typeof describeProbes>[0] }).probes ?? [];
+        for (const line of describeProbes(probes)) log.warn(line);
+        throw error;
+      },
+    );
+    chosenRuntimes.set(config.nodePath, chosen);
+  }
+  return chosen;
+}
+
 /**
  * Creates the engine client for this window: settings and sign-in are read at every start,
  * a change of an engine setting or of the GitHub session restarts it, and its state drives
@@ -44,7 +80,8 @@ export function createEngine(context: vscode.ExtensionContext, log: vscode.LogOu
     log,
     resolveLaunch: async () => {
       const config = currentConfig();
-      return engineLaunch(config, context.extensionUri.fsPath, process.env, await silentGitHubToken(config));
+      const runtime = await engineRuntime(config, context.extensionUri.fsPath, log);
+      return engineLaunch(config, context.extensionUri.fsPath, process.env, await silentGitHubToken(config), runtime);
     },
     onStatus: (status) => {
       void vscode.commands.executeCommand('setContext', 'reposcout.engineState', status.state);

@@ -31,6 +31,14 @@ describe('engineLaunch', () => {
     expect(launch.env.VSCODE_IPC_HOOK_CLI).toBeUndefined();
   });
 
+  it('runs the probed runtime, with the Electron switch only when the editor binary runs it', () => {
+    const launch = engineLaunch(config(), '/ext', { ELECTRON_RUN_AS_NODE: '1', PATH: '/usr/bin' }, null, { command: '/usr/share/code/code', env: { ELECTRON_RUN_AS_NODE: '1' }, version: 'v22.15.1' });
+    expect(launch).toMatchObject({ command: '/usr/share/code/code', runtimeVersion: 'v22.15.1' });
+    expect(launch.env).toMatchObject({ ELECTRON_RUN_AS_NODE: '1', PATH: '/usr/bin' });
+    const plain = engineLaunch(config(), '/ext', { ELECTRON_RUN_AS_NODE: '1' }, null, { command: '/usr/bin/node', env: {}, version: 'v24.1.0' });
+    expect(plain.env.ELECTRON_RUN_AS_NODE).toBeUndefined();
+  });
+
   it('uses defaults: node from PATH, the default database, default toolsets', () => {
     const launch = engineLaunch(config(), '/ext', {}, null);
     expect(launch.command).toBe('node');
@@ -41,7 +49,7 @@ describe('engineLaunch', () => {
 describe('readConfig', () => {
   it('falls back to defaults for wrong values instead of failing', () => {
     const c = readConfig((key) => ({ nodePath: '  ', embedder: 'gpu', toolsets: ['research', 'nonsense'], windowMonths: -3, databasePath: 7 })[key as string]);
-    expect(c).toMatchObject({ nodePath: 'node', embedder: 'auto', toolsets: ['research'], windowMonths: 12, databasePath: '' });
+    expect(c).toMatchObject({ nodePath: '', embedder: 'auto', toolsets: ['research'], windowMonths: 12, databasePath: '' });
   });
 });
 

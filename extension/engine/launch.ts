@@ -8,6 +8,8 @@ export interface EngineLaunch {
   env: Record<string, string>;
   /** The bundled engine script, checked before spawning. */
   script: string;
+  /** Set when a runtime probe already checked `command` (its Node.js version). */
+  runtimeVersion?: string;
 }
 
 // Variables of the extension host that must not leak into the engine: Electron's "behave as
@@ -25,20 +27,28 @@ export function engineLaunch(
   extensionPath: string,
   baseEnv: NodeJS.ProcessEnv,
   githubToken: string | null,
+  runtime?: { command: string; env: Record<string, string>; version: string },
 ): EngineLaunch {
   const script = path.join(extensionPath, 'dist', 'reposcout.mjs');
   const args = [script, 'mcp'];
   if (config.databasePath.trim() !== '') args.push('--db', config.databasePath.trim());
   if (config.toolsets.length > 0) args.push('--toolsets', config.toolsets.join(','));
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(baseEnv)) {
-    if (value !== undefined && !DROP.some((re) => re.test(name))) env[name] = value;
-  }
+  const env = engineBaseEnv(baseEnv);
   if (config.githubHost.trim() !== '') env.REPOSCOUT_GITHUB_HOST = config.githubHost.trim();
   env.REPOSCOUT_EMBEDDER = config.embedder;
   if (config.modelFolder.trim() !== '') env.REPOSCOUT_MODEL_DIR = config.modelFolder.trim();
   if (githubToken) env.GITHUB_TOKEN = githubToken;
-  return { command: config.nodePath, args, env, script };
+  if (runtime) return { command: runtime.command, args, env: { ...env, ...runtime.env }, script, runtimeVersion: runtime.version };
+  return { command: config.nodePath || 'node', args, env, script };
+}
+
+/** The extension host's environment without what must not reach another process. */
+export function engineBaseEnv(baseEnv: NodeJS.ProcessEnv): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(baseEnv)) {
+    if (value !== undefined && !DROP.some((re) => re.test(name))) env[name] = value;
+  }
+  return env;
 }
 
 /** Why the engine could not start or stopped, so the UI can say what to fix. */

@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { engineLaunch } from '../engine/launch';
-import { currentConfig, silentGitHubToken } from '../engine/host';
 
 export const MCP_PROVIDER_ID = 'reposcout.engine';
 
@@ -10,13 +8,19 @@ export interface McpRegistration {
   reason: string | null;
 }
 
+/** What the provider answers, from the part of the extension that loads on first use. */
+export interface McpDefinitions {
+  provide(): Promise<vscode.McpStdioServerDefinition[]>;
+  resolve(server: vscode.McpStdioServerDefinition): Promise<vscode.McpStdioServerDefinition>;
+}
+
 /**
  * Offers RepoScout's MCP server to VS Code's chat and agent mode. Guarded by feature
  * detection: VS Code before 1.101 and forks without the API keep every other feature.
- * The definition carries the same command line as the extension's own engine; the GitHub
- * token is added only when VS Code starts the server (resolve), from an existing session.
+ * Registered at activation (VS Code activates the extension for it, onMcpCollection); the
+ * definitions themselves come from `definitions`, loaded when VS Code first asks.
  */
-export function registerMcpProvider(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): McpRegistration {
+export function registerMcpProvider(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, definitions: () => Promise<McpDefinitions>): McpRegistration {
   const lm = (vscode as { lm?: Partial<typeof vscode.lm> }).lm;
   const Definition = (vscode as { McpStdioServerDefinition?: typeof vscode.McpStdioServerDefinition }).McpStdioServerDefinition;
   if (typeof lm?.registerMcpServerDefinitionProvider !== 'function' || typeof Definition !== 'function') {
@@ -25,21 +29,10 @@ export function registerMcpProvider(context: vscode.ExtensionContext, log: vscod
     return { registered: false, reason };
   }
   const changed = new vscode.EventEmitter<void>();
-  const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const provider: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> = {
     onDidChangeMcpServerDefinitions: changed.event,
-    provideMcpServerDefinitions: () => {
-      const config = currentConfig();
-      const launch = engineLaunch(config, context.extensionUri.fsPath, {}, null);
-      // The editor merges this over its own environment; only our settings go in.
-      const env: Record<string, string | null> = { ...launch.env, ELECTRON_RUN_AS_NODE: null };
-      return [new Definition('RepoScout', launch.command, launch.args, env, `${version}+${config.toolsets.join('.')}`)];
-    },
-    resolveMcpServerDefinition: async (server) => {
-      const token = await silentGitHubToken(currentConfig());
-      if (token) server.env = { ...server.env, GITHUB_TOKEN: token };
-      return server;
-    },
+    provideMcpServerDefinitions: async () => (await definitions()).provide(),
+    resolveMcpServerDefinition: async (server) => (await definitions()).resolve(server),
   };
   try {
     context.subscriptions.push(

@@ -40,22 +40,20 @@ export class Panels implements vscode.Disposable {
   private readonly open = new Map<string, vscode.WebviewPanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly deps: PanelDeps) {
-    for (const viewType of [REPORT_VIEW_TYPE, DASHBOARD_VIEW_TYPE]) {
-      this.disposables.push(
-        vscode.window.registerWebviewPanelSerializer(viewType, {
-          deserializeWebviewPanel: async (panel, state: unknown) => {
-            const parsed = panelStateSchema.safeParse(state);
-            if (!parsed.success) {
-              this.deps.log.warn('a restored RepoScout panel had no usable state; closing it');
-              panel.dispose();
-              return;
-            }
-            this.attach(panel, parsed.data);
-          },
-        }),
-      );
+  constructor(private readonly deps: PanelDeps) {}
+
+  /**
+   * A panel VS Code restores after a reload: its saved state names what it showed. The
+   * serializers themselves are registered at activation (extension.ts), before this loads.
+   */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const parsed = panelStateSchema.safeParse(state);
+    if (!parsed.success) {
+      this.deps.log.warn('a restored RepoScout panel had no usable state; closing it');
+      panel.dispose();
+      return;
     }
+    this.attach(panel, parsed.data);
   }
 
   showReport(key: string): void {

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { collectFromGit, EXPORT_FORMATS, identityFrom, parseWindow, portfolioFromStore, writePortfolio, type ExportFormat } from '../../shared/achievements/index';
 import { RepoScoutError } from '../../shared/errors';
+import { collectFromGitHub } from '../../shared/achievements/collect-github';
+import { githubClientForCli } from './github-client';
 import { resolveDbPath } from '../../shared/paths';
 import { openStore } from '../../shared/store/open';
 import type { CommandContext } from './context';
@@ -21,6 +23,7 @@ const achievementsOptionsSchema = githubOptionsSchema.extend({
   format: z.array(z.string()).default(['md', 'html']),
   out: z.string().min(1, '--out needs a folder path').optional(),
   browser: z.string().min(1, '--browser needs the path of a browser executable').optional(),
+  github: z.boolean().default(false),
 });
 
 export function registerAchievementsCommand(program: Command, context: CommandContext): void {
@@ -33,6 +36,7 @@ export function registerAchievementsCommand(program: Command, context: CommandCo
     .option('--local <paths>', 'local clones to read (comma-separated or repeated)', collect)
     .option('--owner <owner>', 'GitHub user or organization to search in')
     .option('--repos <owner/name,...>', 'GitHub repositories to search in', collect)
+    .option('--github', 'search all of GitHub for the login (no --owner or --repos needed)')
     .option('--as <aliases>', 'other e-mails, logins or names of the same person (comma-separated)', collect)
     .option('--format <formats>', `output formats: ${EXPORT_FORMATS.join(',')} (default md,html)`, collect)
     .option('--out <dir>', 'output folder (default ./reposcout-reports/portfolio-<who>)')
@@ -44,18 +48,31 @@ export function registerAchievementsCommand(program: Command, context: CommandCo
       const formats = parseFormats(options.format);
       const window = parseWindow(options.since, options.until);
       const identity = identityFrom(who, options.as ?? []);
-      if (options.owner !== undefined || options.repos !== undefined) {
-        throw new RepoScoutError('INVALID_INPUT', 'Collecting from GitHub (--owner/--repos) is not available in this build yet; pass local clones with --local.');
+      if (options.owner !== undefined && options.repos !== undefined) {
+        throw new RepoScoutError('INVALID_INPUT', 'Pass either --owner or --repos, not both; --repos alone searches only those repositories.');
+      }
+      for (const repo of options.repos ?? []) {
+        if (!/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new RepoScoutError('INVALID_INPUT', `--repos "${repo}" is not owner/name; write it as octo-org/hello-world.`);
       }
       const store = openStore(resolveDbPath(options.db));
       const progress = terminalProgress(options.progress && !options.json);
       try {
         const notices: string[] = [];
         let collected: Awaited<ReturnType<typeof collectFromGit>> | null = null;
+        const fromGitHub = options.owner !== undefined || options.repos !== undefined || options.github;
         if (options.local && options.local.length > 0) {
           collected = await collectFromGit(store, options.local, identity, window, { signal: context.signal, onProgress: progress.onProgress });
-        } else {
-          notices.push('Nothing was collected in this run (no --local paths): the portfolio uses the records already stored.');
+        }
+        if (fromGitHub) {
+          const { client, note } = githubClientForCli(store, { tokenFile: options.tokenFile, githubHost: options.githubHost });
+          if (note) process.stderr.write(`${note}\n`);
+          const gh = await collectFromGitHub(store, client, identity, { owner: options.owner, repos: options.repos }, window, { signal: context.signal, onProgress: progress.onProgress });
+          progress.clear();
+          if (!options.json) printOut(`GitHub: ${gh.prs} merged PRs by ${who} collected in ${gh.requests} requests${gh.resumed ? ' (resumed)' : ''}`);
+          notices.push("Private repositories the token cannot read do not appear in GitHub's search results.");
+        }
+        if (!fromGitHub && !(options.local && options.local.length > 0)) {
+          notices.push('Nothing was collected in this run (no --local, --owner, --repos or --github): the portfolio uses the records already stored.');
         }
         progress.clear();
         const portfolio = portfolioFromStore(store, identity, window, { notices });

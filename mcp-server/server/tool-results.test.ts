@@ -14,13 +14,19 @@ describe('errorResult', () => {
     expect(result).toEqual({
       isError: true,
       content: [{ type: 'text', text: 'DB_BUSY: The database is locked. Wait a few seconds and call the tool again.' }],
-      structuredContent: { error: { code: 'DB_BUSY', message: 'The database is locked.', next: 'Wait a few seconds and call the tool again.' } },
+      structuredContent: { error: { code: 'DB_BUSY', message: 'The database is locked.', next: 'Wait a few seconds and call the tool again.', remedy: null } },
     });
   });
 
-  it('rewords CLI advice as tool advice', () => {
-    const result = errorResult(new RepoScoutError('NOT_RESEARCHED', '/r has not been researched yet; run "reposcout research /r" first.'), 'x', recorder());
-    expect(result.content[0]).toMatchObject({ text: 'NOT_RESEARCHED: /r has not been researched yet; call analyze_local_repository with path /r first.' });
+  it.each([
+    [{ do: 'research_local', path: '/r' }, 'Call analyze_local_repository with path "/r" first.'],
+    [{ do: 'research_owner', owner: 'acme' }, 'Call research_organization with owner "acme" first.'],
+    [{ do: 'ingest', target: 'acme/x', host: null }, 'Call ingest_github with target "acme/x" first (it researches too).'],
+    [{ do: 'retry' }, 'Call the tool again to finish.'],
+  ] as const)('words the remedy %j as a tool call, and carries it as data', (remedy, next) => {
+    const result = errorResult(new RepoScoutError('NOT_RESEARCHED', 'Not yet.', { remedy }), 'x', recorder());
+    expect(result.structuredContent).toEqual({ error: { code: 'NOT_RESEARCHED', message: 'Not yet.', next, remedy } });
+    expect(result.content[0]).toMatchObject({ text: `NOT_RESEARCHED: Not yet. ${next}` });
   });
 
   it.each([
@@ -34,7 +40,6 @@ describe('errorResult', () => {
       'GitHub rejected the token (401 Bad credentials): it is wrong, expired or revoked. Create a new token and pass it in GITHUB_TOKEN or --token-file, then run "reposcout ingest acme/x" again to resume.',
       /Create a new token and set GITHUB_TOKEN or GH_TOKEN in the RepoScout server's environment, then call ingest_github with target "acme\/x" again.*This needs the user/,
     ],
-    ['NOT_RESEARCHED', 'acme has not been researched yet; run "reposcout research acme" first.', /call research_organization with owner "acme" first\.$/],
     ['NOT_RESEARCHED', 'Nothing about "acme" on ghe.example is stored yet; run "reposcout ingest acme --github-host ghe.example" first.', /call ingest_github with target "acme" first\.$/],
     ['INVALID_INPUT', '--github-host "x y" is not a host name; pass something like github.example.com.', /^INVALID_INPUT: REPOSCOUT_GITHUB_HOST "x y"/],
   ] as const)('rewords GitHub advice for %s as tool advice', (code, message, expected) => {

@@ -1,7 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import { isRepoScoutError, type RepoScoutErrorCode } from '../../shared/errors';
-import { toolErrorText, type ToolErrorPayload } from '../../shared/protocol/errors';
+import { toolErrorText, type Remedy, type ToolErrorPayload } from '../../shared/protocol/errors';
 import type { Logger } from './logger';
 
 // What an agent can do about each engine error, said in terms of this server's tools.
@@ -29,7 +29,7 @@ const NEXT_STEP: Partial<Record<RepoScoutErrorCode, string>> = {
  */
 export function errorResult(error: unknown, tool: string, log: Logger): CallToolResult {
   if (isRepoScoutError(error)) {
-    return errorAnswer({ code: error.code, message: cliToToolWording(error.message), next: NEXT_STEP[error.code] ?? null });
+    return errorAnswer({ code: error.code, message: cliToToolWording(error.message), next: toolNextStep(error.remedy) ?? NEXT_STEP[error.code] ?? null, remedy: error.remedy });
   }
   // Not an error the arguments can fix: keep the details in the server's log.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -40,6 +40,21 @@ export function errorResult(error: unknown, tool: string, log: Logger): CallTool
     message: `${tool} failed inside RepoScout (${summary}).`,
     next: 'Changing the arguments will not help; tell the user, whose server log has the details.',
   });
+}
+
+/** What to call next, in this server's tool names, for an engine error's remedy. */
+function toolNextStep(remedy: Remedy | null): string | null {
+  if (remedy === null) return null;
+  switch (remedy.do) {
+    case 'research_local':
+      return `Call analyze_local_repository with path "${remedy.path}" first.`;
+    case 'research_owner':
+      return `Call research_organization with owner "${remedy.owner.split('/')[0]}" first.`;
+    case 'ingest':
+      return `Call ingest_github with target "${remedy.target}" first (it researches too).`;
+    case 'retry':
+      return 'Call the tool again to finish.';
+  }
 }
 
 export function errorAnswer(error: ToolErrorPayload): CallToolResult {
@@ -55,13 +70,9 @@ function cliToToolWording(message: string): string {
     .replace(/Research a repository they committed to first \("reposcout research <path>"\)\./g, 'Analyse a repository they committed to first (analyze_local_repository), or ingest it (ingest_github).')
     .replace(/run "reposcout ingest ([^"\s]+)[^"]*" again to resume/g, 'call ingest_github with target "$1" again to resume (it continues where it stopped)')
     .replace(/run "reposcout ingest ([^"\s]+)[^"]*"/g, 'call ingest_github with target "$1"')
-    // A GitHub owner or owner/repository (local research always names an absolute path).
-    .replace(/run "reposcout research ([A-Za-z0-9][A-Za-z0-9_-]*)(?:\/[^"]*)?"/g, 'call research_organization with owner "$1"')
-    .replace(/run "reposcout research ([^"]*)"/g, 'call analyze_local_repository with path $1')
     .replace(/(?:set|pass it in) GITHUB_TOKEN or (?:pass )?--token-file/g, "set GITHUB_TOKEN or GH_TOKEN in the RepoScout server's environment")
     .replace(/--github-host/g, 'REPOSCOUT_GITHUB_HOST')
     .replace(/--window-months/g, 'windowMonths')
-    .replace(/Run the command again to finish\./g, 'Call the tool again to finish.')
     .replace(/ ?\(see "reposcout memories"\)| List ids with "reposcout memories"\./g, '')
     .replace(/--(path|issues|since|until) "/g, '$1 "')
     .replace(/--issues must/g, 'issues must')

@@ -66,33 +66,39 @@ export async function collectFromGit(store: Store, paths: readonly string[], ide
 type Base = Parameters<typeof completeRecord>[0];
 
 function pullRequestsOf(db: Db, repoId: number, name: string, key: string, identity: Identity, window: TimeWindow): Base[] {
-  const rows = db
+  // Match the person against the few hundred people first, not against every PR row.
+  const people = db.prepare('select id, name, email from people').all() as { id: number; name: string; email: string }[];
+  const ids = people.filter((p) => matchesIdentity(identity, { name: p.name, email: p.email })).map((p) => p.id);
+  if (ids.length === 0) return [];
+  const mine = db
     .prepare(
       `select pr.number, pr.title, pr.source, pr.merged_at, pr.commit_id, c.sha, c.subject, c.second_parent, p.name as author_name, p.email as author_email
          from pull_requests pr
          join commits c on c.id = pr.commit_id
-         left join people p on p.id = pr.author_id
+         join people p on p.id = pr.author_id
         where pr.repo_id = ? and pr.source in ('merge', 'squash') and pr.merged_at is not null
-          and pr.merged_at >= ? and pr.merged_at <= ?`,
+          and pr.merged_at >= ? and pr.merged_at <= ? and pr.author_id in (${ids.map(() => '?').join(', ')})`,
     )
-    .all(repoId, toUnix(window.since, 0), toUnix(window.until, 8_640_000_000_000)) as PrRow[];
-  const mine = rows.filter((r) => matchesIdentity(identity, { name: r.author_name, email: r.author_email }));
+    .all(repoId, toUnix(window.since, 0), toUnix(window.until, 8_640_000_000_000), ...ids) as PrRow[];
   if (mine.length === 0) return [];
-  const lineage = loadLineage(db, repoId);
+  const lineage = mine.some((r) => r.source === 'merge') ? loadLineage(db, repoId) : null;
+  const subjectOf = db.prepare('select subject from commits where repo_id = ? and sha = ?');
   const reverts = revertsBySubject(db, repoId);
   const filesOf = db.prepare(
     `select p.path, f.additions, f.deletions from file_changes f join paths p on p.id = f.path_id where f.commit_id = ? order by p.path`,
   );
   return mine.map((row): Base => {
     const files = filesOf.all(row.commit_id) as ChangedFile[];
-    const firstCommit = row.source === 'merge' && row.second_parent ? earliestBranchCommit(lineage, row.second_parent) : null;
+    const branchTip = row.source === 'merge' ? row.second_parent : null;
+    const firstCommit = branchTip && lineage ? earliestBranchCommit(lineage, branchTip) : null;
+    const tipSubject = branchTip ? (subjectOf.get(repoId, branchTip) as { subject: string } | undefined)?.subject : undefined;
     return {
       source: 'git',
       repository: name,
       repositoryKey: key,
       number: row.number,
       // a merge commit's title is "Merge pull request #N from …": the branch tip's subject says more
-      title: row.source === 'merge' ? (lineage.subjects.get(row.second_parent ?? '') ?? row.title) : row.title,
+      title: tipSubject ?? row.title,
       url: null,
       sha: row.sha,
       author: { login: null, name: row.author_name, email: row.author_email },
@@ -118,17 +124,15 @@ function toUnix(iso: string | null, fallback: number): number {
 interface Lineage {
   firstParent: Map<string, string | null>;
   authoredAt: Map<string, number>;
-  subjects: Map<string, string>;
   mainline: Set<string>;
 }
 
 function loadLineage(db: Db, repoId: number): Lineage {
-  const rows = db.prepare('select sha, first_parent, authored_at, subject from commits where repo_id = ?').all(repoId) as { sha: string; first_parent: string | null; authored_at: number; subject: string }[];
-  const lineage: Lineage = { firstParent: new Map(), authoredAt: new Map(), subjects: new Map(), mainline: new Set() };
+  const rows = db.prepare('select sha, first_parent, authored_at from commits where repo_id = ?').all(repoId) as { sha: string; first_parent: string | null; authored_at: number }[];
+  const lineage: Lineage = { firstParent: new Map(), authoredAt: new Map(), mainline: new Set() };
   for (const r of rows) {
     lineage.firstParent.set(r.sha, r.first_parent);
     lineage.authoredAt.set(r.sha, r.authored_at);
-    lineage.subjects.set(r.sha, r.subject);
   }
   const head = (db.prepare('select head_sha from repositories where id = ?').get(repoId) as { head_sha: string | null } | undefined)?.head_sha ?? null;
   for (let sha = head; sha !== null && !lineage.mainline.has(sha); sha = lineage.firstParent.get(sha) ?? null) lineage.mainline.add(sha);

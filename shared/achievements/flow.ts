@@ -51,7 +51,9 @@ export function flowByQuarter(records: readonly AchievementRecord[]): FlowQuarte
   const groups = new Map<string, AchievementRecord[]>();
   for (const r of records) {
     const key = `${quarterOf(r.mergedAt)}|${r.source}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
   }
   return [...groups]
     .sort(([a], [b]) => a.localeCompare(b))

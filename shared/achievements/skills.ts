@@ -50,12 +50,13 @@ const DAY = 86_400_000;
  * one year before `asOf`), listing the PRs that show it. Heaviest first.
  */
 export function skillsFrom(records: readonly AchievementRecord[], asOf: string): Skill[] {
-  const skills = new Map<string, Skill>();
+  // PR refs in a Set per skill: a prolific author's language skill lists thousands of PRs
+  const skills = new Map<string, { skill: Skill; refs: Set<string> }>();
   const add = (name: string, kind: Skill['kind'], weight: number, ref: string) => {
-    const skill = skills.get(name) ?? { name, kind, weight: 0, prs: [] };
-    skill.weight += weight;
-    if (!skill.prs.includes(ref)) skill.prs.push(ref);
-    skills.set(name, skill);
+    let entry = skills.get(name);
+    if (!entry) skills.set(name, (entry = { skill: { name, kind, weight: 0, prs: [] }, refs: new Set() }));
+    entry.skill.weight += weight;
+    entry.refs.add(ref);
   };
   const end = Date.parse(asOf);
   for (const pr of records) {
@@ -73,7 +74,7 @@ export function skillsFrom(records: readonly AchievementRecord[], asOf: string):
     }
   }
   return [...skills.values()]
-    .map((s) => ({ ...s, weight: Math.round(s.weight * 10) / 10 }))
+    .map(({ skill, refs }) => ({ ...skill, weight: Math.round(skill.weight * 10) / 10, prs: [...refs] }))
     .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
 }
 

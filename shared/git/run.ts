@@ -48,7 +48,7 @@ export function runGit(cwd: string, args: string[], options: GitRunOptions = {})
 
 export function translateSpawnError(error: NodeJS.ErrnoException): RepoScoutError {
   if (error.name === 'AbortError') {
-    return new RepoScoutError('INTERRUPTED', 'The run was cancelled; the database keeps its previous state. Run the command again to finish.', { cause: error });
+    return new RepoScoutError('INTERRUPTED', 'The run was cancelled; the database keeps its previous state.', { cause: error, remedy: { do: 'retry' } });
   }
   if (error.code === 'ENOENT') {
     return new RepoScoutError('GIT_NOT_FOUND', 'git was not found on PATH; install git (https://git-scm.com) and try again.', { cause: error });

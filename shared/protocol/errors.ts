@@ -44,6 +44,19 @@ export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.output<typeof errorCodeSchema>;
 
 /**
+ * What would fix an error, as data: each front door words it for itself (the CLI names a
+ * command, the MCP server a tool, the extension a command of its own), so no front door
+ * rewrites another's sentence.
+ */
+export const remedySchema = z.discriminatedUnion('do', [
+  z.object({ do: z.literal('research_local'), path: z.string() }),
+  z.object({ do: z.literal('research_owner'), owner: z.string() }),
+  z.object({ do: z.literal('ingest'), target: z.string(), host: z.string().nullable() }),
+  z.object({ do: z.literal('retry') }),
+]);
+export type Remedy = z.output<typeof remedySchema>;
+
+/**
  * The `structuredContent` of every tool error result (`isError: true`). The text content
  * says the same in one paragraph: "CODE: message next".
  */
@@ -53,6 +66,7 @@ export const toolErrorSchema = z.object({
     message: z.string(),
     // What to do about it, in terms of this server's tools (null when the message says it).
     next: z.string().nullable(),
+    remedy: remedySchema.nullable().optional(),
   }),
 });
 export type ToolErrorPayload = z.output<typeof toolErrorSchema>['error'];

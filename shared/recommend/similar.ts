@@ -38,7 +38,7 @@ export interface SimilarResult {
 export interface PairContext {
   hit: SearchHit;
   row: SearchDocumentRow;
-  /** Fused retrieval score divided by the best candidate's, 0..1. */
+  /** Fused retrieval score scaled over the candidates: the best 1, the weakest 0. */
   relevance: number;
   seedStack: Set<string>;
   /** The seed's lexicon concepts; the relevance factor names those a candidate shares. */
@@ -131,12 +131,17 @@ export function rankRepositories(
   seedConcepts: Set<string> = new Set(),
 ): RepositoryRecommendation[] {
   const rows = getDocumentsByIds(store.db, hits.map((h) => h.id));
+  // Relevance spread over the candidates (best 1, weakest 0): fused reciprocal-rank scores
+  // are flat (rank 1 and rank 20 differ by a quarter), so divided by the best alone they hardly
+  // vary, and a binary factor such as "same language" outweighed the retrieval itself.
   const best = Math.max(...hits.map((h) => h.score), Number.EPSILON);
+  const worst = Math.min(...hits.map((h) => h.score));
+  const relevanceOf = (score: number) => (hits.length > 1 && best > worst ? (score - worst) / (best - worst) : 1);
   const now = options.now ?? Date.now();
   const scored = hits.flatMap((hit) => {
     const row = rows.get(hit.id);
     if (!row) return [];
-    const { score, factors: explained } = combine(factors, { hit, row, relevance: hit.score / best, seedStack, seedConcepts, now });
+    const { score, factors: explained } = combine(factors, { hit, row, relevance: relevanceOf(hit.score), seedStack, seedConcepts, now });
     return [{ id: hit.id, score, label: row.title, row, explained }];
   });
   scored.sort((a, b) => b.score - a.score);

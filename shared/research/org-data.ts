@@ -9,8 +9,9 @@ export function loadOwner(store: Store, owner: string, host = 'github.com'): { o
   const { owner: login } = parseGitHubTarget(owner);
   const row = findOwner(store.db, host, login);
   if (!row) {
-    const hostNote = host === 'github.com' ? '' : ` --github-host ${host}`;
-    throw new RepoScoutError('NOT_RESEARCHED', `Nothing about "${login}"${host === 'github.com' ? '' : ` on ${host}`} is stored yet; run "reposcout ingest ${login}${hostNote}" first.`);
+    throw new RepoScoutError('NOT_RESEARCHED', `Nothing about "${login}"${host === 'github.com' ? '' : ` on ${host}`} is stored yet.`, {
+      remedy: { do: 'ingest', target: login, host: host === 'github.com' ? null : host },
+    });
   }
   const repositories = store.db
     .prepare(`select ${GITHUB_REPOSITORY_COLUMNS} from repositories r join github_repositories g on g.repo_id = r.id where g.owner_id = ? and g.removed = 0 order by r.name collate nocase`)

@@ -117,7 +117,7 @@ export function storedOrganizationResearch(store: Store, owner: string, host = '
   const row = findOwner(store.db, host, login);
   if (!row) loadOwner(store, login, host);
   const json = row ? (store.db.prepare('select research_json from github_owners where id = ?').pluck().get(row.id) as string | null) : null;
-  if (!json) throw new RepoScoutError('NOT_RESEARCHED', `${login} has not been researched yet; run "reposcout research ${login}" first.`);
+  if (!json) throw new RepoScoutError('NOT_RESEARCHED', `${login} has not been researched yet.`, { remedy: { do: 'research_owner', owner: login } });
   return JSON.parse(json) as OrganizationResearch;
 }
 
@@ -127,7 +127,7 @@ export function researchGitHubRepositoryByName(store: Store, owner: string, name
   const row = store.db
     .prepare(`select ${GITHUB_REPOSITORY_COLUMNS} from repositories r join github_repositories g on g.repo_id = r.id where r.key = ?`)
     .get(githubRepositoryKey(host, owner, name)) as GitHubRepositoryRow | undefined;
-  if (!row) throw new RepoScoutError('NOT_RESEARCHED', `${owner}/${name} is not stored yet; run "reposcout ingest ${owner}/${name}" first.`);
+  if (!row) throw new RepoScoutError('NOT_RESEARCHED', `${owner}/${name} is not stored yet.`, { remedy: { do: 'ingest', target: `${owner}/${name}`, host: host === 'github.com' ? null : host } });
   const windowMonths = options.windowMonths ?? 12;
   const research = researchGitHubRepository(store.db, row, { now: options.now ?? Math.floor(Date.now() / 1000), windowMonths });
   saveResearch(store.db, row.id, row.head_oid ?? 'empty', `github;window=${windowMonths}`, research);
@@ -138,7 +138,7 @@ export function researchGitHubRepositoryByName(store: Store, owner: string, name
 export function storedGitHubRepositoryResearch(store: Store, owner: string, name: string, host = 'github.com'): RepositoryResearch {
   const repo = findRepositoryByKey(store.db, githubRepositoryKey(host, owner, name));
   const stored = repo ? loadResearch(store.db, repo.id) : null;
-  if (!stored) throw new RepoScoutError('NOT_RESEARCHED', `${owner}/${name} has not been researched yet; run "reposcout research ${owner}/${name}" first.`);
+  if (!stored) throw new RepoScoutError('NOT_RESEARCHED', `${owner}/${name} has not been researched yet.`, { remedy: { do: 'research_owner', owner } });
   return stored.research;
 }
 

@@ -67,7 +67,7 @@ export function storedLocalResearch(store: Store, root: string): RepositoryResea
   const row = findRepositoryByKey(store.db, localRepositoryKey(root));
   const stored = row ? loadResearch(store.db, row.id) : null;
   if (!stored) {
-    throw new RepoScoutError('NOT_RESEARCHED', `${root} has not been researched yet; run "reposcout research ${root}" first.`);
+    throw new RepoScoutError('NOT_RESEARCHED', `${root} has not been researched yet.`, { remedy: { do: 'research_local', path: root } });
   }
   return stored.research;
 }

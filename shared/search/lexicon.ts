@@ -112,24 +112,29 @@ function plainWords(text: string): string[] {
 function conceptWords(text: string, lex: Lexicon): { words: string[]; parts: string[] } {
   const words: string[] = [];
   const parts: string[] = [];
-  for (const match of text.normalize('NFKD').replace(/\p{M}+/gu, '').matchAll(/[\p{L}\p{N}]+/gu)) {
+  // Most text is ASCII: skip Unicode folding and property classes there (a large import runs this per document).
+  const ascii = !NON_ASCII.test(text);
+  const source = ascii ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  for (const match of source.matchAll(ascii ? ASCII_WORD : UNICODE_WORD)) {
     const raw = match[0];
     const word = raw.toLowerCase();
-    if (lex.phrases.has(singular(word))) {
-      words.push(word);
-      continue;
-    }
-    const split = plainWords(raw.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2'));
-    if (split.length > 1) {
+    if (raw !== word && HUMP.test(raw) && !lex.phrases.has(singular(word))) {
+      const split = plainWords(raw.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2'));
       words.push(...split);
       parts.push(...split.filter((p) => p.length >= 3));
-    } else if (word.length > 4 && word.endsWith('js')) {
+    } else if (word.length > 4 && word.endsWith('js') && !lex.phrases.has(word)) {
       words.push(word.slice(0, -2));
       parts.push(word.slice(0, -2));
     } else words.push(word);
   }
   return { words, parts };
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_WORD = /[A-Za-z0-9]+/g;
+const UNICODE_WORD = /[\p{L}\p{N}]+/gu;
+// A camelCase hump: aB, or ABc (an acronym followed by a word).
+const HUMP = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
 
 // "drivers" -> "driver", but "class", "redis", "kubernetes" stay: the table's words are
 // singular and few end in a single s, so a trailing s is dropped only after a consonant-ish ending.

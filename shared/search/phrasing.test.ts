@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../../test/helpers/temp-store';
 import type { Store } from '../store/open';
+import { similarRepositories } from '../recommend/similar';
 import { indexDocuments, type SearchDocumentInput } from './documents';
 import { searchDocuments } from './search';
 import { openSpace, type VectorSpace } from './spaces';
@@ -127,5 +128,19 @@ describe('explanations name the synonym that matched', () => {
   it('reports nothing when the query spelled the concept itself', async () => {
     const result = await searchDocuments(store, space, { query: 'postgresql', limit: 1 });
     expect(result.hits[0]?.expansions).toEqual([]);
+  });
+});
+
+describe('similar repositories explain the concepts they share', () => {
+  it('ranks database drivers first for pgx, lists the other PostgreSQL driver, and names the shared concepts', async () => {
+    const result = await similarRepositories(store, space, 'github:jackc/pgx', { limit: 8, diversity: false, now: Date.parse('2026-01-01') });
+    const keys = result.recommendations.map((r) => r.repository.key);
+    const drivers = ['go-sql-driver/mysql', 'mattn/go-sqlite3', 'microsoft/go-mssqldb', 'mongodb/mongo-go-driver', 'sijms/go-ora', 'brianc/node-postgres'].map((k) => `github:${k}`);
+    expect(keys.slice(0, 3).every((k) => drivers.includes(k)), keys.join(', ')).toBe(true);
+    expect(keys).toContain('github:brianc/node-postgres');
+    const pg = result.recommendations.find((r) => r.repository.key === 'github:brianc/node-postgres')!;
+    expect(pg.factors.find((f) => f.id === 'relevance')!.detail).toMatch(/shared concepts: .*postgresql/);
+    const mysql = result.recommendations.find((r) => r.repository.key === 'github:go-sql-driver/mysql')!;
+    expect(mysql.factors.find((f) => f.id === 'relevance')!.detail).toMatch(/shared concepts: .*database/);
   });
 });

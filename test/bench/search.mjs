@@ -96,11 +96,14 @@ for (const size of sizes) {
     const knn = await latency((q) => engine.searchDocuments(store, space, { query: q, mode: 'vector', limit: 10 }), queries);
     const hybrid = await latency((q) => engine.searchDocuments(store, space, { query: q, mode: 'hybrid', limit: 10 }), queries);
     const bm25 = await latency((q) => engine.searchDocuments(store, null, { query: q, mode: 'bm25', limit: 10 }), queries);
+    // The same hybrid query without the lexicon, interleaved in time with the others: the lexicon's cost under the same load.
+    const plain = await latency((q) => engine.searchDocuments(store, space, { query: q, mode: 'hybrid', limit: 10, expand: false }), queries);
     const filtered = await latency((q) => engine.searchDocuments(store, space, { query: q, mode: 'hybrid', limit: 10, kinds: ['issue'], minHealth: 50 }), queries);
     log(`${size.toLocaleString('en-US')} items (lexical, ${space.embedder.dimensions} dimensions): index ${(indexMs / 1000).toFixed(1)} s, fit (IDF + LSA) ${(fitMs / 1000).toFixed(1)} s, embed+store ${(embedMs / 1000).toFixed(1)} s (${Math.round(size / (embedMs / 1000)).toLocaleString('en-US')} items/s)`);
     log(`  KNN (vector mode)        p50 ${fmt(knn.p50)}  p99 ${fmt(knn.p99)}`);
     log(`  BM25 only                p50 ${fmt(bm25.p50)}  p99 ${fmt(bm25.p99)}`);
     log(`  hybrid (BM25 + KNN, RRF) p50 ${fmt(hybrid.p50)}  p99 ${fmt(hybrid.p99)}`);
+    log(`  hybrid without lexicon   p50 ${fmt(plain.p50)}  p99 ${fmt(plain.p99)}`);
     log(`  hybrid, kind + health    p50 ${fmt(filtered.p50)}  p99 ${fmt(filtered.p99)}`);
   } finally {
     store.close();

@@ -145,10 +145,41 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens the workbench on `folder` and waits until it is interactive. */
-export async function openWorkbench(browser: Browser, server: RunningCodeServer, folder: string): Promise<Page> {
+/**
+ * A PATH with every program of `dirs` except Node.js and its package managers: the machine as a
+ * user without Node.js has it (git and the rest still there). Symlinks in a folder under `root`.
+ */
+export function pathWithoutNode(root: string, dirs = ['/usr/local/bin', '/usr/bin']): string {
+  const bin = path.join(root, 'bin-without-node');
+  fs.mkdirSync(bin, { recursive: true });
+  const hidden = new Set(['node', 'nodejs', 'npm', 'npx', 'corepack']);
+  for (const dir of dirs) {
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir)) {
+      if (hidden.has(name) || fs.existsSync(path.join(bin, name))) continue;
+      fs.symlinkSync(path.join(dir, name), path.join(bin, name));
+    }
+  }
+  return bin;
+}
+
+/**
+ * A login shell whose profile adds nothing to PATH. VS Code takes the extension host's
+ * environment from `$SHELL -i -l -c …`, and Debian's /etc/profile would put /usr/bin (with the
+ * machine's node) back; this one runs the command with the environment it was given.
+ */
+export function plainLoginShell(root: string): string {
+  const dir = path.join(root, 'shell');
+  fs.mkdirSync(dir, { recursive: true });
+  const shell = path.join(dir, 'sh');
+  fs.writeFileSync(shell, '#!/bin/sh\nwhile [ $# -gt 0 ]; do\n  if [ "$1" = -c ]; then shift; exec /bin/sh -c "$1"; fi\n  shift\ndone\nexec /bin/sh\n', { mode: 0o755 });
+  return shell;
+}
+
+/** Opens the workbench on `folder` (null: an empty window) and waits until it is interactive. */
+export async function openWorkbench(browser: Browser, server: RunningCodeServer, folder: string | null): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+  await page.goto(folder === null ? `${server.url}/?ew=true` : `${server.url}/?folder=${encodeURIComponent(folder)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
   // The status bar appears once the workbench has restored its parts.
   await page.waitForSelector('.statusbar', { timeout: 60_000 });

@@ -16,6 +16,8 @@ import {
   installExtension,
   launchBrowser,
   openWorkbench,
+  pathWithoutNode,
+  plainLoginShell,
   quickPickRows,
   repositoryRows,
   runCommand,
@@ -89,9 +91,11 @@ describe('RepoScout in VS Code (code-server)', () => {
     // its test hook REPOSCOUT_GITHUB_API_URL, with a token from the environment.
     org = new SyntheticOrg({ login: 'acme', repositories: 6, hostile: true });
     github = await startFakeGitHub({ orgs: [org], token: 'e2e-token-0123456789' });
-    // The engine runs on the machine's Node (20), first on PATH; code-server itself on Node 24.
+    // No Node.js on PATH (reposcout.nodePath unset): the engine must run on code-server's own
+    // runtime (Node 24, node:sqlite), as it would for a user who never installed Node.js.
     env = {
-      PATH: [path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
+      PATH: pathWithoutNode(root),
+      SHELL: plainLoginShell(root),
       HOME: path.join(root, 'home'),
       XDG_CONFIG_HOME: path.join(root, 'xdg-config'),
       XDG_DATA_HOME: path.join(root, 'xdg-data'),
@@ -116,6 +120,7 @@ describe('RepoScout in VS Code (code-server)', () => {
     writeUserSettings(dirs, settings);
     const installed = installExtension(tools, dirs, vsix, env);
     expect(installed).toMatch(/successfully installed/);
+    expect(() => execFileSync('node', ['--version'], { env })).toThrow(/ENOENT/);
 
     repo = fixtureRepository();
     server = await startCodeServer(tools, dirs, repo.dir, env);
@@ -163,6 +168,11 @@ describe('RepoScout in VS Code (code-server)', () => {
     expect(rows.join('\n')).toMatch(/grade [A-F]/);
     await shot(page, '02-tree-after-analysis');
     await dismissNotifications(page);
+    // The output channel says what the probe found and which runtime runs the engine.
+    const log = extensionLogs(dirs);
+    expect(log).toMatch(/runtime probe: the editor's own runtime \[.*node24\/bin\/node\] ok, Node\.js v24\.\d+\.\d+, node:sqlite \+ sqlite-vec load/);
+    expect(log).toMatch(/engine runtime: the editor's own runtime, Node\.js v24/);
+    figures.push(`runtime probe: ${/runtime probe: the editor's own runtime .*\((\d+) ms\)/.exec(log)?.[1] ?? '?'} ms`);
   });
 
   it('opens the repository report: every section, hostile repository text shown as text', async () => {
@@ -322,7 +332,7 @@ describe('RepoScout in VS Code (code-server)', () => {
     try {
       await showRepoScoutSidebar(other);
       const message = await waitForNotification(other, /was not found/, 60_000);
-      expect(message).toMatch(/reposcout\.nodePath/);
+      expect(message).toMatch(/reposcout\.nodePath is "\/nonexistent\/bin\/node", which was not found/);
       expect(message).toMatch(/Set Node Path/);
       await other.locator('.welcome-view-content', { hasText: 'could not start' }).first().waitFor({ timeout: 15_000 });
       await shot(other, '13-node-missing');
@@ -332,6 +342,46 @@ describe('RepoScout in VS Code (code-server)', () => {
     } finally {
       await other.close();
       await broken.stop();
+    }
+  });
+
+  it('names the old node on PATH and what to install when the editor runtime cannot run the engine', async () => {
+    // An editor whose own runtime is unusable (REPOSCOUT_EDITOR_RUNTIME=off stands in for one
+    // without node:sqlite) and a Node.js 18 first on PATH.
+    const oldBin = path.join(root, 'old-node-bin');
+    fs.mkdirSync(oldBin, { recursive: true });
+    fs.writeFileSync(path.join(oldBin, 'node'), '#!/bin/sh\necho v18.19.0\n', { mode: 0o755 });
+    const oldDirs = codeServerDirs(path.join(root, 'old-node'));
+    writeUserSettings(oldDirs, settings);
+    fs.cpSync(dirs.extensions, oldDirs.extensions, { recursive: true });
+    const oldServer = await startCodeServer(tools, oldDirs, repo.dir, { ...env, PATH: `${oldBin}:${env.PATH}`, REPOSCOUT_EDITOR_RUNTIME: 'off' });
+    const other = await openWorkbench(browser, oldServer, repo.dir);
+    current = other;
+    try {
+      await showRepoScoutSidebar(other);
+      const message = await waitForNotification(other, /too old/, 60_000);
+      expect(message).toMatch(/the "node" on PATH is Node\.js v18\.19\.0, too old\. Install Node\.js 22\.13 or newer/);
+      await other.locator('.welcome-view-content', { hasText: 'could not start' }).first().waitFor({ timeout: 15_000 });
+      await shot(other, '13b-node-too-old');
+    } finally {
+      await other.close();
+      await oldServer.stop();
+    }
+  });
+
+  it('with no folder open, lists the stored repositories and searches them', async () => {
+    const empty = await openWorkbench(browser, server, null);
+    current = empty;
+    try {
+      await showRepoScoutSidebar(empty);
+      const name = path.basename(repo.dir);
+      await expect.poll(async () => (await repositoryRows(empty)).join('\n'), { timeout: 60_000 }).toMatch(new RegExp(name));
+      await runCommand(empty, 'RepoScout: Search');
+      await answerInput(empty, 'RepoScout: Search', 'parser');
+      await expect.poll(async () => (await viewRows(empty, 'Search Results')).length, { timeout: 60_000 }).toBeGreaterThan(0);
+      await shot(empty, '13c-no-folder');
+    } finally {
+      await empty.close();
     }
   });
 
@@ -364,13 +414,17 @@ describe('RepoScout in VS Code (code-server)', () => {
       }
       figures.push(`VS Code's Running Extensions row for RepoScout: ${vscodeMeasure}`);
       const activation = activationTimes(dirs);
-      figures.push(`activation (RepoScout's own measure, module load to end of activate): ${activation.map((ms) => `${ms} ms`).join(', ')}`);
+      figures.push(`activation (RepoScout's own measure, module load to end of activate, including VS Code's context set-up between them): ${activation.map((ms) => `${ms} ms`).join(', ')}`);
+      figures.push(`activate() itself: ${activateCalls(dirs).map((ms) => `${ms} ms`).join(', ')}`);
       figures.push(`command → populated tree, 10,000 commits / 50 authors, first analysis: ${commandToTree} ms`);
       expect(activation.length).toBeGreaterThan(0);
+      // The Running Extensions row reads like "RepoScout … Activation: 12ms".
+      const vscodeMs = /Activation:\s*(\d+)\s*ms/.exec(vscodeMeasure)?.[1];
+      if (vscodeMs) figures.push(`activation by VS Code's measure: ${vscodeMs} ms (target < 100 ms)`);
     } finally {
       await bench.close();
     }
-  });
+  }, 420_000);
 });
 
 /** The text of every RepoScout log (one per window) in this user-data folder. */
@@ -386,6 +440,11 @@ function extensionLogs(dirs: CodeServerDirs): string {
   };
   walk(path.join(dirs.userData, 'logs'));
   return parts.join('\n');
+}
+
+/** Every "activate() N ms" the extension logged in this user-data folder. */
+function activateCalls(dirs: CodeServerDirs): number[] {
+  return [...extensionLogs(dirs).matchAll(/activate\(\) (\d+) ms/g)].map((m) => Number(m[1]));
 }
 
 /** Every "activated in N ms" the extension logged in this user-data folder, one per window. */

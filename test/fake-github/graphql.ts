@@ -1,6 +1,7 @@
 // Answers the GraphQL operations RepoScout sends, in GitHub's response shapes, from a
 // SyntheticOrg. Operations are recognised by name and each repository alias's selection
 // is read from the query text, so a query asking for less gets less (and costs less).
+import { answerAchievementQuery } from './search';
 import type { SynthEntry, SynthRepo, SyntheticOrg } from './synthetic';
 
 export interface GraphqlAnswer {
@@ -159,6 +160,8 @@ function rateLimitField(cost: number, remaining: number) {
 export function answerGraphql(orgs: SyntheticOrg[], query: string, vars: Vars, remaining: number): GraphqlAnswer | null {
   const operation = /query\s+(\w+)/.exec(query)?.[1];
   const findOrg = (login: unknown) => orgs.find((o) => o.login.toLowerCase() === String(login).toLowerCase());
+  const achievements = answerAchievementQuery(orgs, operation, query, vars, (cost) => rateLimitField(cost, remaining));
+  if (achievements) return achievements;
   if (operation === 'OwnerRepositories') {
     const org = findOrg(vars.login);
     const first = Number(/repositories\(first:\s*(\d+)/.exec(query)?.[1] ?? 100);
