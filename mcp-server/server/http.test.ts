@@ -201,14 +201,19 @@ describe('reposcout mcp --http as a subprocess', () => {
     const child = spawn(process.execPath, [CLI, 'mcp', '--http', '--port', '0', '--db', fx.dbPath], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';
+    let started = false;
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
     const ready = new Promise<{ url: string; token: string | null }>((resolve, reject) => {
       child.stderr.on('data', (c: Buffer) => {
         stderr += c.toString('utf8');
+        if (started) return; // later lines (shutdown) come after the token file is removed
         const url = /at (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stderr)?.[1];
         const tokenFile = /bearer token for this run written to (\S+) \(readable by you only/.exec(stderr)?.[1];
         const generated = tokenFile ? fs.readFileSync(tokenFile, 'utf8').trim() : null;
-        if (url && (generated || /bearer token from/.test(stderr))) resolve({ url, token: generated });
+        if (url && (generated || /bearer token from/.test(stderr))) {
+          started = true;
+          resolve({ url, token: generated });
+        }
       });
       child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
     });

@@ -17,6 +17,7 @@ export * from './inputs';
 export * from './limits';
 export * from './records';
 export * from './toolsets';
+export * from './orchestrate';
 
 export * from './tools/analyze-local-repository';
 export * from './tools/find-people-to-ask';

@@ -73,8 +73,10 @@ for (const size of sizes) {
     repositories: size,
     ingestSeconds: round(ingest.seconds),
     researchSeconds: round(median(research.map((r) => r.seconds))),
+    researchCpuSeconds: round(median(research.map((r) => r.cpuSeconds ?? 0))),
     researchPeakRssMb: mb(Math.max(...research.map((r) => r.peakRssKb ?? 0))),
     reportSeconds: round(median(report.map((r) => r.seconds))),
+    reportCpuSeconds: round(median(report.map((r) => r.cpuSeconds ?? 0))),
     reportPeakRssMb: mb(Math.max(...report.map((r) => r.peakRssKb ?? 0))),
     htmlKilobytes: Math.round(html / 1024),
     databaseMb: Math.round(fs.statSync(db).size / 2 ** 20),
@@ -85,13 +87,13 @@ for (const size of sizes) {
 const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
 fs.writeFileSync(path.join(work, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), load, cpus: os.cpus().length, runs, rows }, null, 2)}\n`);
 console.log(`\norganization research from stored GitHub data (no requests), median of ${runs}; ${os.cpus().length} CPUs, load ${load}\n`);
-console.log('| repositories | research + report (s) | peak RSS (MB) | report only (s) | peak RSS (MB) | report HTML (KB) | database (MB) |');
+console.log('| repositories | research + report (s, CPU s) | peak RSS (MB) | report only (s, CPU s) | peak RSS (MB) | report HTML (KB) | database (MB) |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.repositories} | ${r.researchSeconds} | ${r.researchPeakRssMb} | ${r.reportSeconds} | ${r.reportPeakRssMb} | ${r.htmlKilobytes} | ${r.databaseMb} |`);
+for (const r of rows) console.log(`| ${r.repositories} | ${r.researchSeconds}, ${r.researchCpuSeconds} | ${r.researchPeakRssMb} | ${r.reportSeconds}, ${r.reportCpuSeconds} | ${r.reportPeakRssMb} | ${r.htmlKilobytes} | ${r.databaseMb} |`);
 if (rows.length > 1) {
   const [first, last] = [rows[0], rows.at(-1)];
   const scale = last.repositories / first.repositories;
-  console.log(`\n${scale}x the repositories: research + report ${(last.researchSeconds / first.researchSeconds).toFixed(1)}x the time, report only ${(last.reportSeconds / first.reportSeconds).toFixed(1)}x (linear would be ${scale}x)`);
+  console.log(`\n${scale}x the repositories: research + report ${(last.researchCpuSeconds / first.researchCpuSeconds).toFixed(1)}x the CPU time, report only ${(last.reportCpuSeconds / first.reportCpuSeconds).toFixed(1)}x (linear would be ${scale}x; CPU time, as wall time follows the machine's load)`);
 }
 
 function round(value) {
