@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubWorld, type GitHubWorld } from '../../test/helpers/github';
 import { healthScore } from '../analyses/health';
-import { isRepoScoutError } from '../errors';
+import { isRepoScoutError, type RepoScoutError } from '../errors';
 import { ingestGitHubOwner } from '../github/ingest';
 import { parseCitationCff } from './citation-cff';
 import { findReferences } from './org-citations';
@@ -94,7 +94,7 @@ describe('researchOrganization on a synthetic organization', () => {
       expect.unreachable();
     } catch (error) {
       expect(isRepoScoutError(error, 'NOT_RESEARCHED')).toBe(true);
-      expect((error as Error).message).toMatch(/reposcout ingest someone-else/);
+      expect((error as RepoScoutError).remedy).toEqual({ do: 'ingest', target: 'someone-else', host: null });
     }
   });
 });

@@ -185,7 +185,14 @@ describe('researchLocalRepository: bad input', () => {
     await expect(researchLocalRepository(store, repo.dir, { windowMonths: 0 })).rejects.toBeInstanceOf(RepoScoutError);
   });
 
-  it('reports NOT_RESEARCHED for a repository never researched', () => {
-    expect(() => storedLocalResearch(store, repo.dir)).toThrow(/reposcout research/);
+  it('reports NOT_RESEARCHED for a repository never researched, with researching it as the remedy', () => {
+    try {
+      storedLocalResearch(store, repo.dir);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(RepoScoutError);
+      expect((error as RepoScoutError).code).toBe('NOT_RESEARCHED');
+      expect((error as RepoScoutError).remedy).toEqual({ do: 'research_local', path: repo.dir });
+    }
   });
 });
