@@ -5,7 +5,7 @@
 //     bench`): history ingest, then classify + impact + portfolio for its most prolific
 //     PR author (target < 10 s).
 // Options: --prs N --repos N --latency MS --commits N --skip-offline --skip-github
-import { build } from 'esbuild';
+import { bundleEngine } from '../eval/bundle.mjs';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,18 +26,7 @@ const { values } = parseArgs({
 });
 const log = (line) => process.stderr.write(`${line}\n`);
 const outfile = path.join(PROJECT, 'dist', 'bench-achievements.mjs');
-await build({
-  entryPoints: [path.join(PROJECT, 'test/bench/achievements-engine.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  external: ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
-const engine = await import(outfile);
+const engine = await bundleEngine('test/bench/achievements-engine.ts', outfile);
 const work = mkdtempSync(path.join(os.tmpdir(), 'reposcout-bench-achievements-'));
 const lines = [`RepoScout achievements benchmark (${os.cpus().length} CPUs, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`, ''];
 

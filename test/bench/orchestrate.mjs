@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { bundleEngine } from '../eval/bundle.mjs';
 import { median } from './measure.mjs';
 import { generateSyntheticRepo } from './synthetic-repo.mjs';
 
@@ -35,18 +35,7 @@ const durationMs = Number(values['duration-ms']);
 
 mkdirSync(BENCH_DIR, { recursive: true });
 const engineBundle = path.join(BENCH_DIR, 'orchestrate-engine.mjs');
-await build({
-  entryPoints: [path.join(PROJECT, 'test', 'bench', 'orchestrate-engine.ts')],
-  outfile: engineBundle,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  external: ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
-const engineModule = await import(engineBundle);
+const engineModule = await bundleEngine('test/bench/orchestrate-engine.ts', engineBundle);
 
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8' });
 

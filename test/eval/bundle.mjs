@@ -1,4 +1,4 @@
-// Bundles test/eval/engine.ts for the evaluation and benchmark scripts: they run on plain
+// Bundles an engine entry point for the evaluation and benchmark scripts: they run on plain
 // Node against the same engine code as the CLI, without a TypeScript loader.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -7,10 +7,10 @@ const nativeExternals = ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@h
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export async function loadEngine() {
-  const outfile = `${root}dist/eval-engine.mjs`;
+/** Bundles `entry` (relative to the project root) to `outfile` and imports it. */
+export async function bundleEngine(entry, outfile) {
   await build({
-    entryPoints: [`${root}test/eval/engine.ts`],
+    entryPoints: [`${root}${entry}`],
     outfile,
     bundle: true,
     platform: 'node',
@@ -20,5 +20,10 @@ export async function loadEngine() {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
   });
-  return import(outfile);
+  // A fresh URL each time: a script that rebuilds in one process gets the new bundle.
+  return import(`${outfile}?t=${Date.now()}`);
+}
+
+export function loadEngine() {
+  return bundleEngine('test/eval/engine.ts', `${root}dist/eval-engine.mjs`);
 }

@@ -1,23 +1,13 @@
 // Shared by `npm run eval:classify` and `npm run fit:classify`: the engine bundle and the
 // labelled pull requests of ../shared/data/pr-classes-vite.jsonl, split by time.
-import { build } from 'esbuild';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundleEngine } from './bundle.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export async function loadClassifierEngine() {
-  const outfile = `${root}dist/classify-engine.mjs`;
-  await build({
-    entryPoints: [`${root}test/eval/classify-engine.ts`],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-  });
-  return import(`${outfile}?t=${Date.now()}`);
+export function loadClassifierEngine() {
+  return bundleEngine('test/eval/classify-engine.ts', `${root}dist/classify-engine.mjs`);
 }
 
 /** The data file: $REPOSCOUT_PR_CLASSES, else ../shared/data beside the checkout. */
