@@ -1,6 +1,7 @@
 import { analyzeWorkspace, reanalyzeRepository } from './analyze';
 import { clearResults, findPeopleToAsk, searchCommand, showSimilar } from './discovery';
 import { ingestOwner, openOnGitHub } from './github';
+import { jobCommands } from './jobs';
 import { forgetMemory, recallCommand, refreshMemoriesCommand, remember } from './memory';
 import type { CommandDefinition } from './deps';
 import { openNodePathSetting, restartEngine, showLog, showStatus, signIn } from './engine';
@@ -31,4 +32,5 @@ export const allCommands: readonly CommandDefinition[] = [
   showStatus,
   restartEngine,
   openNodePathSetting,
+  ...jobCommands,
 ];
