@@ -100,6 +100,5 @@ export function parseProseAnswer(text: string, refs: readonly string[]): { ok: t
 
 /** One line of plain text: whitespace runs become a space, control characters (terminal escapes) go. */
 function oneParagraph(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ').trim();
 }
