@@ -11,6 +11,10 @@ import type { McpDefinitions, McpRegistration } from './mcp/registration';
 import type { LazyTree } from './views/lazy-tree';
 import { RepositoriesProvider } from './views/repositories-provider';
 import type { TreeNode } from './views/repository-tree';
+import type { AchievementNode } from './views/achievement-items';
+import { AchievementsProvider } from './views/achievements-provider';
+import { COMMIT_SCHEME, CommitDocuments } from './views/commit-document';
+import { refreshAchievements } from './commands/achievements';
 import type { ResultItem } from './views/result-items';
 import { ResultsProvider } from './views/results-provider';
 import { Panels } from './webviews/panels';
@@ -20,8 +24,14 @@ export interface Shell {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
   mcp: McpRegistration;
-  trees: { repositories: LazyTree<TreeNode>; search: LazyTree<ResultItem>; similar: LazyTree<ResultItem>; memory: LazyTree<ResultItem> };
-  views: { repositories: vscode.TreeView<TreeNode>; search: vscode.TreeView<ResultItem>; similar: vscode.TreeView<ResultItem>; memory: vscode.TreeView<ResultItem> };
+  trees: { repositories: LazyTree<TreeNode>; search: LazyTree<ResultItem>; similar: LazyTree<ResultItem>; memory: LazyTree<ResultItem>; achievements: LazyTree<AchievementNode> };
+  views: {
+    repositories: vscode.TreeView<TreeNode>;
+    search: vscode.TreeView<ResultItem>;
+    similar: vscode.TreeView<ResultItem>;
+    memory: vscode.TreeView<ResultItem>;
+    achievements: vscode.TreeView<AchievementNode>;
+  };
 }
 
 /** The loaded extension, as activation's stand-ins call it. */
@@ -56,6 +66,7 @@ export function start(shell: Shell): Main {
   const search = new ResultsProvider();
   const similar = new ResultsProvider();
   const memory = new ResultsProvider();
+  const achievements = new AchievementsProvider(engine, context.workspaceState, log);
 
   const panels = new Panels({
     engine,
@@ -88,13 +99,14 @@ export function start(shell: Shell): Main {
     return loading;
   };
 
-  const ready: CommandDeps = { context, engine, log, repositories, repositoriesView, search, similar, memory, panels, mcp, refreshAll };
+  const ready: CommandDeps = { context, engine, log, repositories, repositoriesView, search, similar, memory, achievements, panels, mcp, refreshAll };
   ref.deps = ready;
   const commands = new Map(allCommands.map((command) => [command.id, command]));
   search.attach(views.search);
   similar.attach(views.similar);
   memory.attach(views.memory);
-  for (const forward of [trees.repositories.connect(repositories), trees.search.connect(search), trees.similar.connect(similar), trees.memory.connect(memory)]) {
+  achievements.attach(views.achievements);
+  for (const forward of [trees.repositories.connect(repositories), trees.search.connect(search), trees.similar.connect(similar), trees.memory.connect(memory), trees.achievements.connect(achievements)]) {
     if (forward) context.subscriptions.push(forward);
   }
   context.subscriptions.push(
@@ -106,6 +118,14 @@ export function start(shell: Shell): Main {
     }),
   );
   if (views.memory.visible) void vscode.commands.executeCommand('reposcout.refreshMemories');
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocuments()),
+    // The Achievements view loads the remembered person's PRs whenever it is shown.
+    views.achievements.onDidChangeVisibility((event) => {
+      if (event.visible) void refreshAchievements(ready);
+    }),
+  );
+  if (views.achievements.visible) void refreshAchievements(ready);
 
   // First use: the Repositories view becoming visible loads the stored repositories.
   if (repositoriesView.visible) void refreshAll();

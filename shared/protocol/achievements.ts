@@ -218,6 +218,7 @@ export const achievementBriefSchema = z.object({
   impact: z.number(),
   source: recordSourceSchema,
   url: z.string().nullable(),
+  sha: z.string().nullable(),
 });
 export const listAchievementsOutput = z.object({ items: z.array(achievementBriefSchema), total: z.number(), nextCursor: z.string().nullable() });
 
@@ -246,3 +247,21 @@ export const getPortfolioOutput = z.object({
   notices: z.array(z.string()),
   sections: z.record(z.string(), z.unknown()).describe('the requested sections, as in the JSON export'),
 });
+
+// ---- Exports as MCP resources (read by the VS Code extension; resources cost tools/list nothing) ----
+
+export const PORTFOLIO_EXPORT_FORMATS = ['md', 'html', 'json', 'pdf'] as const;
+export type PortfolioExportFormat = (typeof PORTFOLIO_EXPORT_FORMATS)[number];
+export const PORTFOLIO_EXPORT_TEMPLATE = 'reposcout://portfolio/{who}/export/{format}';
+export const PORTFOLIO_EXPORT_MIME: Record<PortfolioExportFormat, string> = { md: 'text/markdown', html: 'text/html', json: 'application/json', pdf: 'application/pdf' };
+
+/** JSON-RPC error code of a PDF export on a machine without a Chromium-family browser. */
+export const PORTFOLIO_NO_BROWSER_CODE = -32010;
+
+/**
+ * The URI of one export of everything stored for `who` and the same person's `aliases` (one
+ * path segment: the names joined by newlines, percent-encoded); a PDF comes back as a base64 blob.
+ */
+export function portfolioExportUri(who: string, format: PortfolioExportFormat, aliases: readonly string[] = []): string {
+  return `reposcout://portfolio/${encodeURIComponent([who, ...aliases].join('\n'))}/export/${format}`;
+}
