@@ -11,6 +11,10 @@ import type { McpDefinitions, McpRegistration } from './mcp/registration';
 import type { LazyTree } from './views/lazy-tree';
 import { RepositoriesProvider } from './views/repositories-provider';
 import type { TreeNode } from './views/repository-tree';
+import type { AchievementNode } from './views/achievement-items';
+import { AchievementsProvider } from './views/achievements-provider';
+import { COMMIT_SCHEME, CommitDocuments } from './views/commit-document';
+import { refreshAchievements } from './commands/achievements';
 import type { ResultItem } from './views/result-items';
 import { ResultsProvider } from './views/results-provider';
 import { Panels } from './webviews/panels';
@@ -24,8 +28,15 @@ export interface Shell {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
   mcp: McpRegistration;
-  trees: { repositories: LazyTree<TreeNode>; search: LazyTree<ResultItem>; similar: LazyTree<ResultItem>; memory: LazyTree<ResultItem>; jobs: LazyTree<JobNode> };
-  views: { repositories: vscode.TreeView<TreeNode>; search: vscode.TreeView<ResultItem>; similar: vscode.TreeView<ResultItem>; memory: vscode.TreeView<ResultItem>; jobs: vscode.TreeView<JobNode> };
+  trees: { repositories: LazyTree<TreeNode>; search: LazyTree<ResultItem>; similar: LazyTree<ResultItem>; memory: LazyTree<ResultItem>; achievements: LazyTree<AchievementNode>; jobs: LazyTree<JobNode> };
+  views: {
+    repositories: vscode.TreeView<TreeNode>;
+    search: vscode.TreeView<ResultItem>;
+    similar: vscode.TreeView<ResultItem>;
+    memory: vscode.TreeView<ResultItem>;
+    achievements: vscode.TreeView<AchievementNode>;
+    jobs: vscode.TreeView<JobNode>;
+  };
 }
 
 /** The loaded extension, as activation's stand-ins call it. */
@@ -60,6 +71,7 @@ export function start(shell: Shell): Main {
   const search = new ResultsProvider();
   const similar = new ResultsProvider();
   const memory = new ResultsProvider();
+  const achievements = new AchievementsProvider(engine, context.workspaceState, log);
 
   const jobs = new JobsProvider(engine, (event) => ref.deps && notifyJobEvent(ref.deps, event), log);
   jobs.attach(views.jobs);
@@ -102,13 +114,14 @@ export function start(shell: Shell): Main {
     return loading;
   };
 
-  const ready: CommandDeps = { context, engine, log, repositories, repositoriesView, search, similar, memory, panels, mcp, refreshAll, jobs, logs };
+  const ready: CommandDeps = { context, engine, log, repositories, repositoriesView, search, similar, memory, achievements, panels, mcp, refreshAll, jobs, logs };
   ref.deps = ready;
   const commands = new Map(allCommands.map((command) => [command.id, command]));
   search.attach(views.search);
   similar.attach(views.similar);
   memory.attach(views.memory);
-  for (const forward of [trees.repositories.connect(repositories), trees.search.connect(search), trees.similar.connect(similar), trees.memory.connect(memory), trees.jobs.connect(jobs)]) {
+  achievements.attach(views.achievements);
+  for (const forward of [trees.repositories.connect(repositories), trees.search.connect(search), trees.similar.connect(similar), trees.memory.connect(memory), trees.achievements.connect(achievements), trees.jobs.connect(jobs)]) {
     if (forward) context.subscriptions.push(forward);
   }
   context.subscriptions.push(
@@ -129,6 +142,14 @@ export function start(shell: Shell): Main {
     }),
   );
   if (views.memory.visible) void vscode.commands.executeCommand('reposcout.refreshMemories');
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocuments()),
+    // The Achievements view loads the remembered person's PRs whenever it is shown.
+    views.achievements.onDidChangeVisibility((event) => {
+      if (event.visible) void refreshAchievements(ready);
+    }),
+  );
+  if (views.achievements.visible) void refreshAchievements(ready);
   // The Jobs view polls while jobs run; shown again, it catches up at once.
   context.subscriptions.push(views.jobs.onDidChangeVisibility((event) => event.visible && void jobs.refresh()));
 

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { EngineClient } from '../engine/client';
 import type { McpRegistration } from '../mcp/registration';
+import type { AchievementsProvider } from '../views/achievements-provider';
 import type { AttemptLogs } from '../views/job-documents';
 import type { JobsProvider } from '../views/jobs-provider';
 import type { RepositoriesProvider } from '../views/repositories-provider';
@@ -18,6 +19,7 @@ export interface CommandDeps {
   search: ResultsProvider;
   similar: ResultsProvider;
   memory: ResultsProvider;
+  achievements: AchievementsProvider;
   panels: Panels;
   mcp: McpRegistration;
   jobs: JobsProvider;

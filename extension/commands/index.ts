@@ -1,3 +1,4 @@
+import { collectAchievementsCommand, openAchievement, refreshAchievementsCommand, showAchievementCommit } from './achievements';
 import { analyzeWorkspace, reanalyzeRepository } from './analyze';
 import { clearResults, findPeopleToAsk, searchCommand, showSimilar } from './discovery';
 import { ingestOwner, openOnGitHub } from './github';
@@ -24,6 +25,10 @@ export const allCommands: readonly CommandDefinition[] = [
   refreshMemoriesCommand,
   clearResults,
   openOnGitHub,
+  collectAchievementsCommand,
+  refreshAchievementsCommand,
+  openAchievement,
+  showAchievementCommit,
   refresh,
   revealRepository,
   copyRepositoryKey,

@@ -45,6 +45,7 @@ export function buildPortfolio(identity: Identity, window: TimeWindow, records: 
       impact: totalImpact,
     },
     summary: '',
+    prose: null,
     notices,
     highlights: byImpact.slice(0, HIGHLIGHTS).map((r) => ({
       ref: recordRef(r),

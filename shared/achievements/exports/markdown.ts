@@ -1,7 +1,7 @@
 import type { Portfolio } from '../../protocol/achievements';
 import { escapeMarkdownText } from '../../reports/markdown-escape';
 import { renderMarkdownTable } from '../../reports/markdown-table';
-import { portfolioSections } from './tables';
+import { portfolioSections, proseLabel } from './tables';
 
 /** The portfolio as Markdown; every string that came from a repository is escaped. */
 export function renderPortfolioMarkdown(p: Portfolio): string {
@@ -13,6 +13,7 @@ export function renderPortfolioMarkdown(p: Portfolio): string {
     '',
     '## Summary',
     '',
+    ...(p.prose ? [escapeMarkdownText(p.prose.summary), '', `_${escapeMarkdownText(proseLabel(p) ?? '')}_`, ''] : []),
     escapeMarkdownText(p.summary),
     '',
     ...p.notices.map((n) => `> ${escapeMarkdownText(n)}\n`),
