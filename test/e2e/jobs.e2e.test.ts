@@ -193,7 +193,7 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
     expect(plan).toMatch(/s1: run commands/);
     expect(plan).toMatch(/s2: network, waits for approval/);
 
-    await expect.poll(() => jobsText(page), { timeout: 60_000, intervals: [250] }).toMatch(/s1.*running/);
+    await expect.poll(() => jobsText(page), { timeout: 60_000, interval: 250 }).toMatch(/s1.*running/);
     figures.push(`start to "running" in the view: ${Date.now() - started} ms (includes the plan dialog)`);
     const rows = await jobsText(page);
     expect(rows).toMatch(/Tidy the docs.*running/);
@@ -250,7 +250,7 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
   it('cancels a hanging job from the view; no worker process and no worktree are left', async () => {
     await page.keyboard.press('Escape');
     await startJob(page, tools, 'Hang on purpose [[fake hang]]', { pick: 'One subtask' }, 1);
-    await expect.poll(() => jobsText(page), { timeout: 60_000, intervals: [250] }).toMatch(/Hang on purpose.*running/);
+    await expect.poll(() => jobsText(page), { timeout: 60_000, interval: 250 }).toMatch(/Hang on purpose.*running/);
     await expect.poll(() => fakeWorkers().length, { timeout: 30_000 }).toBeGreaterThan(0);
     await shot(page, '08-hanging');
     const began = Date.now();
