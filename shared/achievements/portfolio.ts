@@ -52,6 +52,7 @@ export function buildPortfolio(
       impact: totalImpact,
     },
     summary: '',
+    prose: null,
     notices,
     highlights: byImpact.slice(0, HIGHLIGHTS).map((r) => ({
       ref: recordRef(r),

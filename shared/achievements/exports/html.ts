@@ -5,7 +5,7 @@ import { CHART_PRELUDE, renderHtmlPage } from '../../reports/html-page';
 import { reportCss } from '../../reports/html-style';
 import { renderHtmlTable } from '../../reports/html-table';
 import { safeLinkTarget } from '../../reports/safe-link';
-import { portfolioSections, type PortfolioSection } from './tables';
+import { portfolioSections, proseLabel, type PortfolioSection } from './tables';
 
 /**
  * The portfolio as one self-contained HTML file: the research reports' page shell (CSP with
@@ -26,7 +26,7 @@ export function renderPortfolioHtml(p: Portfolio): string {
 </header>
 <main>
 ${p.notices.map((n) => `<p class="notice">${escapeHtml(n)}</p>`).join('\n')}
-<section class="card" id="summary"><h2>Summary</h2><p>${escapeHtml(p.summary)}</p></section>
+<section class="card" id="summary"><h2>Summary</h2>${p.prose ? `<p class="model-prose" data-written-by="${escapeHtml(p.prose.model)}">${escapeHtml(p.prose.summary)}</p>\n<p class="note">${escapeHtml(proseLabel(p) ?? '')}</p>\n` : ''}<p>${escapeHtml(p.summary)}</p></section>
 <section class="card" id="charts"><h2>Impact over time</h2><div class="chart"><canvas id="impact-chart" aria-label="Impact per month"></canvas></div>
 <div class="split"><div class="chart"><canvas id="class-chart" aria-label="Class mix"></canvas></div><div class="chart"><canvas id="skills-chart" aria-label="Top skills"></canvas></div></div></section>
 ${sections}

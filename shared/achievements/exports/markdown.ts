@@ -2,7 +2,7 @@ import type { Portfolio } from '../../protocol/achievements';
 import { escapeMarkdownText } from '../../reports/markdown-escape';
 import { renderMarkdownTable } from '../../reports/markdown-table';
 import { safeLinkTarget } from '../../reports/safe-link';
-import { portfolioSections } from './tables';
+import { portfolioSections, proseLabel } from './tables';
 
 /** The portfolio as Markdown; every string that came from a repository is escaped. */
 export function renderPortfolioMarkdown(p: Portfolio): string {
@@ -14,6 +14,7 @@ export function renderPortfolioMarkdown(p: Portfolio): string {
     '',
     '## Summary',
     '',
+    ...(p.prose ? [escapeMarkdownText(p.prose.summary), '', `_${escapeMarkdownText(proseLabel(p) ?? '')}_`, ''] : []),
     escapeMarkdownText(p.summary),
     '',
     ...p.notices.map((n) => `> ${escapeMarkdownText(n)}\n`),

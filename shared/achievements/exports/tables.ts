@@ -8,11 +8,22 @@ const day = (iso: string) => iso.slice(0, 10);
 const hours = (h: number | null | undefined) => (h == null ? '—' : `${h} h`);
 
 export function highlightsTable(p: Portfolio): ReportTable {
+  const columns: ReportTable['columns'] = [{ label: 'PR', kind: 'text' }, { label: 'title', kind: 'text' }, { label: 'merged', kind: 'date' }, { label: 'impact', kind: 'number' }, { label: 'why', kind: 'text' }];
+  const rows = p.highlights.map((h) => [h.ref, h.title, day(h.mergedAt), String(Math.round(h.impact)), h.reason]);
+  if (!p.prose || p.prose.highlightReasons.length === 0) return { columns, rows, omitted: 0 };
+  // the model's reasons sit beside the computed ones, labelled with the model, never instead of them
+  const byRef = new Map(p.prose.highlightReasons.map((r) => [r.ref, r.reason]));
   return {
-    columns: [{ label: 'PR', kind: 'text' }, { label: 'title', kind: 'text' }, { label: 'merged', kind: 'date' }, { label: 'impact', kind: 'number' }, { label: 'why', kind: 'text' }],
-    rows: p.highlights.map((h) => [h.ref, h.title, day(h.mergedAt), String(Math.round(h.impact)), h.reason]),
+    columns: [...columns, { label: `in the words of ${p.prose.model} (model-written)`, kind: 'text' }],
+    rows: rows.map((row, i) => [...row, byRef.get(p.highlights[i]!.ref) ?? '—']),
     omitted: 0,
   };
+}
+
+/** The line that marks prose as a language model's, naming provider and model. */
+export function proseLabel(p: Portfolio): string | null {
+  if (!p.prose) return null;
+  return `Written by a language model (${p.prose.provider}, ${p.prose.model}) from this portfolio's data; check it against the tables. The summary RepoScout wrote from the data follows.`;
 }
 
 export function classMixTable(p: Portfolio): ReportTable {
@@ -102,7 +113,6 @@ export function pullRequestsTable(p: Portfolio, limit = 200): ReportTable {
   };
 }
 
-/** The sections in reading order: id, heading, table. */
 export interface PortfolioSection {
   id: string;
   title: string;
@@ -112,6 +122,7 @@ export interface PortfolioSection {
   links?: { heading: string; items: { text: string; url: string | null }[] };
 }
 
+/** The sections in reading order: id, heading, table. */
 export function portfolioSections(p: Portfolio): PortfolioSection[] {
   const reviewed = reviewedLinks(p);
   return [
