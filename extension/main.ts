@@ -83,7 +83,10 @@ export function start(shell: Shell): Main {
       openFile: (key, file) => ref.deps && void openRepositoryFile(ref.deps, key, file),
       openMarkdown: (key) => ref.deps && void openMarkdownReport(ref.deps, key),
       openExternal: (url) => void vscode.env.openExternal(vscode.Uri.parse(url, true)),
+      exportPortfolio: (person) => void vscode.commands.executeCommand('reposcout.exportPortfolio', person),
+      writeSelfReview: (person) => void vscode.commands.executeCommand('reposcout.writeSelfReview', person),
     },
+    canWriteProse: async () => (await vscode.lm.selectChatModels().then(undefined, () => [])).length > 0,
   });
 
   // Concurrent refreshes (an analysis finishing while the view loads) share one round trip.

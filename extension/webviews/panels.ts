@@ -9,9 +9,11 @@ import { panelStateSchema, type PanelState, type ToWebview } from './protocol';
 import { toDashboardModel, toOrganizationDashboardModel, toReportModel } from './report-model';
 import { getOrganizationContract } from '../../shared/protocol';
 import { loadOrganization } from '../engine/organization';
+import { loadPortfolio, type Person } from '../engine/achievements';
 
 export const REPORT_VIEW_TYPE = 'reposcout.report';
 export const DASHBOARD_VIEW_TYPE = 'reposcout.dashboard';
+export const PORTFOLIO_VIEW_TYPE = 'reposcout.portfolio';
 
 /** What panels ask of the rest of the extension (links between views). */
 export interface PanelLinks {
@@ -22,6 +24,8 @@ export interface PanelLinks {
   openFile(key: string, path: string): void;
   openMarkdown(key: string): void;
   openExternal(url: string): void;
+  exportPortfolio(person: Person): void;
+  writeSelfReview(person: Person): void;
 }
 
 export interface PanelDeps {
@@ -29,6 +33,8 @@ export interface PanelDeps {
   extensionUri: vscode.Uri;
   log: vscode.LogOutputChannel;
   links: PanelLinks;
+  /** Whether a chat model is at hand for prose (the portfolio's Write self-review button). */
+  canWriteProse?: () => Promise<boolean>;
 }
 
 /**
@@ -64,6 +70,10 @@ export class Panels implements vscode.Disposable {
     this.show({ kind: 'dashboard', owner }, DASHBOARD_VIEW_TYPE, owner ?? 'Local clones');
   }
 
+  showPortfolio(person: Person): void {
+    this.show({ kind: 'portfolio', who: person.who, as: person.as }, PORTFOLIO_VIEW_TYPE, person.who);
+  }
+
   /** Reloads every open panel (after an analysis changed the data). */
   refreshAll(): void {
     for (const [id, panel] of this.open) {
@@ -82,7 +92,7 @@ export class Panels implements vscode.Disposable {
       void this.load(existing, state);
       return;
     }
-    const title = state.kind === 'report' ? `RepoScout: ${label}` : `RepoScout Dashboard: ${label}`;
+    const title = state.kind === 'report' ? `RepoScout: ${label}` : state.kind === 'portfolio' ? `RepoScout Portfolio: ${label}` : `RepoScout Dashboard: ${label}`;
     const panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, this.options());
     this.attach(panel, state);
   }
@@ -103,7 +113,7 @@ export class Panels implements vscode.Disposable {
     this.states.set(id, state);
     panel.webview.options = this.options();
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'reposcout.svg');
-    const script = state.kind === 'report' ? 'report.js' : 'dashboard.js';
+    const script = `${state.kind}.js`;
     const media = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', file)).toString();
     panel.webview.html = webviewHtml({ cspSource: panel.webview.cspSource, scriptUri: media(script), styleUri: media('webview.css'), title: panel.title });
     const actions: HostActions = {
@@ -116,6 +126,12 @@ export class Panels implements vscode.Disposable {
       reanalyze: (m) => this.deps.links.reanalyze(m.key),
       openMarkdown: (m) => this.deps.links.openMarkdown(m.key),
       openExternal: (m) => this.deps.links.openExternal(m.url),
+      ...(state.kind === 'portfolio'
+        ? {
+            exportPortfolio: () => this.deps.links.exportPortfolio({ who: state.who, as: state.as }),
+            writeSelfReview: () => this.deps.links.writeSelfReview({ who: state.who, as: state.as }),
+          }
+        : {}),
     };
     const subscription = panel.webview.onDidReceiveMessage((raw: unknown) => {
       dispatchToHost(raw, actions, (problem) => this.deps.log.warn(`webview ${id}: ${problem}`)).catch((error: unknown) =>
@@ -133,9 +149,12 @@ export class Panels implements vscode.Disposable {
 
   private async load(panel: vscode.WebviewPanel, state: PanelState): Promise<void> {
     const post = (message: ToWebview) => panel.webview.postMessage(message).then(undefined, () => false);
-    await post({ type: 'loading', title: state.kind === 'report' ? 'Loading the report…' : 'Loading the dashboard…', state });
+    await post({ type: 'loading', title: `Loading the ${state.kind}…`, state });
     try {
-      if (state.kind === 'report') {
+      if (state.kind === 'portfolio') {
+        const [data, canWriteProse] = await Promise.all([loadPortfolio(this.deps.engine, { who: state.who, as: state.as }), this.deps.canWriteProse?.() ?? Promise.resolve(false)]);
+        await post({ type: 'portfolio', model: { ...data, canWriteProse } });
+      } else if (state.kind === 'report') {
         const data = await loadRepositoryReport(this.deps.engine, state.key);
         const model = toReportModel(data);
         panel.title = `RepoScout: ${model.owner ? `${model.owner}/` : ''}${model.name}`;
@@ -174,5 +193,6 @@ export class Panels implements vscode.Disposable {
 }
 
 function stateId(state: PanelState): string {
+  if (state.kind === 'portfolio') return `portfolio:${[state.who, ...state.as].join('\n')}`;
   return state.kind === 'report' ? `report:${state.key}` : `dashboard:${state.owner ?? ''}`;
 }
