@@ -116,7 +116,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
       return launch(job.id);
     },
     /** Settles attempts left by engines that died (see recovery.ts). */
-    recover: (): Promise<Recovered> => recoverOrphans(jobs, processSettings.killDelayMs),
+    recover: (): Promise<Recovered> => recoverOrphans(jobs, options.store.path, processSettings.killDelayMs),
     clean: (jobId: string | undefined, force: boolean): Promise<CleanReport> => cleanJobs(jobs, options.store.path, jobId, force, (id) => active.has(id)),
     /** Waits for a job this engine runs. */
     wait: (jobId: string): Promise<void> => active.get(jobId) ?? Promise.resolve(),

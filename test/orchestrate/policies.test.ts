@@ -107,10 +107,11 @@ describe('approval and cancellation', () => {
 });
 
 describe('recovery after the engine dies', () => {
-  it('an engine killed mid-job: the next engine ends its worker, removes the worktree, and resuming finishes the job', async () => {
+  it('an engine killed mid-job: the next engine ends its worker, removes the worktrees, and resuming finishes the job', async () => {
     w = world();
     const marker = path.join(tempDir(), 'hung');
-    const input = w.input({ task: `x [[fake hang-once=${marker} edit=done.txt]]`, retries: 1 });
+    // One slot: the first subtask's worker hangs, the second's worktree is made ahead and waits.
+    const input = w.input({ task: `x [[fake hang-once=${marker} edit=done.txt]]`, split: { by: 'list', items: ['first', 'second'] }, concurrency: 1, retries: 1 });
     const child = spawn(process.execPath, [engineProcess, w.dbPath, JSON.stringify(input), FAKE_WORKER], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -121,7 +122,7 @@ describe('recovery after the engine dies', () => {
     expect(stderr).toBe('');
     // The worker outlived its engine (its own process group).
     expect(processStartTime(workerPid)).not.toBeNull();
-    expect(strayWorktrees(w.repo)).toHaveLength(1);
+    await until(() => strayWorktrees(w!.repo).length === 2);
 
     const recovered = await w.engine.recover();
     expect(recovered.attempts).toBe(1);
@@ -130,12 +131,15 @@ describe('recovery after the engine dies', () => {
     expect(strayWorktrees(w.repo)).toEqual([]);
     const interrupted = w.engine.get(jobId);
     expect(interrupted.state).toBe('interrupted');
-    expect(interrupted.subtasks[0]!.state).toBe('queued');
+    expect(interrupted.subtasks.map((s) => s.state)).toEqual(['queued', 'queued']);
     expect(interrupted.subtasks[0]!.attempts[0]).toMatchObject({ state: 'interrupted', failure: { kind: 'engine_died', retryable: true } });
+    expect(interrupted.subtasks[1]!.attempts).toEqual([]);
+    expect(branches(w.repo)).toEqual([]);
 
     await w.engine.resume(jobId);
     const finished = w.engine.get(jobId);
     expect(finished.state).toBe('succeeded');
     expect(finished.subtasks[0]!.attempts.map((a) => a.state)).toEqual(['interrupted', 'succeeded']);
+    expect(finished.subtasks[1]!.attempts.map((a) => a.state)).toEqual(['succeeded']);
   });
 });
