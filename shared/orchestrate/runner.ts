@@ -30,7 +30,8 @@ export async function runJob(deps: RunnerDeps, jobId: string, shutdown: AbortSig
   if (!job) return;
   const input = JSON.parse(job.plan_json) as PlanInput;
   const me = selfIdentity();
-  jobs.setOwner(jobId, me.pid, me.started);
+  // Two processes resuming one job at once: the one whose claim lands runs it.
+  if (!jobs.claimOwner(job, me.pid, me.started)) return;
   const cancel = new AbortController();
   const onShutdown = () => cancel.abort();
   shutdown.addEventListener('abort', onShutdown, { once: true });
