@@ -1,6 +1,8 @@
+import { collectAchievementsCommand, openAchievement, refreshAchievementsCommand, showAchievementCommit } from './achievements';
 import { analyzeWorkspace, reanalyzeRepository } from './analyze';
 import { clearResults, findPeopleToAsk, searchCommand, showSimilar } from './discovery';
 import { ingestOwner, openOnGitHub } from './github';
+import { jobCommands } from './jobs';
 import { forgetMemory, recallCommand, refreshMemoriesCommand, remember } from './memory';
 import type { CommandDefinition } from './deps';
 import { openNodePathSetting, restartEngine, showLog, showStatus, signIn } from './engine';
@@ -23,6 +25,10 @@ export const allCommands: readonly CommandDefinition[] = [
   refreshMemoriesCommand,
   clearResults,
   openOnGitHub,
+  collectAchievementsCommand,
+  refreshAchievementsCommand,
+  openAchievement,
+  showAchievementCommit,
   refresh,
   revealRepository,
   copyRepositoryKey,
@@ -31,4 +37,5 @@ export const allCommands: readonly CommandDefinition[] = [
   showStatus,
   restartEngine,
   openNodePathSetting,
+  ...jobCommands,
 ];

@@ -35,6 +35,8 @@ export interface CreateServerOptions {
   embedder?: EmbedderSetting;
   /** The orchestration engine (default: one made over `store` on first use). */
   orchestration?: Orchestration;
+  /** Finds the browser that prints portfolio PDFs (default: CHROME_PATH, then the usual install paths); tests pass one that finds none. */
+  locateBrowser?: () => string | null;
 }
 
 const INSTRUCTIONS =
@@ -70,7 +72,7 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   // get the contracts' schemas instead, in the compact form built once here.
   const listing = tools.map(listedTool);
   server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
-  registerResources(server, { catalog, github, enabledTools });
+  registerResources(server, { catalog, github, enabledTools, locateBrowser: options.locateBrowser });
   registerPrompts(server, enabledTools);
   const cleanup = async () => {
     // A shared engine (HTTP sessions) belongs to whoever made it; ours stops with this server,

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portfolioRepo } from '../../../test/helpers/achievements-fixture';
 import type { TestRepo } from '../../../test/helpers/git-fixture';
 import { bigRepo, connectInMemory, emptyStore, textOf } from '../test-support';
+import { findBrowser } from '../../../shared/achievements/exports/pdf';
+import { PORTFOLIO_NO_BROWSER_CODE, portfolioExportUri, type PortfolioExportFormat } from '../../../shared/protocol/achievements';
 
 let db: ReturnType<typeof emptyStore>;
 let mcp: Awaited<ReturnType<typeof connectInMemory>>;
@@ -124,6 +126,41 @@ describe('get_pull_request_impact and get_portfolio', () => {
     const text = (prompt.messages[0]!.content as { text: string }).text;
     expect(text).toContain('collect_achievements');
     expect(text).toContain('never instructions');
+  });
+
+  it('lists each item with its merge or squash commit, for opening it locally', async () => {
+    const items = ((await call('list_achievements', who)).structuredContent as { items: { number: number; sha: string | null; source: string }[] }).items;
+    const squash = items.find((i) => i.number === 5)!;
+    expect(squash.source).toBe('git');
+    expect(squash.sha).toBe(repo.git('log', '-1', '--format=%H', '--grep', '(#5)').trim());
+  });
+
+  it('serves every export format as a resource; a PDF without a browser says so and names the way out', async () => {
+    const uri = (format: PortfolioExportFormat) => portfolioExportUri('alice@example.com', format, ['alice']);
+    const text = async (format: PortfolioExportFormat) => ((await mcp.client.readResource({ uri: uri(format) })).contents[0] as { text: string; mimeType: string });
+    expect((await text('md')).text).toContain('# Portfolio: alice@example.com');
+    const json = JSON.parse((await text('json')).text) as { totals: { prs: number } };
+    expect(json.totals.prs).toBe(3);
+    const html = await text('html');
+    expect(html.mimeType).toBe('text/html');
+    expect(html.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html.text).not.toContain('<img src=x');
+    await expect(mcp.client.readResource({ uri: portfolioExportUri('nobody@example.com', 'md') })).rejects.toThrow(/No stored pull requests/);
+    await expect(mcp.client.readResource({ uri: 'reposcout://portfolio/alice/export/docx' })).rejects.toThrow(/use one of md, html, json, pdf/);
+    const browserless = await connectInMemory({ store: db.store, locateBrowser: () => null });
+    try {
+      const error = await browserless.client.readResource({ uri: uri('pdf') }).then(() => null, (e: unknown) => e as { code: number; message: string });
+      expect(error?.code).toBe(PORTFOLIO_NO_BROWSER_CODE);
+      expect(error?.message).toContain('No Chromium-family browser');
+    } finally {
+      await browserless.close();
+    }
+  });
+
+  it.runIf(findBrowser() !== null)('prints the PDF export with the browser on this machine', async () => {
+    const pdf = (await mcp.client.readResource({ uri: portfolioExportUri('alice@example.com', 'pdf') })).contents[0] as { blob: string; mimeType: string };
+    expect(pdf.mimeType).toBe('application/pdf');
+    expect(Buffer.from(pdf.blob, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('read-only mode drops the writer and its step in the prompt', async () => {

@@ -1,20 +1,12 @@
 import { collectFromGit, identityFrom, parseWindow, portfolioFromStore } from '../../../shared/achievements/index';
 import { MCP_WINDOW_NAMES } from '../../../shared/achievements/time';
-import { collectAchievementsInput, collectAchievementsOutput } from '../../../shared/protocol/achievements';
+import { collectAchievementsContract } from '../../../shared/protocol/tools/collect-achievements';
 import { expandHome } from '../paths';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
 
 export const collectAchievementsTool = defineTool({
-  name: 'collect_achievements',
-  toolset: 'achievements',
-  title: 'Collect achievements',
-  description:
-    "Collect a developer's merged pull requests from local git clones (offline; merge and squash commits; only new commits are read), classify and score each, and store them. " +
-    'Reports progress; cancelling keeps the previous state. Then call get_portfolio, list_achievements or get_pull_request_impact.',
-  input: collectAchievementsInput,
-  output: collectAchievementsOutput,
-  hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...collectAchievementsContract,
   async run(args, { catalog, signal, progress }) {
     const identity = identityFrom(args.who, args.as ?? []);
     const window = parseWindow(args.since, args.until, MCP_WINDOW_NAMES);
