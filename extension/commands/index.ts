@@ -3,6 +3,7 @@ import { exportPortfolioCommand, forgetModelConsent, openPortfolio, writeSelfRev
 import { analyzeWorkspace, reanalyzeRepository } from './analyze';
 import { clearResults, findPeopleToAsk, searchCommand, showSimilar } from './discovery';
 import { ingestOwner, openOnGitHub } from './github';
+import { jobCommands } from './jobs';
 import { forgetMemory, recallCommand, refreshMemoriesCommand, remember } from './memory';
 import type { CommandDefinition } from './deps';
 import { openNodePathSetting, restartEngine, showLog, showStatus, signIn } from './engine';
@@ -41,4 +42,5 @@ export const allCommands: readonly CommandDefinition[] = [
   showStatus,
   restartEngine,
   openNodePathSetting,
+  ...jobCommands,
 ];

@@ -50,8 +50,8 @@ export function pullRequestImpact(engine: EngineClient, repositoryKey: string, n
   return engine.call(getPullRequestImpactContract, { repository: repositoryKey, number }, { signal });
 }
 
-/** The portfolio's fields the charts, tables and prose use (no per-PR list: the view has it). */
-export type PortfolioData = Omit<Portfolio, 'identities' | 'window' | 'generatedAt' | 'sources' | 'pullRequests'>;
+/** The portfolio's fields the charts, tables and prose use (no per-PR list: the view has it; no CLI --llm prose: MCP serves none). */
+export type PortfolioData = Omit<Portfolio, 'identities' | 'window' | 'generatedAt' | 'sources' | 'pullRequests' | 'prose'>;
 
 /** The portfolio with every section, each checked against the portfolio's record schema. */
 export async function loadPortfolio(engine: EngineClient, person: Person, signal?: AbortSignal): Promise<PortfolioData> {

@@ -17,7 +17,7 @@ function portfolio(): PortfolioData {
     classMix: [{ class: 'feature', prs: 3, share: 1 }],
     skills: [{ name: 'TypeScript', kind: 'language', weight: 3, prs: ['demo#1', 'demo#2'] }],
     flow: { quarters: [{ quarter: '2026 Q1', prs: 3, source: 'git', codingTime: null, pickupTime: null, reviewTime: null, cycleTime: null, branchLifetimeInferred: { n: 1, medianHours: 51, p75Hours: 51 }, medianSizeLines: 12 }], benchmark: 'DORA 2024' },
-    collaboration: { reviewedBy: [], reviewed: [], note: 'git cannot see reviews' },
+    collaboration: { reviewedBy: [], reviewed: [], reviewedTotals: null, note: 'git cannot see reviews' },
     repositories: [{ repository: 'demo', prs: 3, impact: 96.5 }],
     impactOverTime: [{ month: '2026-03', impact: 96.5, prs: 3 }],
   };

@@ -140,6 +140,17 @@ export const highlightSchema = z.object({
   reason: z.string(),
 });
 
+/** Prose a language model wrote from the portfolio's data, marked as such wherever it is shown. */
+export const portfolioProseSchema = z.object({
+  writtenBy: z.literal('language-model'),
+  provider: z.string().describe('e.g. anthropic'),
+  model: z.string(),
+  promptVersion: z.number().int(),
+  summary: z.string().describe("the model's executive summary; `summary` keeps the deterministic one"),
+  highlightReasons: z.array(z.object({ ref: z.string(), reason: z.string() })).describe("the model's one-line reason per highlight"),
+});
+export type PortfolioProse = z.infer<typeof portfolioProseSchema>;
+
 export const portfolioSchema = z.object({
   who: z.string(),
   identities: z.array(z.string()),
@@ -147,7 +158,8 @@ export const portfolioSchema = z.object({
   generatedAt: isoTime,
   sources: z.array(recordSourceSchema),
   totals: z.object({ prs: z.number().int(), repositories: z.number().int(), additions: z.number().int(), deletions: z.number().int(), impact: z.number() }),
-  summary: z.string(),
+  summary: z.string().describe('written deterministically from the data'),
+  prose: portfolioProseSchema.nullable().describe('written by a language model when one was asked for (--llm); null otherwise'),
   notices: z.array(z.string()),
   highlights: z.array(highlightSchema),
   classMix: z.array(z.object({ class: prClassSchema, prs: z.number().int(), share: z.number() })),
@@ -157,7 +169,16 @@ export const portfolioSchema = z.object({
   flow: z.object({ quarters: z.array(flowQuarterSchema), benchmark: z.string() }),
   collaboration: z.object({
     reviewedBy: z.array(z.object({ login: z.string(), reviews: z.number().int() })),
-    reviewed: z.array(z.object({ login: z.string(), reviews: z.number().int() })),
+    /** whose merged PRs the person reviewed (GitHub only), bots left out */
+    reviewed: z.array(
+      z.object({
+        login: z.string(),
+        prs: z.number().int(),
+        reviews: z.number().int(),
+        pullRequests: z.array(z.object({ ref: z.string(), title: z.string(), url: z.string().nullable() })).describe('the most recent of them'),
+      }),
+    ),
+    reviewedTotals: z.object({ prs: z.number().int(), people: z.number().int() }).nullable().describe('null when reviews given were not collected (git alone cannot see them)'),
     note: z.string().nullable(),
   }),
   repositories: z.array(z.object({ repository: z.string(), prs: z.number().int(), impact: z.number() })),
