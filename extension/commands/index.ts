@@ -1,7 +1,9 @@
 import { collectAchievementsCommand, openAchievement, refreshAchievementsCommand, showAchievementCommit } from './achievements';
+import { exportPortfolioCommand, forgetModelConsent, openPortfolio, writeSelfReview } from './portfolio';
 import { analyzeWorkspace, reanalyzeRepository } from './analyze';
 import { clearResults, findPeopleToAsk, searchCommand, showSimilar } from './discovery';
 import { ingestOwner, openOnGitHub } from './github';
+import { jobCommands } from './jobs';
 import { forgetMemory, recallCommand, refreshMemoriesCommand, remember } from './memory';
 import type { CommandDefinition } from './deps';
 import { openNodePathSetting, restartEngine, showLog, showStatus, signIn } from './engine';
@@ -28,6 +30,10 @@ export const allCommands: readonly CommandDefinition[] = [
   refreshAchievementsCommand,
   openAchievement,
   showAchievementCommit,
+  openPortfolio,
+  exportPortfolioCommand,
+  writeSelfReview,
+  forgetModelConsent,
   refresh,
   revealRepository,
   copyRepositoryKey,
@@ -36,4 +42,5 @@ export const allCommands: readonly CommandDefinition[] = [
   showStatus,
   restartEngine,
   openNodePathSetting,
+  ...jobCommands,
 ];

@@ -51,8 +51,11 @@ export function selectTools(toolsets: readonly ToolsetId[] = defaultToolsets, re
   return allTools.filter((tool) => toolsets.includes(tool.toolset) && (!readOnly || tool.hints.readOnlyHint));
 }
 
-/** Builds an MCP server over `store`; connect it to a transport, and call `cleanup` when done. */
-export function createServer(options: CreateServerOptions): { server: McpServer; cleanup: () => Promise<void>; tools: string[] } {
+/**
+ * Builds an MCP server over `store`; connect it to a transport, then call `afterConnect`
+ * (background work that must not delay the handshake), and `cleanup` when done.
+ */
+export function createServer(options: CreateServerOptions): { server: McpServer; afterConnect: () => void; cleanup: () => Promise<void>; tools: string[] } {
   const log = options.log ?? silentLogger;
   const catalog = options.catalog ?? createCatalog(options.store, { embedder: options.embedder });
   const tools = selectTools(options.toolsets, options.readOnly ?? false);
@@ -63,7 +66,7 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   );
   const shutdown = options.shutdown ?? new AbortController().signal;
   const github = options.github ?? githubFromEnvironment(options.store);
-  const orchestration = options.orchestration ?? lazyOrchestration(options.store, log);
+  const orchestration = options.orchestration ?? lazyOrchestration(options.store, log, {}, { recover: !options.readOnly });
   for (const tool of tools) registerTool(server, tool, { catalog, github, log, shutdown, enabledTools, orchestration });
   // The SDK would list each tool from the loose argument schema it dispatches with; agents
   // get the contracts' schemas instead, in the compact form built once here.
@@ -77,5 +80,11 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
     if (!options.orchestration) await orchestration.close();
     await server.close();
   };
-  return { server, cleanup, tools: [...enabledTools] };
+  // Serving jobs: settle what a RepoScout that died left running, without waiting for a tool
+  // call. A shared engine (HTTP) is started by its owner.
+  const servesJobs = !options.readOnly && tools.some((t) => t.toolset === 'orchestrate');
+  const afterConnect = () => {
+    if (servesJobs && !options.orchestration) orchestration.start();
+  };
+  return { server, afterConnect, cleanup, tools: [...enabledTools] };
 }

@@ -6,6 +6,7 @@ import type { ProcessSettings } from './attempt';
 import { cleanJobs, type CleanReport } from './clean';
 import { attemptRecord, createJobStore, type JobRow, type JobStore } from './job-store';
 import { planJob } from './plan';
+import { isAlive } from './process-identity';
 import { createBreakers, defaultPolicySettings, type PolicySettings } from './policies';
 import { recoverOrphans, type Recovered } from './recovery';
 import { runJob } from './runner';
@@ -113,10 +114,13 @@ export function createOrchestrator(options: OrchestratorOptions) {
       const job = row(jobId);
       if (active.has(job.id)) return active.get(job.id)!;
       if (job.state !== 'interrupted' && job.state !== 'planned') throw new RepoScoutError('JOB_STATE', `Job ${jobId} is ${job.state}; only an interrupted job can be resumed.`);
+      if (job.owner_pid !== null && isAlive({ pid: job.owner_pid, started: job.owner_started ?? 'unknown' })) {
+        throw new RepoScoutError('JOB_STATE', `Job ${jobId} is being run by another RepoScout process (pid ${job.owner_pid}); wait for it, or cancel the job.`);
+      }
       return launch(job.id);
     },
     /** Settles attempts left by engines that died (see recovery.ts). */
-    recover: (): Promise<Recovered> => recoverOrphans(jobs, processSettings.killDelayMs),
+    recover: (): Promise<Recovered> => recoverOrphans(jobs, options.store.path, processSettings.killDelayMs),
     clean: (jobId: string | undefined, force: boolean): Promise<CleanReport> => cleanJobs(jobs, options.store.path, jobId, force, (id) => active.has(id)),
     /** Waits for a job this engine runs. */
     wait: (jobId: string): Promise<void> => active.get(jobId) ?? Promise.resolve(),

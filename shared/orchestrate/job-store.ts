@@ -106,6 +106,7 @@ export function createJobStore(db: Db) {
       started_at = case when @state = 'running' and started_at is null then @at else started_at end,
       finished_at = case when @state in ('succeeded', 'failed', 'cancelled', 'interrupted') then @at else null end where id = @id`),
     setOwner: db.prepare('update orchestrate_jobs set owner_pid = ?, owner_started = ? where id = ?'),
+    claimOwner: db.prepare('update orchestrate_jobs set owner_pid = @pid, owner_started = @started where id = @id and owner_pid is @was_pid and owner_started is @was_started'),
     requestCancel: db.prepare('update orchestrate_jobs set cancel_requested = 1 where id = ?'),
     cancelRequested: db.prepare('select cancel_requested as c from orchestrate_jobs where id = ?'),
     setSubtaskState: db.prepare('update orchestrate_subtasks set state = @state, message = @message where id = @id'),
@@ -191,6 +192,13 @@ export function createJobStore(db: Db) {
     },
     setOwner(id: string, pid: number | null, started: string | null): void {
       s.setOwner.run(pid, started, id);
+    },
+    /**
+     * Makes this process the job's owner if the owner is still the one the caller saw (null or
+     * a dead process): of several RepoScout processes racing for a job, exactly one wins.
+     */
+    claimOwner(job: Pick<JobRow, 'id' | 'owner_pid' | 'owner_started'>, pid: number, started: string): boolean {
+      return s.claimOwner.run({ id: job.id, pid, started, was_pid: job.owner_pid, was_started: job.owner_started }).changes === 1;
     },
     requestCancel: (id: string) => void s.requestCancel.run(id),
     cancelRequested: (id: string) => ((s.cancelRequested.get(id) as { c: number } | undefined)?.c ?? 0) === 1,

@@ -169,7 +169,16 @@ export const portfolioSchema = z.object({
   flow: z.object({ quarters: z.array(flowQuarterSchema), benchmark: z.string() }),
   collaboration: z.object({
     reviewedBy: z.array(z.object({ login: z.string(), reviews: z.number().int() })),
-    reviewed: z.array(z.object({ login: z.string(), reviews: z.number().int() })),
+    /** whose merged PRs the person reviewed (GitHub only), bots left out */
+    reviewed: z.array(
+      z.object({
+        login: z.string(),
+        prs: z.number().int(),
+        reviews: z.number().int(),
+        pullRequests: z.array(z.object({ ref: z.string(), title: z.string(), url: z.string().nullable() })).describe('the most recent of them'),
+      }),
+    ),
+    reviewedTotals: z.object({ prs: z.number().int(), people: z.number().int() }).nullable().describe('null when reviews given were not collected (git alone cannot see them)'),
     note: z.string().nullable(),
   }),
   repositories: z.array(z.object({ repository: z.string(), prs: z.number().int(), impact: z.number() })),
