@@ -98,7 +98,10 @@ export function start(shell: Shell): Main {
       openAttemptLog: (jobId, key, number) => jobCommand('reposcout.openAttemptLog', { kind: 'attempt', jobId, key, number } satisfies JobNode),
       approveSubtask: (jobId, key) => jobCommand('reposcout.approveSubtask', { kind: 'subtask', jobId, key } satisfies JobNode),
       cancelJob: (jobId) => jobCommand('reposcout.cancelJob', { kind: 'job', jobId } satisfies JobNode),
+      exportPortfolio: (person) => void vscode.commands.executeCommand('reposcout.exportPortfolio', person),
+      writeSelfReview: (person) => void vscode.commands.executeCommand('reposcout.writeSelfReview', person),
     },
+    canWriteProse: async () => (await vscode.lm.selectChatModels().then(undefined, () => [])).length > 0,
   });
 
   // Concurrent refreshes (an analysis finishing while the view loads) share one round trip.

@@ -71,7 +71,7 @@ export function registerAchievementsCommand(program: Command, context: CommandCo
         if (note) process.stderr.write(`${note}\n`);
         const gh = await collectFromGitHub(store, client, identity, { owner: options.owner, repos: options.repos }, window, { signal: context.signal, onProgress: progress.onProgress });
         progress.clear();
-        if (!options.json) printOut(`GitHub: ${gh.prs} merged PRs by ${who} collected in ${gh.requests} requests${gh.resumed ? ' (resumed)' : ''}`);
+        if (!options.json) printOut(`GitHub: ${gh.prs} merged PRs by ${who} and ${gh.reviewed} by others they reviewed, new or updated, collected in ${gh.requests} requests${gh.resumed ? ' (resumed an interrupted run)' : ''}`);
         notices.push("Private repositories the token cannot read do not appear in GitHub's search results.");
       }
       if (!fromGitHub && !(options.local && options.local.length > 0)) {

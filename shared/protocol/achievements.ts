@@ -169,7 +169,16 @@ export const portfolioSchema = z.object({
   flow: z.object({ quarters: z.array(flowQuarterSchema), benchmark: z.string() }),
   collaboration: z.object({
     reviewedBy: z.array(z.object({ login: z.string(), reviews: z.number().int() })),
-    reviewed: z.array(z.object({ login: z.string(), reviews: z.number().int() })),
+    /** whose merged PRs the person reviewed (GitHub only), bots left out */
+    reviewed: z.array(
+      z.object({
+        login: z.string(),
+        prs: z.number().int(),
+        reviews: z.number().int(),
+        pullRequests: z.array(z.object({ ref: z.string(), title: z.string(), url: z.string().nullable() })).describe('the most recent of them'),
+      }),
+    ),
+    reviewedTotals: z.object({ prs: z.number().int(), people: z.number().int() }).nullable().describe('null when reviews given were not collected (git alone cannot see them)'),
     note: z.string().nullable(),
   }),
   repositories: z.array(z.object({ repository: z.string(), prs: z.number().int(), impact: z.number() })),
@@ -189,14 +198,21 @@ const personInput = {
   until: when().optional().describe('merged on or before; a date means its end'),
 };
 
+// Sources: local clones and/or one GitHub scope (owner, repos or everywhere). Which
+// combinations are allowed and the shape of names are checked by the tool, whose messages
+// name the fix; the schema stays small because every agent reads it.
 export const collectAchievementsInput = z.strictObject({
   ...personInput,
-  local: z.array(z.string().min(1).max(4_096)).min(1).max(50).describe('local git clones to read'),
+  local: z.array(z.string().min(1).max(4_096)).max(50).optional().describe('local git clones to read'),
+  owner: z.string().min(1).max(100).optional().describe('GitHub user or org to search in'),
+  repos: z.array(z.string().min(3).max(200)).max(50).optional().describe('GitHub owner/name list'),
+  everywhere: z.boolean().optional().describe('search all of GitHub'),
 });
 export const collectAchievementsOutput = z.object({
   who: z.string(),
   repositories: z.array(z.object({ name: z.string(), prs: z.number(), newCommits: z.number() })),
   prs: z.number(),
+  requests: z.number().describe('GitHub requests made'),
   summary: z.string(),
 });
 

@@ -7,6 +7,7 @@ import { portfolioRepo } from '../helpers/achievements-fixture';
 import { tempDir, type TestRepo } from '../helpers/git-fixture';
 import {
   answerInput,
+  frameWithText,
   codeServerDirs,
   dismissNotifications,
   e2eTools,
@@ -58,6 +59,19 @@ async function expandView(page: Page, title: string): Promise<void> {
   const header = page.locator('.pane-header', { hasText: title }).first();
   await header.waitFor({ state: 'visible', timeout: 30_000 });
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+}
+
+/** Answers VS Code's own save dialog (code-server's simple one: a path box and OK). */
+async function saveAs(page: Page, title: string, file: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget').filter({ has: page.locator('.quick-input-title', { hasText: title }) });
+  await widget.waitFor({ state: 'visible', timeout: 30_000 });
+  const input = widget.locator('input.input');
+  // The dialog fills in its default path after it shows; type ours once that is in.
+  await expect.poll(() => input.inputValue(), { timeout: 15_000 }).toMatch(/\/portfolio-[\w-]+\.\w+$/);
+  await input.fill(file);
+  await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(file);
+  await widget.locator('.monaco-button', { hasText: 'OK' }).first().click();
+  await widget.waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
 describe('RepoScout achievements in VS Code (code-server)', () => {
@@ -160,5 +174,47 @@ describe('RepoScout achievements in VS Code (code-server)', () => {
     const tab = await page.locator('.tabs-container .tab.active').innerText();
     expect(tab).toMatch(/\.diff/);
     await shot(page, '03-commit-document');
+  });
+
+  it('opens the portfolio webview with its charts, the hostile title shown as text', async () => {
+    await runCommand(page, 'RepoScout: Open Portfolio');
+    const portfolio = await frameWithText(page, 'Impact over time', 60_000);
+    const text = await portfolio.locator('body').innerText();
+    for (const heading of ['Portfolio: alice@example.com', 'Summary', 'Impact over time', 'Class mix', 'Skills', 'Highlights', 'Themes per quarter', 'Flow', 'Collaboration']) expect(text).toContain(heading);
+    expect(text).toContain(HOSTILE_TITLE);
+    expect(await portfolio.locator('img, iframe, object, embed').count()).toBe(0);
+    // Three charts, drawn (Chart.js sizes the canvas it drew on).
+    await expect.poll(async () => portfolio.locator('canvas[role="img"]').evaluateAll((cs) => cs.map((c) => `${c.getAttribute('aria-label')?.split(':')[0]} ${(c as HTMLCanvasElement).width > 0}`)), { timeout: 15_000 }).toEqual([
+      'Impact over time true',
+      'Class mix true',
+      'Skills true',
+    ]);
+    await shot(page, '04-portfolio-webview');
+  });
+
+  it('exports the portfolio as HTML and PDF through a save dialog', { timeout: 240_000 }, async () => {
+    for (const [label, format] of [['HTML', 'html'], ['PDF', 'pdf']] as const) {
+      const target = path.join(root, `alice-portfolio.${format}`);
+      await runCommand(page, 'RepoScout: Export Portfolio');
+      await answerInput(page, 'which format?', label, label);
+      await saveAs(page, 'Save the Portfolio', target);
+      const saved = await waitForNotification(page, new RegExp(`Saved the portfolio \\(${label}\\)|No Chromium-family browser`), 120_000);
+      expect(saved).toContain(target);
+      expect(fs.existsSync(target)).toBe(true);
+      await dismissNotifications(page);
+    }
+    const html = fs.readFileSync(path.join(root, 'alice-portfolio.html'), 'utf8');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img src=x');
+    expect(fs.readFileSync(path.join(root, 'alice-portfolio.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('says clearly that no chat model is available, sends nothing, and keeps the deterministic summary', async () => {
+    await runCommand(page, 'RepoScout: Write Self-Review');
+    const message = await waitForNotification(page, /No chat model is available/, 60_000);
+    expect(message).toContain('nothing was sent anywhere');
+    expect(message).toContain('summary, written from the data, stands');
+    expect(dialogs).toEqual([]);
+    await shot(page, '05-no-chat-model');
   });
 });

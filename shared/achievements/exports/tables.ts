@@ -70,12 +70,39 @@ function pair(s: { medianHours: number | null; p75Hours: number | null } | null)
   return s === null ? 'n/a' : `${hours(s.medianHours)} / ${hours(s.p75Hours)}`;
 }
 
+/**
+ * One row per person, both directions: how often they reviewed this person's PRs, and how
+ * many of their merged PRs this person reviewed. A direction not collected reads "n/a".
+ */
 export function collaborationTable(p: Portfolio): ReportTable {
+  const people = new Map<string, { login: string; reviewedThem: number; theirPrs: number; reviewsGiven: number }>();
+  const row = (login: string) => {
+    const key = login.toLowerCase();
+    const found = people.get(key) ?? { login, reviewedThem: 0, theirPrs: 0, reviewsGiven: 0 };
+    people.set(key, found);
+    return found;
+  };
+  for (const r of p.collaboration.reviewedBy) row(r.login).reviewedThem += r.reviews;
+  for (const r of p.collaboration.reviewed) Object.assign(row(r.login), { theirPrs: r.prs, reviewsGiven: r.reviews });
+  const given = p.collaboration.reviewedTotals !== null;
+  const fromGitHub = p.sources.includes('github');
   return {
-    columns: [{ label: 'reviewed by', kind: 'text' }, { label: 'reviews', kind: 'number' }],
-    rows: p.collaboration.reviewedBy.map((r) => [`@${r.login}`, String(r.reviews)]),
+    columns: [
+      { label: 'person', kind: 'text' },
+      { label: 'reviews of this work', kind: 'number' },
+      { label: 'their PRs reviewed', kind: 'number' },
+      { label: 'reviews given', kind: 'number' },
+    ],
+    rows: [...people.values()]
+      .sort((a, b) => b.reviewedThem + b.theirPrs - (a.reviewedThem + a.theirPrs) || a.login.localeCompare(b.login))
+      .map((r) => [`@${r.login}`, fromGitHub ? String(r.reviewedThem) : 'n/a', given ? String(r.theirPrs) : 'n/a', given ? String(r.reviewsGiven) : 'n/a']),
     omitted: 0,
   };
+}
+
+/** The most recent PRs of others this person reviewed, as links (GitHub URLs only). */
+export function reviewedLinks(p: Portfolio): { text: string; url: string | null }[] {
+  return p.collaboration.reviewed.flatMap((r) => r.pullRequests.map((pr) => ({ text: `${pr.ref} by @${r.login}: ${pr.title}`, url: pr.url })));
 }
 
 export function pullRequestsTable(p: Portfolio, limit = 200): ReportTable {
@@ -86,15 +113,31 @@ export function pullRequestsTable(p: Portfolio, limit = 200): ReportTable {
   };
 }
 
+export interface PortfolioSection {
+  id: string;
+  title: string;
+  table: ReportTable;
+  note?: string;
+  /** a list of links under the table, with its heading */
+  links?: { heading: string; items: { text: string; url: string | null }[] };
+}
+
 /** The sections in reading order: id, heading, table. */
-export function portfolioSections(p: Portfolio): { id: string; title: string; table: ReportTable; note?: string }[] {
+export function portfolioSections(p: Portfolio): PortfolioSection[] {
+  const reviewed = reviewedLinks(p);
   return [
     { id: 'highlights', title: 'Highlights', table: highlightsTable(p) },
     { id: 'themes', title: 'Themes per quarter', table: themesTable(p) },
     { id: 'classes', title: 'Class mix', table: classMixTable(p) },
     { id: 'skills', title: 'Skills and technologies', table: skillsTable(p) },
     { id: 'flow', title: 'Flow', table: flowTable(p), note: p.flow.benchmark },
-    { id: 'collaboration', title: 'Collaboration', table: collaborationTable(p), ...(p.collaboration.note ? { note: p.collaboration.note } : {}) },
+    {
+      id: 'collaboration',
+      title: 'Collaboration',
+      table: collaborationTable(p),
+      ...(p.collaboration.note ? { note: p.collaboration.note } : {}),
+      ...(reviewed.length > 0 ? { links: { heading: 'Pull requests by others they reviewed (most recent per person)', items: reviewed } } : {}),
+    },
     { id: 'pull-requests', title: 'All pull requests', table: pullRequestsTable(p) },
   ];
 }
