@@ -68,10 +68,16 @@ async function saveAs(page: Page, title: string, file: string): Promise<void> {
   const input = widget.locator('input.input');
   // The dialog fills in its default path after it shows; type ours once that is in.
   await expect.poll(() => input.inputValue(), { timeout: 15_000 }).toMatch(/\/portfolio-[\w-]+\.\w+$/);
-  await input.fill(file);
-  await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(file);
-  await widget.locator('.monaco-button', { hasText: 'OK' }).first().click();
-  await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+  // It lists the folder of whatever is typed and may ignore an OK while it does: retry.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (!(await widget.isVisible())) return;
+    await input.fill(file);
+    await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(file);
+    await page.waitForTimeout(500);
+    await widget.locator('.monaco-button', { hasText: 'OK' }).first().click().catch(() => undefined);
+    if (await widget.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
+  }
+  throw new Error(`The save dialog "${title}" did not accept ${file}.`);
 }
 
 describe('RepoScout achievements in VS Code (code-server)', () => {
@@ -101,7 +107,7 @@ describe('RepoScout achievements in VS Code (code-server)', () => {
       REPOSCOUT_LM_DOUBLE_LOG: path.join(root, 'lm-double-request.json'),
     };
     fs.mkdirSync(env.HOME as string, { recursive: true });
-    writeUserSettings(dirs, {
+    const settings = {
       'reposcout.databasePath': path.join(root, 'reposcout.db'),
       'workbench.startupEditor': 'none',
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -112,7 +118,8 @@ describe('RepoScout achievements in VS Code (code-server)', () => {
       'chat.commandCenter.enabled': false,
       'window.commandCenter': false,
       'files.simpleDialog.enable': true,
-    });
+    };
+    writeUserSettings(dirs, settings);
     expect(installExtension(tools, dirs, vsix, env)).toMatch(/successfully installed/);
     // A chat model test double (test/e2e/lm-double): off until its command runs.
     const double = path.join(root, 'lm-double');
@@ -250,5 +257,14 @@ describe('RepoScout achievements in VS Code (code-server)', () => {
     expect(instructions).not.toContain('onerror');
     expect(data).toMatch(/^BEGIN PORTFOLIO_DATA_\w+\n/);
     expect(data).toContain(HOSTILE_TITLE);
+  });
+
+  it('says in the view when the engine no longer serves achievements', async () => {
+    await runCommand(page, 'RepoScout e2e: Serve Toolsets Without Achievements');
+    await expandView(page, 'Achievements');
+    await page.locator('.welcome-view-content', { hasText: 'Achievements are off' }).first().waitFor({ timeout: 60_000 });
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Achievements' }) }).first();
+    expect(await pane.innerText()).toContain('the engine serves them with the "achievements" toolset');
+    await shot(page, '08-toolset-off');
   });
 });

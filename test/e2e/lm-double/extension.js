@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- VS Code loads this test extension as CommonJS, untranspiled. */
-// A chat model for the end-to-end tests only: off until its command runs (so the suite can
-// first see VS Code without a model), then it records each request to REPOSCOUT_LM_DOUBLE_LOG
-// and answers with a fixed draft.
+// Test doubles for the end-to-end tests only: a chat model, off until its command runs (so the
+// suite can first see VS Code without a model), that records each request to
+// REPOSCOUT_LM_DOUBLE_LOG and answers with a fixed draft; and a command that changes settings.
 const fs = require('node:fs');
 const vscode = require('vscode');
 
@@ -26,6 +26,10 @@ function activate(context) {
       enabled = true;
       changed.fire();
     }),
+    // Settings written to disk while code-server runs are not picked up; the API's update is.
+    vscode.commands.registerCommand('reposcoutLmDouble.setToolsets', () =>
+      vscode.workspace.getConfiguration('reposcout').update('toolsets', ['research', 'recommend', 'memory'], vscode.ConfigurationTarget.Global),
+    ),
   );
 }
 
