@@ -77,16 +77,18 @@ export function engineRuntime(config: ExtensionConfig, extensionPath: string, lo
  */
 export function createEngine(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, onStatus: (status: EngineStatus) => void): EngineClient {
   // The token the engine was last started with (memory only), to tell a sign-in or sign-out
-  // from the echo of one the engine already runs with.
-  let launchedToken: string | null | undefined;
+  // from the echo of one the engine already runs with. Read first thing in a start, so that
+  // an engine still starting is compared with the token it will get.
+  let launchedToken: Promise<string | null> | undefined;
   const engine = new EngineClient({
     version: String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0'),
     log,
     resolveLaunch: async () => {
       const config = currentConfig();
+      const token = silentGitHubToken(config);
+      launchedToken = token;
       const runtime = await engineRuntime(config, context.extensionUri.fsPath, log);
-      launchedToken = await silentGitHubToken(config);
-      return engineLaunch(config, context.extensionUri.fsPath, process.env, launchedToken, runtime);
+      return engineLaunch(config, context.extensionUri.fsPath, process.env, await token, runtime);
     },
     onStatus: (status) => {
       void vscode.commands.executeCommand('setContext', 'reposcout.engineState', status.state);
@@ -108,8 +110,10 @@ export function createEngine(context: vscode.ExtensionContext, log: vscode.LogOu
       if (event.provider.id !== authProvider(currentConfig())) return;
       // The sign-in command restarts the engine itself, and this event can arrive after the
       // fresh engine took the new token: restarting again would cut off the work it started.
-      void silentGitHubToken(currentConfig()).then((token) => {
-        if (sessionChangeNeedsRestart(engine.current.state, launchedToken, token)) {
+      void silentGitHubToken(currentConfig()).then(async (token) => {
+        // Looked up now, not when the event came: an engine started meanwhile is the one to judge.
+        const launched = await launchedToken;
+        if (sessionChangeNeedsRestart(engine.current.state, launched, token)) {
           log.info('GitHub sign-in changed; the engine restarts on next use');
           void engine.restart();
         }

@@ -107,11 +107,10 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts code-server on a free loopback port and resolves once it listens. */
-export async function startCodeServer(tools: E2eTools, dirs: CodeServerDirs, workspace: string, env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promise<RunningCodeServer> {
+export async function startCodeServer(tools: E2eTools, dirs: CodeServerDirs, workspace: string, env: NodeJS.ProcessEnv): Promise<RunningCodeServer> {
   const port = await freePort();
   const args = [
     tools.entry,
-    ...extraArgs,
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
     '--disable-telemetry',

@@ -36,8 +36,11 @@ import {
 const ROOT = path.resolve(__dirname, '../..');
 const SHOTS = process.env.REPOSCOUT_E2E_SHOTS ?? '/tmp/reposcout-e2e-shots';
 const TOKEN = 'gho_signinDouble0123456789abcdefXYZ';
-// code-server's built-in GitHub sign-in registers the same provider id; with it off, the
-// double is the "github" provider RepoScout asks (authProvider() for github.com).
+// code-server ships VS Code's built-in GitHub sign-in (vscode.github-authentication), which
+// registers the same provider id in the same extension host. Left on, it wins the id (the
+// double's registration is refused) and starts an OAuth flow that needs github.com. The
+// server ignores --disable-extension (even through --vscode-option); it honours
+// VSCODE_SKIP_BUILTIN_EXTENSIONS, so the double is the "github" provider RepoScout asks.
 const BUILT_IN_GITHUB_AUTH = 'vscode.github-authentication';
 
 describe('GitHub sign-in in VS Code (code-server, authentication provider test double)', () => {
@@ -72,6 +75,7 @@ describe('GitHub sign-in in VS Code (code-server, authentication provider test d
       XDG_DATA_HOME: path.join(root, 'xdg-data'),
       LANG: 'C.UTF-8',
       REPOSCOUT_GITHUB_API_URL: github.url,
+      VSCODE_SKIP_BUILTIN_EXTENSIONS: BUILT_IN_GITHUB_AUTH,
     };
     fs.mkdirSync(env.HOME as string, { recursive: true });
     writeUserSettings(dirs, {
@@ -89,7 +93,7 @@ describe('GitHub sign-in in VS Code (code-server, authentication provider test d
 
     const workspace = path.join(root, 'workspace');
     fs.mkdirSync(workspace);
-    server = await startCodeServer(tools, dirs, workspace, env, ['--vscode-option', `disable-extension=${BUILT_IN_GITHUB_AUTH}`]);
+    server = await startCodeServer(tools, dirs, workspace, env);
     browser = await launchBrowser();
     page = await openWorkbench(browser, server, workspace);
   }, 600_000);
@@ -158,6 +162,8 @@ describe('GitHub sign-in in VS Code (code-server, authentication provider test d
     // scopes RepoScout asks by default.
     const created = authDoubleCalls(recordFile).filter((c) => c.call === 'createSession');
     expect(created).toEqual([{ call: 'createSession', scopes: ['read:org', 'read:user'] }]);
+    expect(extensionHostLog(dirs)).not.toMatch(/authentication provider with id 'github' is already registered/);
+    expect(extensionHostLog(dirs)).not.toMatch(/_doActivateExtension vscode\.github-authentication/);
     // Every request reached the fake GitHub with the session's token, none without.
     expect(github.log.length).toBeGreaterThan(0);
     expect(github.log.filter((r) => r.authorization !== `token ${TOKEN}`).map((r) => `${r.method} ${r.path} ${r.authorization === null ? 'anonymous' : 'other token'}`)).toEqual([]);
@@ -216,6 +222,16 @@ describe('GitHub sign-in in VS Code (code-server, authentication provider test d
     expect(filesContaining(root, TOKEN)).toEqual([]);
   }, 360_000);
 });
+
+/** VS Code's log of the extension host(s): which extensions activated, registration errors. */
+function extensionHostLog(dirs: CodeServerDirs): string {
+  const logs = path.join(dirs.userData, 'logs');
+  return fs
+    .readdirSync(logs, { recursive: true, encoding: 'utf8' })
+    .filter((file) => path.basename(file) === 'remoteexthost.log')
+    .map((file) => fs.readFileSync(path.join(logs, file), 'utf8'))
+    .join('\n');
+}
 
 /** GitHub repositories in the database (0 when it does not exist yet). */
 function storedGitHubRepositories(file: string): number {
