@@ -36,6 +36,13 @@ export async function silentGitHubToken(config: ExtensionConfig): Promise<string
 
 const AUTH_TIMEOUT_MS = 3000;
 
+/**
+ * Toolsets the extension's own engine serves beyond the setting: the Jobs view works through
+ * the orchestrate tools. The engine makes its orchestration part on the first job call, so
+ * nothing runs for it until the view is used; agents' MCP definition does not get it.
+ */
+export const OWN_ENGINE_TOOLSETS = ['orchestrate'] as const;
+
 // One probe per setting value per window: the runtime does not change under a running editor.
 // A failure is not kept, so installing Node.js and pressing Retry works.
 const chosenRuntimes = new Map<string, Promise<ChosenRuntime>>();
@@ -88,7 +95,7 @@ export function createEngine(context: vscode.ExtensionContext, log: vscode.LogOu
       const token = silentGitHubToken(config);
       launchedToken = token;
       const runtime = await engineRuntime(config, context.extensionUri.fsPath, log);
-      return engineLaunch(config, context.extensionUri.fsPath, process.env, await token, runtime);
+      return engineLaunch(config, context.extensionUri.fsPath, process.env, await token, runtime, OWN_ENGINE_TOOLSETS);
     },
     onStatus: (status) => {
       void vscode.commands.executeCommand('setContext', 'reposcout.engineState', status.state);
