@@ -73,7 +73,7 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   const listing = tools.map(listedTool);
   server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
   registerResources(server, { catalog, github, enabledTools, locateBrowser: options.locateBrowser });
-  registerPrompts(server, enabledTools);
+  registerPrompts(server, enabledTools, catalog);
   const cleanup = async () => {
     // A shared engine (HTTP sessions) belongs to whoever made it; ours stops with this server,
     // before it: closing the server lets the caller close the store.

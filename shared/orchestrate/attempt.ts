@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isRepoScoutError } from '../errors';
 import type { AttemptState, PlanInput } from '../protocol/orchestrate';
+import { trimSoon } from './disk-budget';
 import { createEventSink } from './event-sink';
 import { branchName, type JobRow, type JobStore, type SubtaskRow } from './job-store';
 import { AttemptFailure } from './policies';
@@ -18,6 +19,12 @@ export interface ProcessSettings {
   maxOutputBytes: number;
   /** Environment additions for every worker (tests point the fake worker and fake APIs here). */
   workerEnv: Readonly<Record<string, string>>;
+  /**
+   * Disk the worktrees of succeeded attempts may keep taking, so their work can be looked at
+   * and run in place; beyond it the oldest are removed (branches stay). 0 removes each one
+   * as soon as its work is committed.
+   */
+  maxWorktreeDiskBytes: number;
 }
 
 export interface AttemptContext {
@@ -185,8 +192,14 @@ export async function settleAttempt(ctx: AttemptContext, ran: RanAttempt): Promi
     commit: failure ? null : commit,
     diff: failure ? null : diff,
   });
-  await tidyUp(ctx, ran.worktree, ran.branch, failure !== null || commit === job.base_commit);
-  jobs.clearWorktree(ran.attemptId);
+  const dropBranch = failure !== null || commit === job.base_commit;
+  if (!dropBranch && ctx.settings.maxWorktreeDiskBytes > 0) {
+    // Its work is committed on its branch: keep the worktree while the budget allows.
+    await trimSoon(jobs, ctx.settings.maxWorktreeDiskBytes).catch((error: unknown) => sink.raw('runner', `could not trim kept worktrees: ${(error as Error).message}`));
+  } else {
+    await tidyUp(ctx, ran.worktree, ran.branch, dropBranch);
+    jobs.clearWorktree(ran.attemptId);
+  }
   if (failure) throw failure;
   return state;
 }

@@ -59,7 +59,7 @@ export interface World {
 }
 
 /** A fresh repository, database and engine with short limits and the fake worker. */
-export function world(options: { breakerThreshold?: number; killDelayMs?: number; maxOutputBytes?: number; repo?: TestRepo } = {}): World {
+export function world(options: { breakerThreshold?: number; killDelayMs?: number; maxOutputBytes?: number; maxWorktreeDiskBytes?: number; repo?: TestRepo } = {}): World {
   const repo = options.repo ?? packagesRepo();
   const dir = tempDir('reposcout-orch-');
   const dbPath = path.join(dir, 'r.db');
@@ -69,7 +69,7 @@ export function world(options: { breakerThreshold?: number; killDelayMs?: number
       store,
       pollMs: 50,
       policy: { retryInitialDelayMs: 10, retryMaxDelayMs: 50, breakerThreshold: options.breakerThreshold ?? 5, breakerHalfOpenMs: 60_000 },
-      process: { killDelayMs: options.killDelayMs ?? 300, maxOutputBytes: options.maxOutputBytes ?? 8 * 1024 * 1024, workerEnv: { REPOSCOUT_FAKE_WORKER: FAKE_WORKER } },
+      process: { killDelayMs: options.killDelayMs ?? 300, maxOutputBytes: options.maxOutputBytes ?? 8 * 1024 * 1024, maxWorktreeDiskBytes: options.maxWorktreeDiskBytes ?? 0, workerEnv: { REPOSCOUT_FAKE_WORKER: FAKE_WORKER } },
     });
   const engines = [make()];
   return {
