@@ -6,8 +6,28 @@ import { existsSync } from 'node:fs';
 
 export const nativeExternals = ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'];
 
+// The Anthropic SDK (only `achievements --llm` uses it) is its own file beside the bundle,
+// imported on first use, so every other command starts without parsing its 1.3 MB.
+const lazyAnthropic = {
+  name: 'lazy-anthropic-sdk',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/anthropic-sdk$/ }, () => ({ path: './anthropic-sdk.mjs', external: true }));
+  },
+};
+const anthropicSdk = build({
+  entryPoints: ['shared/achievements/prose/anthropic-sdk.ts'],
+  outfile: 'dist/anthropic-sdk.mjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  banner: { js: "import { createRequire as __reposcoutCreateRequire } from 'node:module';\nconst require = __reposcoutCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
 const cli = build({
   entryPoints: ['mcp-server/main.ts'],
+  plugins: [lazyAnthropic],
   outfile: 'dist/reposcout.mjs',
   bundle: true,
   platform: 'node',
@@ -61,7 +81,7 @@ const extensionMain = hasExtension
 const extensionSdk = hasExtension ? build({ ...extensionNode, entryPoints: ['extension/engine/mcp-sdk.ts'], outfile: 'dist/mcp-sdk.cjs' }) : Promise.resolve(null);
 const webviews = hasExtension
   ? build({
-      entryPoints: { report: 'extension/webviews/client/report.ts', dashboard: 'extension/webviews/client/dashboard.ts' },
+      entryPoints: { report: 'extension/webviews/client/report.ts', dashboard: 'extension/webviews/client/dashboard.ts', job: 'extension/webviews/client/job.ts', portfolio: 'extension/webviews/client/portfolio.ts' },
       outdir: 'dist/media',
       bundle: true,
       platform: 'browser',
@@ -74,7 +94,7 @@ const webviews = hasExtension
     })
   : Promise.resolve(null);
 
-const [cliResult, extensionResult, webviewResult, sdkResult, mainResult] = await Promise.all([cli, extension, webviews, extensionSdk, extensionMain]);
+const [cliResult, extensionResult, webviewResult, sdkResult, mainResult] = await Promise.all([cli, extension, webviews, extensionSdk, extensionMain, anthropicSdk]);
 const { writeFileSync, mkdirSync } = await import('node:fs');
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/meta.cli.json', JSON.stringify(cliResult.metafile));

@@ -4,11 +4,13 @@ import { expectedCapabilityKeys } from './engine/capability-keys';
 import type { Main } from './main';
 import { registerMcpProvider } from './mcp/registration';
 import { LazyTree } from './views/lazy-tree';
+import type { AchievementNode } from './views/achievement-items';
+import type { JobNode } from './views/job-tree';
 import type { TreeNode } from './views/repository-tree';
 import type { ResultItem } from './views/result-items';
 
 // Must match extension/webviews/panels.ts (kept apart so activation does not load it).
-const PANEL_VIEW_TYPES = ['reposcout.report', 'reposcout.dashboard'];
+const PANEL_VIEW_TYPES = ['reposcout.report', 'reposcout.dashboard', 'reposcout.portfolio', 'reposcout.job'];
 
 /**
  * Activation does only what VS Code needs at once and returns: the views with stand-in
@@ -40,12 +42,16 @@ export function activate(context: vscode.ExtensionContext): void {
     search: new LazyTree<ResultItem>(load),
     similar: new LazyTree<ResultItem>(load),
     memory: new LazyTree<ResultItem>(load),
+    achievements: new LazyTree<AchievementNode>(load),
+    jobs: new LazyTree<JobNode>(load),
   };
   const views = {
     repositories: vscode.window.createTreeView('reposcout.repositories', { treeDataProvider: trees.repositories, showCollapseAll: true }),
     search: vscode.window.createTreeView('reposcout.search', { treeDataProvider: trees.search }),
     similar: vscode.window.createTreeView('reposcout.similar', { treeDataProvider: trees.similar }),
     memory: vscode.window.createTreeView('reposcout.memory', { treeDataProvider: trees.memory }),
+    achievements: vscode.window.createTreeView('reposcout.achievements', { treeDataProvider: trees.achievements, showCollapseAll: true }),
+    jobs: vscode.window.createTreeView('reposcout.jobs', { treeDataProvider: trees.jobs }),
   };
   context.subscriptions.push(...Object.values(views));
 

@@ -46,6 +46,16 @@ describe('extension/package.json', () => {
     }
   });
 
+  it('declares the Jobs view (collapsed, so nothing polls until it is opened) and its job report panel', () => {
+    const jobs = manifest.contributes.views.reposcout.find((v: { id: string }) => v.id === 'reposcout.jobs');
+    expect(jobs).toMatchObject({ name: 'Jobs', visibility: 'collapsed' });
+    expect(manifest.activationEvents).toContain('onWebviewPanel:reposcout.job');
+    const extension = fs.readFileSync(path.join(__dirname, 'extension.ts'), 'utf8');
+    expect(extension).toContain("'reposcout.job'");
+    const itemMenus = (manifest.contributes.menus['view/item/context'] as { command: string; when: string }[]).filter((m) => m.when.includes('view == reposcout.jobs'));
+    expect(new Set(itemMenus.map((m) => m.command))).toEqual(new Set(['reposcout.approveSubtask', 'reposcout.cancelJob', 'reposcout.openJobReport', 'reposcout.openAttemptLog', 'reposcout.openAttemptDiff']));
+  });
+
   it('has a context key for every capability the views refer to', () => {
     const used = new Set([...JSON.stringify(manifest.contributes).matchAll(/reposcout\.capability\.(\w+)/g)].map((m) => m[1]));
     for (const name of used) expect(Object.keys(CAPABILITIES)).toContain(name);

@@ -72,7 +72,7 @@ describe('reposcout achievements from GitHub', () => {
       expect(json + result.stdout).not.toContain(FAKE_TOKEN);
       const unknown = await runCliAsync(['achievements', 'nobody-here', '--owner', 'acme', '--db', path.join(work, 'a.db'), '--out', path.join(work, 'out')], { apiUrl: world.fake.url, env: { GITHUB_TOKEN: FAKE_TOKEN } });
       expect(unknown.code).toBe(2);
-      expect(unknown.stderr).toContain('cannot search the pull requests of nobody-here');
+      expect(unknown.stderr).toContain('GitHub has no user "nobody-here"');
     } finally {
       await world.dispose();
     }

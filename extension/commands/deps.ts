@@ -1,6 +1,9 @@
 import type * as vscode from 'vscode';
 import type { EngineClient } from '../engine/client';
 import type { McpRegistration } from '../mcp/registration';
+import type { AchievementsProvider } from '../views/achievements-provider';
+import type { AttemptLogs } from '../views/job-documents';
+import type { JobsProvider } from '../views/jobs-provider';
 import type { RepositoriesProvider } from '../views/repositories-provider';
 import type { TreeNode } from '../views/repository-tree';
 import type { ResultsProvider } from '../views/results-provider';
@@ -16,8 +19,11 @@ export interface CommandDeps {
   search: ResultsProvider;
   similar: ResultsProvider;
   memory: ResultsProvider;
+  achievements: AchievementsProvider;
   panels: Panels;
   mcp: McpRegistration;
+  jobs: JobsProvider;
+  logs: AttemptLogs;
   /** Reloads the Repositories view and every open report. */
   refreshAll(): Promise<void>;
 }

@@ -1,6 +1,9 @@
+import { collectAchievementsCommand, openAchievement, refreshAchievementsCommand, showAchievementCommit } from './achievements';
+import { exportPortfolioCommand, forgetModelConsent, openPortfolio, writeSelfReview } from './portfolio';
 import { analyzeWorkspace, reanalyzeRepository } from './analyze';
 import { clearResults, findPeopleToAsk, searchCommand, showSimilar } from './discovery';
 import { ingestOwner, openOnGitHub } from './github';
+import { jobCommands } from './jobs';
 import { forgetMemory, recallCommand, refreshMemoriesCommand, remember } from './memory';
 import type { CommandDefinition } from './deps';
 import { openNodePathSetting, restartEngine, showLog, showStatus, signIn } from './engine';
@@ -23,6 +26,14 @@ export const allCommands: readonly CommandDefinition[] = [
   refreshMemoriesCommand,
   clearResults,
   openOnGitHub,
+  collectAchievementsCommand,
+  refreshAchievementsCommand,
+  openAchievement,
+  showAchievementCommit,
+  openPortfolio,
+  exportPortfolioCommand,
+  writeSelfReview,
+  forgetModelConsent,
   refresh,
   revealRepository,
   copyRepositoryKey,
@@ -31,4 +42,5 @@ export const allCommands: readonly CommandDefinition[] = [
   showStatus,
   restartEngine,
   openNodePathSetting,
+  ...jobCommands,
 ];

@@ -1,9 +1,11 @@
 import {
   analyzeLocalRepositoryContract,
+  collectAchievementsContract,
   findPeopleToAskContract,
   findSimilarRepositoriesContract,
   getOrganizationContract,
   ingestGitHubContract,
+  listAchievementsContract,
   listMemoriesContract,
   listRepositoriesContract,
   searchContract,
@@ -22,6 +24,8 @@ export const CAPABILITIES = {
   similar: [findSimilarRepositoriesContract],
   people: [findPeopleToAskContract],
   memory: [listMemoriesContract],
+  achievements: [listAchievementsContract],
+  collectAchievements: [collectAchievementsContract],
 } satisfies Record<string, readonly ToolContract[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -9,6 +9,8 @@ export const CAPABILITY_TOOLSETS = {
   similar: 'recommend',
   people: 'recommend',
   memory: 'memory',
+  achievements: 'achievements',
+  collectAchievements: 'achievements',
 } as const;
 
 export function expectedCapabilityKeys(toolsets: readonly string[]): Record<keyof typeof CAPABILITY_TOOLSETS, boolean> {

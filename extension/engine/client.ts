@@ -140,6 +140,22 @@ export class EngineClient {
     }
   }
 
+  /** Reads a resource's contents, text or binary (a blob is base64 on the wire; returned as bytes). */
+  async readContents(uri: string, options: { signal?: AbortSignal; long?: boolean } = {}): Promise<{ mimeType: string | null; text: string | null; bytes: Uint8Array | null }[]> {
+    const connection = await this.connect();
+    try {
+      const result = await connection.client.readResource({ uri }, { signal: options.signal, timeout: options.long ? LONG_TIMEOUT_MS : READ_TIMEOUT_MS });
+      return result.contents.map((c) => ({
+        mimeType: c.mimeType ?? null,
+        text: 'text' in c && typeof c.text === 'string' ? c.text : null,
+        bytes: 'blob' in c && typeof c.blob === 'string' ? Buffer.from(c.blob, 'base64') : null,
+      }));
+    } catch (error) {
+      if (options.signal?.aborted) throw new CancelledError();
+      throw await this.explainCallFailure(connection, uri, error);
+    }
+  }
+
   /** Stops the engine; the next call starts a fresh one (settings and sign-in re-read). */
   async restart(): Promise<void> {
     this.quickCrashes = [];

@@ -18,6 +18,16 @@ describe('engineLaunch', () => {
     expect(launch.env).toMatchObject({ PATH: '/usr/bin', HOME: '/home/me', REPOSCOUT_GITHUB_HOST: 'github.example.com', REPOSCOUT_EMBEDDER: 'lexical', REPOSCOUT_MODEL_DIR: '/models/mini' });
   });
 
+  it("adds the extension's own toolsets (orchestrate for the Jobs view) only when asked, as the MCP definition for agents does not", () => {
+    const own = engineLaunch(config(), '/ext', {}, null, undefined, ['orchestrate']);
+    expect(own.args.slice(-2)).toEqual(['--toolsets', 'research,achievements,recommend,memory,orchestrate']);
+    expect(engineLaunch(config(), '/ext', {}, null).args.at(-1)).toBe('research,achievements,recommend,memory');
+    expect(engineLaunch(config({ toolsets: ['orchestrate', 'memory'] }), '/ext', {}, null, undefined, ['orchestrate']).args.at(-1)).toBe('orchestrate,memory');
+    // An empty setting means the engine's defaults; the extra toolset comes on top of them.
+    expect(engineLaunch(config({ toolsets: [] }), '/ext', {}, null, undefined, ['orchestrate']).args.at(-1)).toBe('default,orchestrate');
+    expect(engineLaunch(config({ toolsets: [] }), '/ext', {}, null).args).not.toContain('--toolsets');
+  });
+
   it('passes the GitHub token only in the environment, never on the command line', () => {
     const launch = engineLaunch(config(), '/ext', {}, 'session-secret-value');
     expect(launch.env.GITHUB_TOKEN).toBe('session-secret-value');

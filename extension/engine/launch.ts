@@ -28,11 +28,15 @@ export function engineLaunch(
   baseEnv: NodeJS.ProcessEnv,
   githubToken: string | null,
   runtime?: { command: string; env: Record<string, string>; version: string },
+  extraToolsets: readonly string[] = [],
 ): EngineLaunch {
   const script = path.join(extensionPath, 'dist', 'reposcout.mjs');
   const args = [script, 'mcp'];
   if (config.databasePath.trim() !== '') args.push('--db', config.databasePath.trim());
-  if (config.toolsets.length > 0) args.push('--toolsets', config.toolsets.join(','));
+  // The extension's own engine adds toolsets its views need (orchestrate for the Jobs view);
+  // the MCP server definition for agents passes none, so their tools/list stays as configured.
+  const toolsets = [...new Set([...(config.toolsets.length > 0 || extraToolsets.length === 0 ? config.toolsets : ['default']), ...extraToolsets])];
+  if (toolsets.length > 0) args.push('--toolsets', toolsets.join(','));
   const env = engineBaseEnv(baseEnv);
   if (config.githubHost.trim() !== '') env.REPOSCOUT_GITHUB_HOST = config.githubHost.trim();
   env.REPOSCOUT_EMBEDDER = config.embedder;

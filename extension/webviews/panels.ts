@@ -7,11 +7,15 @@ import { dispatchToHost, type HostActions } from './dispatch';
 import { webviewHtml } from './html';
 import { panelStateSchema, type PanelState, type ToWebview } from './protocol';
 import { toDashboardModel, toOrganizationDashboardModel, toReportModel } from './report-model';
-import { getOrganizationContract } from '../../shared/protocol';
+import { getOrganizationContract, type JobRecord } from '../../shared/protocol';
+import { toJobReportModel } from './job-model';
 import { loadOrganization } from '../engine/organization';
+import { loadPortfolio, type Person } from '../engine/achievements';
 
 export const REPORT_VIEW_TYPE = 'reposcout.report';
 export const DASHBOARD_VIEW_TYPE = 'reposcout.dashboard';
+export const JOB_VIEW_TYPE = 'reposcout.job';
+export const PORTFOLIO_VIEW_TYPE = 'reposcout.portfolio';
 
 /** What panels ask of the rest of the extension (links between views). */
 export interface PanelLinks {
@@ -22,6 +26,12 @@ export interface PanelLinks {
   openFile(key: string, path: string): void;
   openMarkdown(key: string): void;
   openExternal(url: string): void;
+  openAttemptDiff(jobId: string, subtask: string, attempt: number): void;
+  openAttemptLog(jobId: string, subtask: string, attempt: number): void;
+  approveSubtask(jobId: string, subtask: string): void;
+  cancelJob(jobId: string): void;
+  exportPortfolio(person: Person): void;
+  writeSelfReview(person: Person): void;
 }
 
 export interface PanelDeps {
@@ -29,6 +39,10 @@ export interface PanelDeps {
   extensionUri: vscode.Uri;
   log: vscode.LogOutputChannel;
   links: PanelLinks;
+  /** A job's record (the Jobs view's last poll, or get_job). */
+  loadJob(jobId: string): Promise<JobRecord>;
+  /** Whether a chat model is at hand for prose (the portfolio's Write self-review button). */
+  canWriteProse?: () => Promise<boolean>;
 }
 
 /**
@@ -64,6 +78,30 @@ export class Panels implements vscode.Disposable {
     this.show({ kind: 'dashboard', owner }, DASHBOARD_VIEW_TYPE, owner ?? 'Local clones');
   }
 
+  showJob(jobId: string): void {
+    this.show({ kind: 'job', jobId }, JOB_VIEW_TYPE, jobId);
+  }
+
+  /** Job reports show `job` when it differs from what they show (called after each Jobs view poll). */
+  updateJobs(job: (jobId: string) => JobRecord | undefined): void {
+    for (const [id, panel] of this.open) {
+      const state = this.states.get(id);
+      const record = state?.kind === 'job' ? job(state.jobId) : undefined;
+      if (!record) continue;
+      const model = toJobReportModel(record);
+      const shown = JSON.stringify({ ...model, durationMs: null });
+      if (this.shownJobs.get(id) === shown && record.finishedAt) continue;
+      this.shownJobs.set(id, shown);
+      void panel.webview.postMessage({ type: 'job', model } satisfies ToWebview).then(undefined, () => false);
+    }
+  }
+
+  private readonly shownJobs = new Map<string, string>();
+
+  showPortfolio(person: Person): void {
+    this.show({ kind: 'portfolio', who: person.who, as: person.as }, PORTFOLIO_VIEW_TYPE, person.who);
+  }
+
   /** Reloads every open panel (after an analysis changed the data). */
   refreshAll(): void {
     for (const [id, panel] of this.open) {
@@ -82,7 +120,7 @@ export class Panels implements vscode.Disposable {
       void this.load(existing, state);
       return;
     }
-    const title = state.kind === 'report' ? `RepoScout: ${label}` : `RepoScout Dashboard: ${label}`;
+    const title = state.kind === 'report' ? `RepoScout: ${label}` : state.kind === 'job' ? `RepoScout Job: ${label}` : state.kind === 'portfolio' ? `RepoScout Portfolio: ${label}` : `RepoScout Dashboard: ${label}`;
     const panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, this.options());
     this.attach(panel, state);
   }
@@ -103,7 +141,7 @@ export class Panels implements vscode.Disposable {
     this.states.set(id, state);
     panel.webview.options = this.options();
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'reposcout.svg');
-    const script = state.kind === 'report' ? 'report.js' : 'dashboard.js';
+    const script = `${state.kind}.js`;
     const media = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', file)).toString();
     panel.webview.html = webviewHtml({ cspSource: panel.webview.cspSource, scriptUri: media(script), styleUri: media('webview.css'), title: panel.title });
     const actions: HostActions = {
@@ -116,6 +154,29 @@ export class Panels implements vscode.Disposable {
       reanalyze: (m) => this.deps.links.reanalyze(m.key),
       openMarkdown: (m) => this.deps.links.openMarkdown(m.key),
       openExternal: (m) => this.deps.links.openExternal(m.url),
+      ...(state.kind === 'job'
+        ? {
+            // A job report acts only on its own job.
+            openAttemptDiff: (m) => {
+              if (m.jobId === state.jobId) this.deps.links.openAttemptDiff(m.jobId, m.subtask, m.attempt);
+            },
+            openAttemptLog: (m) => {
+              if (m.jobId === state.jobId) this.deps.links.openAttemptLog(m.jobId, m.subtask, m.attempt);
+            },
+            approveSubtask: (m) => {
+              if (m.jobId === state.jobId) this.deps.links.approveSubtask(m.jobId, m.subtask);
+            },
+            cancelJob: (m) => {
+              if (m.jobId === state.jobId) this.deps.links.cancelJob(m.jobId);
+            },
+          }
+        : {}),
+      ...(state.kind === 'portfolio'
+        ? {
+            exportPortfolio: () => this.deps.links.exportPortfolio({ who: state.who, as: state.as }),
+            writeSelfReview: () => this.deps.links.writeSelfReview({ who: state.who, as: state.as }),
+          }
+        : {}),
     };
     const subscription = panel.webview.onDidReceiveMessage((raw: unknown) => {
       dispatchToHost(raw, actions, (problem) => this.deps.log.warn(`webview ${id}: ${problem}`)).catch((error: unknown) =>
@@ -127,15 +188,23 @@ export class Panels implements vscode.Disposable {
       if (this.open.get(id) === panel) {
         this.open.delete(id);
         this.states.delete(id);
+        this.shownJobs.delete(id);
       }
     });
   }
 
   private async load(panel: vscode.WebviewPanel, state: PanelState): Promise<void> {
     const post = (message: ToWebview) => panel.webview.postMessage(message).then(undefined, () => false);
-    await post({ type: 'loading', title: state.kind === 'report' ? 'Loading the report…' : 'Loading the dashboard…', state });
+    await post({ type: 'loading', title: `Loading the ${state.kind}…`, state });
     try {
-      if (state.kind === 'report') {
+      if (state.kind === 'job') {
+        const model = toJobReportModel(await this.deps.loadJob(state.jobId));
+        this.shownJobs.set(stateId(state), JSON.stringify({ ...model, durationMs: null }));
+        await post({ type: 'job', model });
+      } else if (state.kind === 'portfolio') {
+        const [data, canWriteProse] = await Promise.all([loadPortfolio(this.deps.engine, { who: state.who, as: state.as }), this.deps.canWriteProse?.() ?? Promise.resolve(false)]);
+        await post({ type: 'portfolio', model: { ...data, canWriteProse } });
+      } else if (state.kind === 'report') {
         const data = await loadRepositoryReport(this.deps.engine, state.key);
         const model = toReportModel(data);
         panel.title = `RepoScout: ${model.owner ? `${model.owner}/` : ''}${model.name}`;
@@ -174,5 +243,6 @@ export class Panels implements vscode.Disposable {
 }
 
 function stateId(state: PanelState): string {
-  return state.kind === 'report' ? `report:${state.key}` : `dashboard:${state.owner ?? ''}`;
+  if (state.kind === 'portfolio') return `portfolio:${[state.who, ...state.as].join('\n')}`;
+  return state.kind === 'report' ? `report:${state.key}` : state.kind === 'job' ? `job:${state.jobId}` : `dashboard:${state.owner ?? ''}`;
 }

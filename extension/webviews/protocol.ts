@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { portfolioSchema } from '../../shared/protocol/achievements';
 
 // The message channel between the extension host and its webviews: every message is a
 // `{ type, … }` object validated with these schemas on the receiving side, host and webview
@@ -126,10 +127,80 @@ export const dashboardModelSchema = z.object({
 });
 export type DashboardModel = z.output<typeof dashboardModelSchema>;
 
+const diffSummary = z.object({ files: z.array(z.object({ path: text(4096), insertions: count, deletions: count })), insertions: count, deletions: count });
+
+/** A job report: the job, its subtasks and attempts. Task text and worker output are untrusted text. */
+export const jobReportModelSchema = z.object({
+  id: text(100),
+  task: text(20_000),
+  repository: text(4096),
+  baseCommit: text(100),
+  worker: text(40),
+  state: text(40),
+  message: text(4000).nullable(),
+  createdAt: text(40),
+  startedAt: text(40).nullable(),
+  finishedAt: text(40).nullable(),
+  durationMs: count.nullable(),
+  concurrency: count,
+  approveAt: text(40),
+  costUsd: z.number().nullable(),
+  tokens: count.nullable(),
+  counts: z.array(z.object({ state: text(40), count })),
+  subtasks: z.array(
+    z.object({
+      key: text(100),
+      state: text(40),
+      instruction: text(20_000),
+      scope: text(4000).nullable(),
+      safetyClass: text(40),
+      safetyReason: text(1000),
+      decisions: z.array(z.object({ decision: text(40), by: text(200), at: text(40), reason: text(1000) })),
+      branch: text(500),
+      message: text(4000).nullable(),
+      overlapsWith: z.array(text(100)),
+      mergeRiskWith: z.array(text(100)),
+      attempts: z.array(
+        z.object({
+          number: count,
+          state: text(40),
+          worker: text(40),
+          startedAt: text(40),
+          durationMs: count.nullable(),
+          exit: text(100).nullable(),
+          failure: text(100).nullable(),
+          message: text(4000).nullable(),
+          finalMessage: text(4000).nullable(),
+          costUsd: z.number().nullable(),
+          inputTokens: count.nullable(),
+          outputTokens: count.nullable(),
+          turns: count.nullable(),
+          commit: text(100).nullable(),
+          diff: diffSummary.nullable(),
+        }),
+      ),
+    }),
+  ),
+  /** Pairs of subtasks whose latest attempts changed the same files. */
+  mergeRisks: z.array(z.object({ a: text(100), b: text(100), files: z.array(text(4096)) })),
+});
+export type JobReportModel = z.output<typeof jobReportModelSchema>;
+
+/** The portfolio webview's data: get_portfolio's summary and every section, in the contract's record shapes. */
+export const portfolioModelSchema = portfolioSchema
+  .pick({ who: true, totals: true, summary: true, notices: true, highlights: true, themes: true, classMix: true, skills: true, flow: true, collaboration: true, repositories: true, impactOverTime: true })
+  .extend({
+    /** Whether this VS Code has a chat model to write a self-review with (the button says so either way). */
+    canWriteProse: z.boolean(),
+  });
+export type PortfolioModel = z.output<typeof portfolioModelSchema>;
+
 /** What a webview keeps across reloads (vscode.setState), restored by the panel serializer. */
 export const panelStateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('report'), key: text() }),
   z.object({ kind: z.literal('dashboard'), owner: text().nullable() }),
+  z.object({ kind: z.literal('job'), jobId: text(100) }),
+  z.object({ kind: z.literal('portfolio'), who: text(320), as: z.array(text(320)).max(20) }),
 ]);
 export type PanelState = z.output<typeof panelStateSchema>;
 
@@ -138,6 +209,8 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loading'), title: text(), state: panelStateSchema }),
   z.object({ type: z.literal('report'), model: reportModelSchema }),
   z.object({ type: z.literal('dashboard'), model: dashboardModelSchema }),
+  z.object({ type: z.literal('job'), model: jobReportModelSchema }),
+  z.object({ type: z.literal('portfolio'), model: portfolioModelSchema }),
   z.object({ type: z.literal('error'), message: text(4000), retry: z.boolean() }),
 ]);
 export type ToWebview = z.output<typeof toWebviewSchema>;
@@ -154,6 +227,12 @@ export const toHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openFile'), key: text(), path: text(4096) }),
   z.object({ type: z.literal('reanalyze'), key: text() }),
   z.object({ type: z.literal('openMarkdown'), key: text() }),
+  z.object({ type: z.literal('openAttemptDiff'), jobId: text(100), subtask: text(100), attempt: count }),
+  z.object({ type: z.literal('openAttemptLog'), jobId: text(100), subtask: text(100), attempt: count }),
+  z.object({ type: z.literal('approveSubtask'), jobId: text(100), subtask: text(100) }),
+  z.object({ type: z.literal('cancelJob'), jobId: text(100) }),
+  z.object({ type: z.literal('exportPortfolio') }),
+  z.object({ type: z.literal('writeSelfReview') }),
   // Only web links leave VS Code; anything else (command:, file:, javascript:) is refused here.
   z.object({ type: z.literal('openExternal'), url: z.string().max(2000).regex(/^https?:\/\/[^\s]+$/, 'only http(s) links can be opened') }),
 ]);

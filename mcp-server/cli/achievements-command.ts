@@ -10,6 +10,8 @@ import { openStore } from '../../shared/store/open';
 import type { CommandContext } from './context';
 import { githubOptionsSchema, parseOptions } from './options';
 import { printJson, printOut, terminalProgress } from './output';
+import { addLlmOptions, proseSettingsFrom } from './llm-options';
+import { addPortfolioProse } from '../../shared/achievements/prose/prose';
 import { collect } from './parse-list';
 import { reportDirFor } from './report-dir';
 
@@ -27,7 +29,7 @@ const achievementsOptionsSchema = githubOptionsSchema.extend({
 });
 
 export function registerAchievementsCommand(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('achievements')
     .description("A developer's merged pull requests as a portfolio: classified, scored for impact, flow metrics, skills; Markdown, HTML, JSON and PDF.")
     .argument('<who>', 'a GitHub login, an e-mail address, or a name as git records it')
@@ -42,55 +44,65 @@ export function registerAchievementsCommand(program: Command, context: CommandCo
     .option('--out <dir>', 'output folder (default ./reposcout-reports/portfolio-<who>)')
     .option('--browser <path>', 'Chromium-family browser that prints the PDF (default: found on the machine)')
     .option('--token-file <file>', 'file holding a GitHub token (default $GITHUB_TOKEN or $GH_TOKEN)')
-    .option('--github-host <host>', 'GitHub Enterprise Server host')
-    .action(async (who: string, raw: Record<string, unknown>) => {
-      const options = parseOptions(achievementsOptionsSchema, { ...program.opts(), ...raw });
-      const formats = parseFormats(options.format);
-      const window = parseWindow(options.since, options.until);
-      const identity = identityFrom(who, options.as ?? []);
-      if (options.owner !== undefined && options.repos !== undefined) {
-        throw new RepoScoutError('INVALID_INPUT', 'Pass either --owner or --repos, not both; --repos alone searches only those repositories.');
+    .option('--github-host <host>', 'GitHub Enterprise Server host');
+  addLlmOptions(command).action(async (who: string, raw: Record<string, unknown>) => {
+    const options = parseOptions(achievementsOptionsSchema, { ...program.opts(), ...raw });
+    const prose = proseSettingsFrom(raw);
+    const formats = parseFormats(options.format);
+    const window = parseWindow(options.since, options.until);
+    const identity = identityFrom(who, options.as ?? []);
+    if (options.owner !== undefined && options.repos !== undefined) {
+      throw new RepoScoutError('INVALID_INPUT', 'Pass either --owner or --repos, not both; --repos alone searches only those repositories.');
+    }
+    for (const repo of options.repos ?? []) {
+      if (!/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new RepoScoutError('INVALID_INPUT', `--repos "${repo}" is not owner/name; write it as octo-org/hello-world.`);
+    }
+    const store = openStore(resolveDbPath(options.db));
+    const progress = terminalProgress(options.progress && !options.json);
+    try {
+      const notices: string[] = [];
+      let collected: Awaited<ReturnType<typeof collectFromGit>> | null = null;
+      const fromGitHub = options.owner !== undefined || options.repos !== undefined || options.github;
+      if (options.local && options.local.length > 0) {
+        collected = await collectFromGit(store, options.local, identity, window, { signal: context.signal, onProgress: progress.onProgress });
       }
-      for (const repo of options.repos ?? []) {
-        if (!/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new RepoScoutError('INVALID_INPUT', `--repos "${repo}" is not owner/name; write it as octo-org/hello-world.`);
-      }
-      const store = openStore(resolveDbPath(options.db));
-      const progress = terminalProgress(options.progress && !options.json);
-      try {
-        const notices: string[] = [];
-        let collected: Awaited<ReturnType<typeof collectFromGit>> | null = null;
-        const fromGitHub = options.owner !== undefined || options.repos !== undefined || options.github;
-        if (options.local && options.local.length > 0) {
-          collected = await collectFromGit(store, options.local, identity, window, { signal: context.signal, onProgress: progress.onProgress });
-        }
-        if (fromGitHub) {
-          const { client, note } = githubClientForCli(store, { tokenFile: options.tokenFile, githubHost: options.githubHost });
-          if (note) process.stderr.write(`${note}\n`);
-          const gh = await collectFromGitHub(store, client, identity, { owner: options.owner, repos: options.repos }, window, { signal: context.signal, onProgress: progress.onProgress });
-          progress.clear();
-          if (!options.json) printOut(`GitHub: ${gh.prs} merged PRs by ${who} collected in ${gh.requests} requests${gh.resumed ? ' (resumed)' : ''}`);
-          notices.push("Private repositories the token cannot read do not appear in GitHub's search results.");
-        }
-        if (!fromGitHub && !(options.local && options.local.length > 0)) {
-          notices.push('Nothing was collected in this run (no --local, --owner, --repos or --github): the portfolio uses the records already stored.');
-        }
+      if (fromGitHub) {
+        const { client, note } = githubClientForCli(store, { tokenFile: options.tokenFile, githubHost: options.githubHost });
+        if (note) process.stderr.write(`${note}\n`);
+        const gh = await collectFromGitHub(store, client, identity, { owner: options.owner, repos: options.repos }, window, { signal: context.signal, onProgress: progress.onProgress });
         progress.clear();
-        const portfolio = portfolioFromStore(store, identity, window, { notices });
-        const outDir = path.resolve(options.out ?? reportDirFor(`portfolio-${who}`));
-        const written = await writePortfolio(portfolio, outDir, formats, { browser: options.browser, signal: context.signal });
-        if (options.json) {
-          printJson({ database: store.path, collected: collected?.repositories ?? [], summary: portfolio.summary, totals: portfolio.totals, notices: [...portfolio.notices, ...written.notices], files: written.files });
-          return;
-        }
-        for (const repo of collected?.repositories ?? []) printOut(`${repo.name}: ${repo.prs} merged PRs by ${who}${repo.newCommits > 0 ? ` (${repo.newCommits} new commits read)` : ''}`);
-        printOut(portfolio.summary);
-        for (const notice of [...portfolio.notices, ...written.notices]) printOut(`note: ${notice}`);
-        for (const file of written.files) printOut(`${file.format.padEnd(4)} ${file.path}`);
-      } finally {
-        progress.clear();
-        store.close();
+        if (!options.json) printOut(`GitHub: ${gh.prs} merged PRs by ${who} and ${gh.reviewed} by others they reviewed, new or updated, collected in ${gh.requests} requests${gh.resumed ? ' (resumed an interrupted run)' : ''}`);
+        notices.push("Private repositories the token cannot read do not appear in GitHub's search results.");
       }
-    });
+      if (!fromGitHub && !(options.local && options.local.length > 0)) {
+        notices.push('Nothing was collected in this run (no --local, --owner, --repos or --github): the portfolio uses the records already stored.');
+      }
+      progress.clear();
+      let portfolio = portfolioFromStore(store, identity, window, { notices });
+      let proseNotice: string | null = null;
+      if (prose) {
+        const outcome = await addPortfolioProse(store, portfolio, prose, context.signal);
+        portfolio = outcome.portfolio;
+        proseNotice = outcome.notice;
+        // on stderr as well as in the exports: a script reading stdout should not miss it
+        if (proseNotice) process.stderr.write(`note: ${proseNotice}\n`);
+      }
+      const outDir = path.resolve(options.out ?? reportDirFor(`portfolio-${who}`));
+      const written = await writePortfolio(portfolio, outDir, formats, { browser: options.browser, signal: context.signal });
+      if (options.json) {
+        printJson({ database: store.path, collected: collected?.repositories ?? [], summary: portfolio.summary, prose: portfolio.prose, totals: portfolio.totals, notices: [...portfolio.notices, ...written.notices], files: written.files });
+        return;
+      }
+      for (const repo of collected?.repositories ?? []) printOut(`${repo.name}: ${repo.prs} merged PRs by ${who}${repo.newCommits > 0 ? ` (${repo.newCommits} new commits read)` : ''}`);
+      if (portfolio.prose) printOut(`${portfolio.prose.summary}\n(written by ${portfolio.prose.provider} ${portfolio.prose.model}; from the data:)`);
+      printOut(portfolio.summary);
+      for (const notice of [...portfolio.notices, ...written.notices]) if (notice !== proseNotice) printOut(`note: ${notice}`);
+      for (const file of written.files) printOut(`${file.format.padEnd(4)} ${file.path}`);
+    } finally {
+      progress.clear();
+      store.close();
+    }
+  });
 }
 
 function parseFormats(values: readonly string[]): ExportFormat[] {

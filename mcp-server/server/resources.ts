@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { isRepoScoutError } from '../../shared/errors';
@@ -6,6 +9,10 @@ import { renderRepositoryMarkdown } from '../../shared/reports/markdown';
 import { renderOrganizationMarkdown } from '../../shared/reports/org-markdown';
 import { identityFrom, parseWindow, portfolioFromStore } from '../../shared/achievements/index';
 import { renderPortfolioMarkdown } from '../../shared/achievements/exports/markdown';
+import { renderPortfolioHtml } from '../../shared/achievements/exports/html';
+import { renderPortfolioJson } from '../../shared/achievements/exports/json';
+import { findBrowser, printPdf } from '../../shared/achievements/exports/pdf';
+import { PORTFOLIO_EXPORT_FORMATS, PORTFOLIO_EXPORT_MIME, PORTFOLIO_NO_BROWSER_CODE, PORTFOLIO_EXPORT_TEMPLATE, type PortfolioExportFormat } from '../../shared/protocol/achievements';
 import type { Catalog } from './catalog';
 import type { GitHubAccess } from './github-access';
 import { requireOrganization } from './organizations';
@@ -34,6 +41,8 @@ export interface ResourceDeps {
   github: GitHubAccess;
   /** The tools this server offers, so "not found" messages name only those. */
   enabledTools: ReadonlySet<string>;
+  /** Finds the browser that prints portfolio PDFs; null when there is none. */
+  locateBrowser?: () => string | null;
 }
 
 /**
@@ -43,7 +52,68 @@ export interface ResourceDeps {
 export function registerResources(server: McpServer, deps: ResourceDeps): void {
   registerRepositoryReports(server, deps);
   registerOrganizationReports(server, deps);
-  if (deps.enabledTools.has('get_portfolio')) registerPortfolioReports(server, deps);
+  if (deps.enabledTools.has('get_portfolio')) {
+    registerPortfolioReports(server, deps);
+    registerPortfolioExports(server, deps);
+  }
+}
+
+/**
+ * Every export format of a portfolio (md, html, json as text; pdf as a base64 blob printed
+ * by a Chromium-family browser on this machine), for clients that save the file themselves
+ * (the VS Code extension). Not listed: one per person and format would crowd the list.
+ */
+function registerPortfolioExports(server: McpServer, { catalog, locateBrowser = () => findBrowser() }: ResourceDeps): void {
+  server.registerResource(
+    'portfolio-export',
+    new ResourceTemplate(PORTFOLIO_EXPORT_TEMPLATE, { list: undefined, complete: { format: () => [...PORTFOLIO_EXPORT_FORMATS] } }),
+    { title: 'Developer portfolio export', description: 'A portfolio as md, html, json or pdf (base64 blob). `who` percent-encoded, other identities after newlines.' },
+    async (uri, variables) => {
+      const raw = Array.isArray(variables.who) ? variables.who.join(',') : (variables.who ?? '');
+      const format = String(variables.format) as PortfolioExportFormat;
+      if (!PORTFOLIO_EXPORT_FORMATS.includes(format)) throw new McpError(RESOURCE_NOT_FOUND, `No export format ${JSON.stringify(format)}; use one of ${PORTFOLIO_EXPORT_FORMATS.join(', ')}.`);
+      let names: string[];
+      try {
+        names = decodeURIComponent(raw).split('\n').map((n) => n.trim()).filter(Boolean);
+      } catch {
+        throw new McpError(RESOURCE_NOT_FOUND, `The name in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(who).`);
+      }
+      const [who = '', ...aliases] = names;
+      let portfolio;
+      try {
+        portfolio = portfolioFromStore(catalog.store, identityFrom(who, aliases), parseWindow(undefined, undefined));
+      } catch (error) {
+        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
+        throw error;
+      }
+      if (portfolio.totals.prs === 0) throw new McpError(RESOURCE_NOT_FOUND, `No stored pull requests by ${JSON.stringify(who)}; collect them with collect_achievements first.`);
+      const mimeType = PORTFOLIO_EXPORT_MIME[format];
+      if (format === 'md') return { contents: [{ uri: uri.href, mimeType, text: renderPortfolioMarkdown(portfolio) }] };
+      if (format === 'json') return { contents: [{ uri: uri.href, mimeType, text: renderPortfolioJson(portfolio) }] };
+      const html = renderPortfolioHtml(portfolio);
+      if (format === 'html') return { contents: [{ uri: uri.href, mimeType, text: html }] };
+      return { contents: [{ uri: uri.href, mimeType, blob: (await printToPdf(html, locateBrowser())).toString('base64') }] };
+    },
+  );
+}
+
+async function printToPdf(html: string, browser: string | null): Promise<Buffer> {
+  if (browser === null) {
+    throw new McpError(PORTFOLIO_NO_BROWSER_CODE, 'No Chromium-family browser (Chromium, Chrome, Edge, Brave) was found on this machine to print the PDF; set CHROME_PATH for the engine, or export HTML and print it from a browser.');
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reposcout-portfolio-'));
+  try {
+    const htmlPath = path.join(dir, 'portfolio.html');
+    const pdfPath = path.join(dir, 'portfolio.pdf');
+    fs.writeFileSync(htmlPath, html);
+    await printPdf(browser, htmlPath, pdfPath);
+    return fs.readFileSync(pdfPath);
+  } catch (error) {
+    if (isRepoScoutError(error)) throw new McpError(-32603, error.message);
+    throw error;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The portfolio of everyone with stored achievements, as Markdown; `who` as collected. */

@@ -1,31 +1,33 @@
 import { isBot } from '../analyses/bots';
-import { RepoScoutError, throwIfAborted } from '../errors';
+import { RepoScoutError } from '../errors';
 import type { GitHubClient } from '../github/client';
-import { translateGitHubError } from '../github/errors';
+import type { FailureContext } from '../github/errors';
 import type { AchievementRecord } from '../protocol/achievements';
 import type { Progress } from '../research/ingest-local';
 import type { Store } from '../store/open';
+import { AUTHORED_SOURCE, collectionKey, REVIEWED_SOURCE } from './collect-state';
 import {
   ACHIEVEMENT_SEARCH_QUERY,
-  filesAnswerSchema,
-  PULL_REQUEST_FILES_QUERY,
+  OVERFLOW_BATCH,
+  OVERFLOW_CONNECTIONS,
+  overflowAliasSchema,
+  overflowQuery,
   pullRequestNodeSchema,
-  searchAnswerSchema,
+  REVIEWED_SEARCH_QUERY,
+  reviewedNodeSchema,
+  scopeCheckQuery,
   searchString,
+  type OverflowRequest,
   type PullRequestNode,
 } from './github-search';
 import { identityKey, type Identity } from './identity';
 import { completeRecord } from './record';
-import { saveRecords } from './store';
+import { githubGraphql, parseAnswer, runSearchCollection } from './search-collection';
+import { saveRecords, saveReviewsGiven, type ReviewGiven } from './store';
 import type { TimeWindow } from './time';
 
-// GitHub search stops at 1,000 results; a window with more is split in two.
-const SEARCH_CAP = 1_000;
 // Earliest merge date worth asking about (GitHub launched pull requests in 2008).
-const EPOCH = '2008-01-01T00:00:00Z';
-// An incremental run starts this long before the last completed window, so a PR merged
-// right at the boundary (or indexed late by search) is not missed; upserts make it harmless.
-const OVERLAP_MS = 86_400_000;
+const EPOCH = '2008-01-01T00:00:00.000Z';
 
 export interface GitHubScope {
   owner?: string;
@@ -33,27 +35,24 @@ export interface GitHubScope {
 }
 
 export interface CollectGitHubResult {
+  /** the person's merged PRs fetched in this run (new or updated) */
   prs: number;
+  /** PRs by others that the person reviewed, fetched in this run */
+  reviewed: number;
   requests: number;
   windows: number;
   resumed: boolean;
   records: AchievementRecord[];
 }
 
-interface State {
-  /** every PR merged up to here is stored */
-  mergedThrough: string | null;
-  /** the window being paged when the last run stopped, and the cursor after its last stored page */
-  current: { from: string; to: string; after: string | null } | null;
-}
-
 /**
  * Collects a developer's merged pull requests from GitHub's search (100 per request, with
- * files, first commit, reviews, comments, labels and closing issues in the same query),
- * splitting date windows that exceed search's 1,000-result cap. Each page is stored with
- * the collection state in one transaction: an interruption loses at most the page in flight,
- * and the next run resumes after the last stored page; a completed run makes the next one
- * incremental (only PRs merged since).
+ * files, first commit, reviews, comments, labels and closing issues in the same query; the
+ * few PRs past a first page of any of those are paged afterwards, ten PRs per request),
+ * then the merged PRs of others they reviewed. Each page is stored with the collection
+ * state in one transaction, so an interruption loses at most the page in flight and the
+ * next run resumes after it; a finished run makes the next one incremental (only PRs
+ * merged or updated since, per person and scope).
  */
 export async function collectFromGitHub(
   store: Store,
@@ -61,74 +60,121 @@ export async function collectFromGitHub(
   identity: Identity,
   scope: GitHubScope,
   window: TimeWindow,
-  options: { signal?: AbortSignal; onProgress?: (p: Progress) => void; now?: Date } = {},
+  options: { signal?: AbortSignal; onProgress?: (p: Progress) => void; now?: Date; reviews?: boolean } = {},
 ): Promise<CollectGitHubResult> {
   const login = [...identity.logins][0];
   if (!login) throw new RepoScoutError('INVALID_INPUT', `GitHub collection needs a login; pass one as <who> or with --as (for example --as ${identity.who.split('@')[0] ?? 'login'}).`);
   const scopeKey = scope.owner ? `owner:${scope.owner.toLowerCase()}` : scope.repos?.length ? `repos:${[...scope.repos].map((r) => r.toLowerCase()).sort().join(',')}` : 'everywhere';
-  const key = `${identityKey(identity)}|${login}`;
-  const state = loadState(store, key, scopeKey);
-  const end = window.until ?? (options.now ?? new Date()).toISOString();
-  let start = window.since ?? EPOCH;
-  if (state.mergedThrough && state.mergedThrough > start) start = new Date(Math.max(Date.parse(start), Date.parse(state.mergedThrough) - OVERLAP_MS)).toISOString();
+  const key = collectionKey(identityKey(identity), login);
+  const runAt = (options.now ?? new Date()).toISOString();
+  const from = window.since ?? EPOCH;
+  const to = window.until !== null && window.until < runAt ? window.until : runAt;
   const requestsBefore = client.stats.requests;
-  const result: CollectGitHubResult = { prs: 0, requests: 0, windows: 0, resumed: false, records: [] };
-  // windows still to search, earliest first; a resumed window goes first with its cursor
-  const queue: { from: string; to: string; after: string | null }[] = [];
-  if (state.current && state.current.from >= start && state.current.to <= end) {
-    queue.push(state.current);
-    if (state.current.to < end) queue.push({ from: state.current.to, to: end, after: null });
-    result.resumed = true;
-  } else if (start < end) {
-    queue.push({ from: start, to: end, after: null });
+  const explainInvalid = (message: string) => explainUnsearchable(client, login, scope, message, options.signal);
+  const context: FailureContext = { doing: `searching the merged pull requests of ${login}`, resume: 'run the same command again to resume where it stopped' };
+
+  const authored = await runSearchCollection<AchievementRecord>({
+    store,
+    client,
+    key,
+    scope: scopeKey,
+    source: AUTHORED_SOURCE,
+    from,
+    to,
+    runAt,
+    query: ACHIEVEMENT_SEARCH_QUERY,
+    searchFor: (s) => searchString({ author: login }, s.from, s.to, scope, s.updatedSince),
+    toItems: async (nodes) => {
+      const prs = nodes.filter(isPullRequest).map((n) => parseAnswer(pullRequestNodeSchema, n, 'a pull request'));
+      await pageOverflow(client, prs, options.signal, context);
+      return prs.map((pr) => completeRecord(toBase(pr)));
+    },
+    save: saveRecords,
+    context,
+    explainInvalid,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    progressMessage: `collecting pull requests by ${login}`,
+  });
+
+  let reviewed = 0;
+  if (options.reviews !== false) {
+    const given = await runSearchCollection<ReviewGiven>({
+      store,
+      client,
+      key,
+      scope: scopeKey,
+      source: REVIEWED_SOURCE,
+      from,
+      to,
+      runAt,
+      query: REVIEWED_SEARCH_QUERY,
+      variables: { login },
+      searchFor: (s) => searchString({ reviewedBy: login }, s.from, s.to, scope, s.updatedSince),
+      toItems: async (nodes) => nodes.filter(isPullRequest).map((n) => toReviewGiven(login, parseAnswer(reviewedNodeSchema, n, 'a reviewed pull request'))),
+      save: saveReviewsGiven,
+      context: { ...context, doing: `searching the pull requests ${login} reviewed` },
+      explainInvalid,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      progressMessage: `collecting pull requests ${login} reviewed`,
+    });
+    reviewed = given.items.length;
   }
-  const context = { doing: `searching the merged pull requests of ${login}`, resume: 'run the same command again to resume where it stopped' };
-  while (queue.length > 0) {
-    throwIfAborted(options.signal);
-    const win = queue.shift()!;
-    let after = win.after;
-    for (;;) {
-      const answer = await graphql(client, ACHIEVEMENT_SEARCH_QUERY, { q: searchString(login, win.from, win.to, scope), cursor: after }, options.signal, context);
-      const page = parse(searchAnswerSchema, answer, 'the search results');
-      if (after === null && page.search.issueCount > SEARCH_CAP && Date.parse(win.to) - Date.parse(win.from) > 3_600_000) {
-        const middle = new Date((Date.parse(win.from) + Date.parse(win.to)) / 2).toISOString();
-        queue.unshift({ from: win.from, to: middle, after: null }, { from: middle, to: win.to, after: null });
-        break;
-      }
-      const nodes = page.search.nodes.filter((n) => (n as { __typename?: string }).__typename === 'PullRequest').map((n) => parse(pullRequestNodeSchema, n, 'a pull request'));
-      const records: AchievementRecord[] = [];
-      for (const node of nodes) records.push(completeRecord(await toBase(client, node, options.signal, context)));
-      const more = page.search.pageInfo.hasNextPage && page.search.pageInfo.endCursor !== null;
-      after = more ? page.search.pageInfo.endCursor : null;
-      // The page and how far we got, together: never one without the other.
-      store.db.transaction(() => {
-        saveRecords(store.db, records);
-        saveState(store, key, scopeKey, more ? { mergedThrough: state.mergedThrough, current: { from: win.from, to: win.to, after } } : { mergedThrough: win.to > (state.mergedThrough ?? '') ? win.to : state.mergedThrough, current: null });
-      })();
-      if (!more) state.mergedThrough = win.to > (state.mergedThrough ?? '') ? win.to : state.mergedThrough;
-      result.records.push(...records);
-      result.prs += records.length;
-      options.onProgress?.({ done: result.prs, total: Math.max(result.prs, page.search.issueCount), message: `collecting pull requests by ${login}` });
-      if (!more) break;
-    }
-    result.windows += 1;
-  }
-  result.requests = client.stats.requests - requestsBefore;
-  return result;
+
+  return {
+    prs: authored.items.length,
+    reviewed,
+    requests: client.stats.requests - requestsBefore,
+    windows: authored.windows,
+    resumed: authored.resumed,
+    records: authored.items,
+  };
 }
 
-async function toBase(client: GitHubClient, pr: PullRequestNode, signal: AbortSignal | undefined, context: { doing: string; resume: string }): Promise<Parameters<typeof completeRecord>[0]> {
-  const files = [...(pr.files?.nodes ?? [])];
-  let cursor = pr.files?.pageInfo.hasNextPage ? pr.files.pageInfo.endCursor : null;
-  const [owner = '', name = ''] = pr.repository.nameWithOwner.split('/');
-  // Only the overflow beyond the first 100 files costs extra requests.
-  while (cursor !== null) {
-    const answer = parse(filesAnswerSchema, await graphql(client, PULL_REQUEST_FILES_QUERY, { owner, name, number: pr.number, cursor }, signal, context), 'the files of a pull request');
-    const more = answer.repository?.pullRequest?.files;
-    if (!more) break;
-    files.push(...more.nodes);
-    cursor = more.pageInfo.hasNextPage ? more.pageInfo.endCursor : null;
+const isPullRequest = (n: unknown) => (n as { __typename?: string } | null)?.__typename === 'PullRequest';
+
+/**
+ * Pages every connection that did not fit its first page (files past 100; reviews or
+ * comments past 50; labels past 20; closing issues past 10), for only the PRs that
+ * overflow, up to ten PRs per request, appending to the nodes in place.
+ */
+async function pageOverflow(client: GitHubClient, prs: PullRequestNode[], signal: AbortSignal | undefined, context: FailureContext): Promise<void> {
+  const pending = new Map<PullRequestNode, OverflowRequest>();
+  for (const pr of prs) {
+    const cursors: OverflowRequest['cursors'] = {};
+    for (const c of OVERFLOW_CONNECTIONS) {
+      const conn = pr[c];
+      if (conn?.pageInfo.hasNextPage && conn.pageInfo.endCursor) cursors[c] = conn.pageInfo.endCursor;
+    }
+    if (Object.keys(cursors).length === 0) continue;
+    const [owner = '', name = ''] = pr.repository.nameWithOwner.split('/');
+    pending.set(pr, { owner, name, number: pr.number, cursors });
   }
+  while (pending.size > 0) {
+    const batch = [...pending].slice(0, OVERFLOW_BATCH);
+    const { query, variables } = overflowQuery(batch.map(([, r]) => r));
+    const answer = (await githubGraphql(client, query, variables, signal, context)) as Record<string, unknown>;
+    batch.forEach(([pr, request], i) => {
+      const more = parseAnswer(overflowAliasSchema, answer?.[`p${i}`] ?? null, `the rest of ${pr.repository.nameWithOwner}#${pr.number}`)?.pullRequest;
+      if (!more) {
+        // the PR went away (deleted repository, lost access) between the search and now: keep what the search gave
+        pending.delete(pr);
+        return;
+      }
+      for (const c of OVERFLOW_CONNECTIONS) {
+        const page = more[c];
+        if (request.cursors[c] === undefined || !page) continue;
+        (pr[c] as { nodes: unknown[] } | null)?.nodes.push(...page.nodes);
+        if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) request.cursors[c] = page.pageInfo.endCursor;
+        else delete request.cursors[c];
+      }
+      if (Object.keys(request.cursors).length === 0) pending.delete(pr);
+    });
+  }
+}
+
+function toBase(pr: PullRequestNode): Parameters<typeof completeRecord>[0] {
   const interactionOf = (author: { __typename?: string; login: string } | null, kind: 'review' | 'comment', state: string | null, at: string | null) =>
     author === null || at === null ? [] : [{ login: author.login, kind, state, at, isBot: author.__typename === 'Bot' || isBot(author.login, '') }];
   return {
@@ -145,7 +191,7 @@ async function toBase(client: GitHubClient, pr: PullRequestNode, signal: AbortSi
     firstCommitAt: pr.commits.nodes[0]?.commit.authoredDate ?? null,
     additions: pr.additions,
     deletions: pr.deletions,
-    files,
+    files: pr.files?.nodes ?? [],
     labels: pr.labels.nodes.map((l) => l.name),
     interactions: [
       ...pr.reviews.nodes.flatMap((r) => interactionOf(r.author, 'review', r.state, r.submittedAt)),
@@ -157,35 +203,48 @@ async function toBase(client: GitHubClient, pr: PullRequestNode, signal: AbortSi
   };
 }
 
-async function graphql(client: GitHubClient, query: string, variables: Record<string, unknown>, signal: AbortSignal | undefined, context: { doing: string; resume: string }): Promise<unknown> {
+function toReviewGiven(login: string, pr: ReturnType<typeof reviewedNodeSchema.parse>): ReviewGiven {
+  const author = pr.author;
+  return {
+    reviewer: login,
+    repositoryKey: `github:${pr.repository.nameWithOwner.toLowerCase()}`,
+    repository: pr.repository.nameWithOwner,
+    number: pr.number,
+    title: pr.title,
+    url: pr.url,
+    authorLogin: author?.login ?? null,
+    authorIsBot: author === null ? false : author.__typename === 'Bot' || isBot(author.login, ''),
+    mergedAt: pr.mergedAt,
+    reviews: pr.reviews.totalCount,
+    firstReviewAt: pr.reviews.nodes[0]?.submittedAt ?? null,
+  };
+}
+
+/**
+ * GitHub's search answers an unknown login, an unknown owner and a repository the token
+ * cannot read with the same "cannot be searched" refusal. One follow-up query names which.
+ */
+async function explainUnsearchable(client: GitHubClient, login: string, scope: GitHubScope, message: string, signal: AbortSignal | undefined): Promise<Error> {
+  const { query, variables } = scopeCheckQuery(login, scope);
+  let data: Record<string, unknown> = {};
   try {
-    return await client.octokit.graphql(query, { ...variables, request: { signal } });
+    data = (await client.octokit.graphql(query, { ...variables, request: { signal } })) as Record<string, unknown>;
   } catch (error) {
-    throwIfAborted(signal);
-    const errors = (error as { errors?: { type?: string; message?: string }[] }).errors ?? [];
-    const invalid = errors.find((e) => e.type === 'INVALID' || /cannot be searched/i.test(e.message ?? ''));
-    if (invalid) throw new RepoScoutError('PERSON_NOT_FOUND', `GitHub cannot search the pull requests of ${String(variables.q ?? '').match(/author:(\S+)/)?.[1] ?? 'that user'}: ${client.redact(invalid.message ?? 'unknown user')}; check the login.`);
-    throw translateGitHubError(error, client, context);
+    // not-found fields come back as null alongside errors; the partial data is what we need
+    data = ((error as { data?: Record<string, unknown> }).data ?? {}) as Record<string, unknown>;
   }
-}
-
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new RepoScoutError('GITHUB_FAILED', `GitHub's answer for ${what} did not have the expected shape (${issue?.path.map(String).join('.') || 'top level'}: ${issue?.message ?? 'invalid'}); nothing from that page was stored.`);
-}
-
-function loadState(store: Store, key: string, scope: string): State {
-  const row = store.db.prepare(`select state_json from achievement_collections where identity_key = ? and scope = ? and source = 'github'`).get(key, scope) as { state_json: string } | undefined;
-  return row ? (JSON.parse(row.state_json) as State) : { mergedThrough: null, current: null };
-}
-
-function saveState(store: Store, key: string, scope: string, state: State): void {
-  store.db
-    .prepare(
-      `insert into achievement_collections (identity_key, scope, source, state_json) values (?, ?, 'github', ?)
-       on conflict (identity_key, scope, source) do update set state_json = excluded.state_json, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-    )
-    .run(key, scope, JSON.stringify(state));
+  if (!data.person) {
+    return new RepoScoutError('PERSON_NOT_FOUND', `GitHub has no user "${login}" to search the pull requests of; check the login (the name after github.com/, not a display name), or read local clones with --local and an e-mail.`);
+  }
+  if (scope.owner && !data.owner) {
+    return new RepoScoutError('GITHUB_NOT_FOUND', `GitHub has no user or organization "${scope.owner}" that the token can see; check --owner.`);
+  }
+  const unreadable = (scope.repos ?? []).filter((_, i) => !data[`r${i}`]);
+  if (unreadable.length > 0) {
+    return new RepoScoutError(
+      'GITHUB_NOT_FOUND',
+      `${unreadable.join(', ')}: no such repository, or a private one the token cannot read; check --repos, or use a token with access to it (classic: the "repo" scope; fine-grained: that repository with pull requests read).`,
+    );
+  }
+  return new RepoScoutError('GITHUB_FAILED', `GitHub refused the search for ${login}'s pull requests: ${message}; check the login and scope.`);
 }

@@ -4,6 +4,7 @@ import { FLOW_BENCHMARK, flowByQuarter } from './flow';
 import { identityValues, type Identity } from './identity';
 import { highlightReason } from './highlights';
 import { recordRef } from './record';
+import type { ReviewGiven } from './store';
 import { skillsFrom } from './skills';
 import { executiveSummary } from './summary';
 import { monthOf, quarterOf, type TimeWindow } from './time';
@@ -16,7 +17,13 @@ const THEME_STOP = new Set(['add', 'fix', 'updat', 'remov', 'support', 'use', 'm
  * The portfolio: every section computed from the records alone, deterministically (same
  * records, same portfolio, except `generatedAt`), each claim traceable to the PRs behind it.
  */
-export function buildPortfolio(identity: Identity, window: TimeWindow, records: readonly AchievementRecord[], options: { now?: Date; notices?: string[] } = {}): Portfolio {
+export function buildPortfolio(
+  identity: Identity,
+  window: TimeWindow,
+  records: readonly AchievementRecord[],
+  /** reviewsGiven: others' PRs the person reviewed; null or absent when not collected from GitHub */
+  options: { now?: Date; notices?: string[]; reviewsGiven?: readonly ReviewGiven[] | null } = {},
+): Portfolio {
   const now = options.now ?? new Date();
   const sources = [...new Set(records.map((r) => r.source))].sort() as RecordSource[];
   const byImpact = [...records].sort((a, b) => b.impact.score - a.impact.score || b.mergedAt.localeCompare(a.mergedAt));
@@ -45,6 +52,7 @@ export function buildPortfolio(identity: Identity, window: TimeWindow, records: 
       impact: totalImpact,
     },
     summary: '',
+    prose: null,
     notices,
     highlights: byImpact.slice(0, HIGHLIGHTS).map((r) => ({
       ref: recordRef(r),
@@ -62,7 +70,7 @@ export function buildPortfolio(identity: Identity, window: TimeWindow, records: 
       .map(([month, prs]) => ({ month, prs: prs.length, impact: round(prs.reduce((s, r) => s + r.impact.score, 0)) })),
     skills: skillsFrom(records, window.until ?? now.toISOString()).slice(0, 25),
     flow: { quarters: flowByQuarter(records), benchmark: FLOW_BENCHMARK },
-    collaboration: collaboration(records),
+    collaboration: collaboration(identity, records, options.reviewsGiven ?? null),
     repositories,
     pullRequests: records.map((r) => ({
       ref: recordRef(r),
@@ -100,15 +108,52 @@ function themesByQuarter(records: readonly AchievementRecord[]): Portfolio['them
     });
 }
 
-function collaboration(records: readonly AchievementRecord[]): Portfolio['collaboration'] {
+const REVIEWED_PEOPLE = 15;
+const REVIEWED_LINKS = 5;
+
+/**
+ * Who reviewed the person's work (from the records' reviews) and whose work they reviewed
+ * (from GitHub's reviewed-by search), bots left out of both. Git sees neither, and the
+ * note says so rather than showing an empty list as if nobody had.
+ */
+function collaboration(identity: Identity, records: readonly AchievementRecord[], reviewsGiven: readonly ReviewGiven[] | null): Portfolio['collaboration'] {
   const counts = new Map<string, number>();
   for (const pr of records) {
     const author = (pr.author.login ?? '').toLowerCase();
     for (const i of pr.interactions) if (i.kind === 'review' && !i.isBot && i.login.toLowerCase() !== author) counts.set(i.login, (counts.get(i.login) ?? 0) + 1);
   }
   const reviewedBy = [...counts].map(([login, reviews]) => ({ login, reviews })).sort((a, b) => b.reviews - a.reviews || a.login.localeCompare(b.login)).slice(0, 15);
+  const given = (reviewsGiven ?? []).filter((r) => r.authorLogin !== null && !identity.logins.has(r.authorLogin.toLowerCase()));
+  const human = given.filter((r) => !r.authorIsBot);
+  const reviewed = [...group(human, (r) => r.authorLogin!)]
+    .map(([login, prs]) => {
+      const recent = [...prs].sort((a, b) => b.mergedAt.localeCompare(a.mergedAt) || a.repository.localeCompare(b.repository) || a.number - b.number);
+      return {
+        login,
+        prs: prs.length,
+        reviews: prs.reduce((s, r) => s + r.reviews, 0),
+        pullRequests: recent.slice(0, REVIEWED_LINKS).map((r) => ({ ref: recordRef(r), title: r.title, url: r.url })),
+      };
+    })
+    .sort((a, b) => b.prs - a.prs || b.reviews - a.reviews || a.login.localeCompare(b.login));
+  const notes: string[] = [];
   const gitOnly = records.length > 0 && records.every((r) => r.source === 'git');
-  return { reviewedBy, reviewed: [], note: gitOnly ? 'git records no reviews; collect from GitHub to see who reviewed this work.' : null };
+  if (reviewsGiven === null) {
+    if (gitOnly) notes.push('git records no reviews: who reviewed this work, and whose work this person reviewed, cannot be known from git; collect from GitHub (--owner, --repos or --github) to see both.');
+    else if (records.length > 0) notes.push('Whose work this person reviewed was not collected: it comes from GitHub (--owner, --repos or --github).');
+  } else {
+    if (gitOnly) notes.push('git records no reviews: who reviewed this work cannot be known from git; whose work this person reviewed comes from GitHub.');
+    if (human.length === 0) notes.push(`GitHub shows no merged pull requests by others that ${identity.who} reviewed in this window.`);
+    const bots = given.length - human.length;
+    if (bots > 0) notes.push(`${bots} reviewed pull request${bots === 1 ? '' : 's'} by bots (dependency updates and the like) left out.`);
+    if (reviewed.length > REVIEWED_PEOPLE) notes.push(`${reviewed.length - REVIEWED_PEOPLE} more people whose work was reviewed are left out of the list.`);
+  }
+  return {
+    reviewedBy,
+    reviewed: reviewed.slice(0, REVIEWED_PEOPLE),
+    reviewedTotals: reviewsGiven === null ? null : { prs: human.length, people: reviewed.length },
+    note: notes.length > 0 ? notes.join(' ') : null,
+  };
 }
 
 function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

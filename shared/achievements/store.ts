@@ -1,5 +1,6 @@
 import type { AchievementRecord, PrClass, RecordSource } from '../protocol/achievements';
 import type { Db } from '../store/open';
+import { hasCollected, REVIEWED_SOURCE } from './collect-state';
 import { matchesIdentity, type Identity } from './identity';
 import type { TimeWindow } from './time';
 
@@ -89,4 +90,73 @@ export function findRecords(db: Db, repository: string, number: number): Achieve
     .prepare(`select record_json from achievement_prs where (repository_key = ? or lower(repository) = lower(?)) and number = ? order by source desc`)
     .all(repository, repository, number) as { record_json: string }[];
   return rows.map((row) => JSON.parse(row.record_json) as AchievementRecord);
+}
+
+/** A pull request by someone else that the person reviewed (GitHub only). */
+export interface ReviewGiven {
+  reviewer: string;
+  repositoryKey: string;
+  repository: string;
+  number: number;
+  title: string;
+  url: string | null;
+  authorLogin: string | null;
+  authorIsBot: boolean;
+  mergedAt: string;
+  reviews: number;
+  firstReviewAt: string | null;
+}
+
+/** Writes reviews given (insert or replace by reviewer and PR); runs inside the caller's transaction. */
+export function saveReviewsGiven(db: Db, items: readonly ReviewGiven[]): void {
+  const upsert = db.prepare(
+    `insert into achievement_reviews_given (reviewer, repository_key, repository, number, title, url, author_login, author_is_bot, merged_at, reviews, first_review_at)
+     values (@reviewer, @repositoryKey, @repository, @number, @title, @url, @authorLogin, @authorIsBot, @mergedAt, @reviews, @firstReviewAt)
+     on conflict (reviewer, repository_key, number) do update set
+       repository = excluded.repository, title = excluded.title, url = excluded.url, author_login = excluded.author_login,
+       author_is_bot = excluded.author_is_bot, merged_at = excluded.merged_at, reviews = excluded.reviews,
+       first_review_at = excluded.first_review_at, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+  );
+  for (const r of items) upsert.run({ ...r, reviewer: r.reviewer.toLowerCase(), authorIsBot: r.authorIsBot ? 1 : 0 });
+}
+
+/** The PRs of others that any of the person's logins reviewed, merged in the window, newest first. */
+export function loadReviewsGiven(db: Db, identity: Identity, window?: TimeWindow): ReviewGiven[] {
+  const logins = [...identity.logins];
+  if (logins.length === 0) return [];
+  const clauses = [`reviewer in (${logins.map(() => '?').join(', ')})`];
+  const params: string[] = [...logins];
+  if (window?.since) {
+    clauses.push('merged_at >= ?');
+    params.push(window.since);
+  }
+  if (window?.until) {
+    clauses.push('merged_at <= ?');
+    params.push(window.until);
+  }
+  const rows = db
+    .prepare(
+      `select reviewer, repository_key, repository, number, title, url, author_login, author_is_bot, merged_at, reviews, first_review_at
+       from achievement_reviews_given where ${clauses.join(' and ')} order by merged_at desc, repository, number`,
+    )
+    .all(...params) as { reviewer: string; repository_key: string; repository: string; number: number; title: string; url: string | null; author_login: string | null; author_is_bot: number; merged_at: string; reviews: number; first_review_at: string | null }[];
+  return rows.map((r) => ({
+    reviewer: r.reviewer,
+    repositoryKey: r.repository_key,
+    repository: r.repository,
+    number: r.number,
+    title: r.title,
+    url: r.url,
+    authorLogin: r.author_login,
+    authorIsBot: r.author_is_bot === 1,
+    mergedAt: r.merged_at,
+    reviews: r.reviews,
+    firstReviewAt: r.first_review_at,
+  }));
+}
+
+/** The person's reviews of others' PRs in the window, or null when they were never collected from GitHub (so none can be claimed). */
+export function reviewsGivenIfCollected(db: Db, identity: Identity, window?: TimeWindow): ReviewGiven[] | null {
+  const collected = [...identity.logins].some((login) => hasCollected(db, login, REVIEWED_SOURCE));
+  return collected ? loadReviewsGiven(db, identity, window) : null;
 }

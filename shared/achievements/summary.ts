@@ -27,6 +27,8 @@ export function executiveSummary(p: Portfolio): string {
   if (cycle?.cycleTime?.medianHours != null) sentences.push(`In ${cycle.quarter} the median cycle time was ${cycle.cycleTime.medianHours} hours.`);
   const reviewers = p.collaboration.reviewedBy.slice(0, 3).map((r) => `@${r.login}`);
   if (reviewers.length > 0) sentences.push(`Reviewed most by ${joinWords(reviewers)}.`);
+  const given = p.collaboration.reviewedTotals;
+  if (given && given.prs > 0) sentences.push(`Reviewed ${given.prs} merged pull request${given.prs === 1 ? '' : 's'} by ${given.people} other${given.people === 1 ? '' : 's'}.`);
   return sentences.join(' ');
 }
 

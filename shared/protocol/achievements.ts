@@ -140,6 +140,17 @@ export const highlightSchema = z.object({
   reason: z.string(),
 });
 
+/** Prose a language model wrote from the portfolio's data, marked as such wherever it is shown. */
+export const portfolioProseSchema = z.object({
+  writtenBy: z.literal('language-model'),
+  provider: z.string().describe('e.g. anthropic'),
+  model: z.string(),
+  promptVersion: z.number().int(),
+  summary: z.string().describe("the model's executive summary; `summary` keeps the deterministic one"),
+  highlightReasons: z.array(z.object({ ref: z.string(), reason: z.string() })).describe("the model's one-line reason per highlight"),
+});
+export type PortfolioProse = z.infer<typeof portfolioProseSchema>;
+
 export const portfolioSchema = z.object({
   who: z.string(),
   identities: z.array(z.string()),
@@ -147,7 +158,8 @@ export const portfolioSchema = z.object({
   generatedAt: isoTime,
   sources: z.array(recordSourceSchema),
   totals: z.object({ prs: z.number().int(), repositories: z.number().int(), additions: z.number().int(), deletions: z.number().int(), impact: z.number() }),
-  summary: z.string(),
+  summary: z.string().describe('written deterministically from the data'),
+  prose: portfolioProseSchema.nullable().describe('written by a language model when one was asked for (--llm); null otherwise'),
   notices: z.array(z.string()),
   highlights: z.array(highlightSchema),
   classMix: z.array(z.object({ class: prClassSchema, prs: z.number().int(), share: z.number() })),
@@ -157,7 +169,16 @@ export const portfolioSchema = z.object({
   flow: z.object({ quarters: z.array(flowQuarterSchema), benchmark: z.string() }),
   collaboration: z.object({
     reviewedBy: z.array(z.object({ login: z.string(), reviews: z.number().int() })),
-    reviewed: z.array(z.object({ login: z.string(), reviews: z.number().int() })),
+    /** whose merged PRs the person reviewed (GitHub only), bots left out */
+    reviewed: z.array(
+      z.object({
+        login: z.string(),
+        prs: z.number().int(),
+        reviews: z.number().int(),
+        pullRequests: z.array(z.object({ ref: z.string(), title: z.string(), url: z.string().nullable() })).describe('the most recent of them'),
+      }),
+    ),
+    reviewedTotals: z.object({ prs: z.number().int(), people: z.number().int() }).nullable().describe('null when reviews given were not collected (git alone cannot see them)'),
     note: z.string().nullable(),
   }),
   repositories: z.array(z.object({ repository: z.string(), prs: z.number().int(), impact: z.number() })),
@@ -177,14 +198,21 @@ const personInput = {
   until: when().optional().describe('merged on or before; a date means its end'),
 };
 
+// Sources: local clones and/or one GitHub scope (owner, repos or everywhere). Which
+// combinations are allowed and the shape of names are checked by the tool, whose messages
+// name the fix; the schema stays small because every agent reads it.
 export const collectAchievementsInput = z.strictObject({
   ...personInput,
-  local: z.array(z.string().min(1).max(4_096)).min(1).max(50).describe('local git clones to read'),
+  local: z.array(z.string().min(1).max(4_096)).max(50).optional().describe('local git clones to read'),
+  owner: z.string().min(1).max(100).optional().describe('GitHub user or org to search in'),
+  repos: z.array(z.string().min(3).max(200)).max(50).optional().describe('GitHub owner/name list'),
+  everywhere: z.boolean().optional().describe('search all of GitHub'),
 });
 export const collectAchievementsOutput = z.object({
   who: z.string(),
   repositories: z.array(z.object({ name: z.string(), prs: z.number(), newCommits: z.number() })),
   prs: z.number(),
+  requests: z.number().describe('GitHub requests made'),
   summary: z.string(),
 });
 
@@ -206,6 +234,7 @@ export const achievementBriefSchema = z.object({
   impact: z.number(),
   source: recordSourceSchema,
   url: z.string().nullable(),
+  sha: z.string().nullable(),
 });
 export const listAchievementsOutput = z.object({ items: z.array(achievementBriefSchema), total: z.number(), nextCursor: z.string().nullable() });
 
@@ -234,3 +263,21 @@ export const getPortfolioOutput = z.object({
   notices: z.array(z.string()),
   sections: z.record(z.string(), z.unknown()).describe('the requested sections, as in the JSON export'),
 });
+
+// ---- Exports as MCP resources (read by the VS Code extension; resources cost tools/list nothing) ----
+
+export const PORTFOLIO_EXPORT_FORMATS = ['md', 'html', 'json', 'pdf'] as const;
+export type PortfolioExportFormat = (typeof PORTFOLIO_EXPORT_FORMATS)[number];
+export const PORTFOLIO_EXPORT_TEMPLATE = 'reposcout://portfolio/{who}/export/{format}';
+export const PORTFOLIO_EXPORT_MIME: Record<PortfolioExportFormat, string> = { md: 'text/markdown', html: 'text/html', json: 'application/json', pdf: 'application/pdf' };
+
+/** JSON-RPC error code of a PDF export on a machine without a Chromium-family browser. */
+export const PORTFOLIO_NO_BROWSER_CODE = -32010;
+
+/**
+ * The URI of one export of everything stored for `who` and the same person's `aliases` (one
+ * path segment: the names joined by newlines, percent-encoded); a PDF comes back as a base64 blob.
+ */
+export function portfolioExportUri(who: string, format: PortfolioExportFormat, aliases: readonly string[] = []): string {
+  return `reposcout://portfolio/${encodeURIComponent([who, ...aliases].join('\n'))}/export/${format}`;
+}

@@ -2,7 +2,7 @@
 // against the same engine code as the CLI, and the same fake GitHub as the tests.
 export { startFakeGitHub } from '../fake-github/server';
 export { SyntheticOrg } from '../fake-github/synthetic';
-export { addAuthoredPulls } from '../fake-github/search';
+export { addAuthoredPulls, addReviewedPulls } from '../fake-github/search';
 export { createGitHubClient } from '../../shared/github/client';
 export { openStore } from '../../shared/store/open';
 export { buildIdentity } from '../../shared/achievements/identity';

@@ -49,6 +49,8 @@ export interface SynthPullRequest extends Omit<SynthIssue, 'state'> {
   changedFiles: number;
   headRefName: string;
   reviews: SynthComment[];
+  /** issues the PR closes (achievements tests); when absent the fake derives one from a "bug" label */
+  closingIssues?: { number: number; labels: string[] }[];
 }
 
 export interface SynthRelease {
@@ -78,6 +80,8 @@ export interface SynthRepo {
   isArchived: boolean;
   isFork: boolean;
   isEmpty: boolean;
+  /** a private repository the fake's token cannot read: search leaves it out, lookups find nothing */
+  unreadable?: boolean;
   stars: number;
   forks: number;
   createdAt: string;

@@ -5,7 +5,7 @@ import { createOrchestrator } from '../../shared/orchestrate/engine';
 import { planInputSchema } from '../../shared/protocol/orchestrate';
 import { openStore, type Store } from '../../shared/store/open';
 import { tempDir } from '../helpers/git-fixture';
-import { firstUserText, startFakeAnthropic, type FakeAnthropic, type MessagesRequest, type Step } from './fake-anthropic';
+import { firstUserText, startFakeAnthropic, type FakeAnthropic, type MessagesRequest, type Step } from '../fake-anthropic/server';
 import { branches, expectNoWorkerLeft, packagesRepo, strayWorktrees } from './support';
 
 // End to end with the REAL Claude Code binary (devDependency @anthropic-ai/claude-code),

@@ -1,19 +1,11 @@
 import { identityFrom, parseWindow, portfolioFromStore } from '../../../shared/achievements/index';
 import { MCP_WINDOW_NAMES } from '../../../shared/achievements/time';
-import { getPortfolioInput, getPortfolioOutput } from '../../../shared/protocol/achievements';
+import { getPortfolioContract } from '../../../shared/protocol/tools/get-portfolio';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
 
 export const getPortfolioTool = defineTool({
-  name: 'get_portfolio',
-  toolset: 'achievements',
-  title: 'Get a portfolio',
-  description:
-    "A developer's portfolio from stored pull requests: totals, a summary written from the data, and notices; add sections (highlights, themes, classMix, skills, flow, collaboration, repositories, impactOverTime) for more. " +
-    'The full report is the resource reposcout://portfolio/{who}/report.',
-  input: getPortfolioInput,
-  output: getPortfolioOutput,
-  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...getPortfolioContract,
   run(args, { catalog }) {
     const portfolio = portfolioFromStore(catalog.store, identityFrom(args.who, args.as ?? []), parseWindow(args.since, args.until, MCP_WINDOW_NAMES));
     const sections: Record<string, unknown> = {};

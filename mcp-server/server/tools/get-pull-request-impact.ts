@@ -1,19 +1,12 @@
 import { findRecords } from '../../../shared/achievements/index';
 import { recordRef } from '../../../shared/achievements/record';
 import { RepoScoutError } from '../../../shared/errors';
-import { getPullRequestImpactInput, getPullRequestImpactOutput } from '../../../shared/protocol/achievements';
+import { getPullRequestImpactContract } from '../../../shared/protocol/tools/get-pull-request-impact';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
 
 export const getPullRequestImpactTool = defineTool({
-  name: 'get_pull_request_impact',
-  toolset: 'achievements',
-  title: 'Explain a pull request\'s impact',
-  description:
-    "Explain one stored pull request's impact score: each component's points and why (size, spread, existing code, review effort, tests, linked issues, reverted), and its class with the cascade step that decided it and the confidence.",
-  input: getPullRequestImpactInput,
-  output: getPullRequestImpactOutput,
-  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...getPullRequestImpactContract,
   run(args, { catalog }) {
     const record = findRecords(catalog.store.db, args.repository, args.number)[0];
     if (!record) {

@@ -2,21 +2,13 @@ import { identityFrom, loadRecords, parseWindow } from '../../../shared/achievem
 import { MCP_WINDOW_NAMES } from '../../../shared/achievements/time';
 import { recordRef } from '../../../shared/achievements/record';
 import { RepoScoutError } from '../../../shared/errors';
-import { listAchievementsInput, listAchievementsOutput } from '../../../shared/protocol/achievements';
+import { listAchievementsContract } from '../../../shared/protocol/tools/list-achievements';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
 
 export const listAchievementsTool = defineTool({
-  name: 'list_achievements',
-  toolset: 'achievements',
-  title: 'List achievements',
-  description:
-    "List a developer's stored merged pull requests, newest first: class, impact (0-100) and source (github or git). Filter by class, repository, time window and minimum impact; paged with a cursor. " +
-    'Collect first with collect_achievements; explain one with get_pull_request_impact.',
-  input: listAchievementsInput,
-  output: listAchievementsOutput,
-  hints: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  ...listAchievementsContract,
   run(args, { catalog }) {
     const identity = identityFrom(args.who, args.as ?? []);
     const window = parseWindow(args.since, args.until, MCP_WINDOW_NAMES);
@@ -36,6 +28,7 @@ export const listAchievementsTool = defineTool({
       impact: r.impact.score,
       source: r.source,
       url: r.url,
+      sha: r.sha,
     }));
     const headline = records.length === 0 ? `No stored merged pull requests by ${quote(args.who)} match; collect them with collect_achievements.` : `${items.length} of ${records.length}, newest first:`;
     return {

@@ -4,7 +4,8 @@ import { escapeHtml } from '../../reports/escape';
 import { CHART_PRELUDE, renderHtmlPage } from '../../reports/html-page';
 import { reportCss } from '../../reports/html-style';
 import { renderHtmlTable } from '../../reports/html-table';
-import { portfolioSections } from './tables';
+import { safeLinkTarget } from '../../reports/safe-link';
+import { portfolioSections, proseLabel, type PortfolioSection } from './tables';
 
 /**
  * The portfolio as one self-contained HTML file: the research reports' page shell (CSP with
@@ -14,7 +15,7 @@ import { portfolioSections } from './tables';
 export function renderPortfolioHtml(p: Portfolio): string {
   const window = `${p.window.since?.slice(0, 10) ?? 'the start'} – ${p.window.until?.slice(0, 10) ?? 'now'}`;
   const sections = portfolioSections(p)
-    .map((s) => `<section class="card" id="${s.id}">\n<h2>${escapeHtml(s.title)}</h2>\n${renderHtmlTable(s.table)}${s.note ? `\n<p class="note">${escapeHtml(s.note)}</p>` : ''}\n</section>`)
+    .map((s) => `<section class="card" id="${s.id}">\n<h2>${escapeHtml(s.title)}</h2>\n${renderHtmlTable(s.table)}${s.note ? `\n<p class="note">${escapeHtml(s.note)}</p>` : ''}${linkList(s.links)}\n</section>`)
     .join('\n');
   const body = `<header class="top">
 <div>
@@ -25,7 +26,7 @@ export function renderPortfolioHtml(p: Portfolio): string {
 </header>
 <main>
 ${p.notices.map((n) => `<p class="notice">${escapeHtml(n)}</p>`).join('\n')}
-<section class="card" id="summary"><h2>Summary</h2><p>${escapeHtml(p.summary)}</p></section>
+<section class="card" id="summary"><h2>Summary</h2>${p.prose ? `<p class="model-prose" data-written-by="${escapeHtml(p.prose.model)}">${escapeHtml(p.prose.summary)}</p>\n<p class="note">${escapeHtml(proseLabel(p) ?? '')}</p>\n` : ''}<p>${escapeHtml(p.summary)}</p></section>
 <section class="card" id="charts"><h2>Impact over time</h2><div class="chart"><canvas id="impact-chart" aria-label="Impact per month"></canvas></div>
 <div class="split"><div class="chart"><canvas id="class-chart" aria-label="Class mix"></canvas></div><div class="chart"><canvas id="skills-chart" aria-label="Top skills"></canvas></div></div></section>
 ${sections}
@@ -46,6 +47,15 @@ ${sections}
     },
     scripts: [chartJsSource(), PORTFOLIO_SCRIPT],
   });
+}
+
+function linkList(links: PortfolioSection['links']): string {
+  if (!links) return '';
+  const items = links.items.map((item) => {
+    const target = safeLinkTarget(item.url);
+    return `<li>${target ? `<a href="${escapeHtml(target)}" rel="noopener noreferrer">${escapeHtml(item.text)}</a>` : escapeHtml(item.text)}</li>`;
+  });
+  return `\n<h3>${escapeHtml(links.heading)}</h3>\n<ul class="links">\n${items.join('\n')}\n</ul>`;
 }
 
 // Runs in the browser: draws the three charts from the data block; reports each drawn chart

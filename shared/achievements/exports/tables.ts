@@ -8,11 +8,22 @@ const day = (iso: string) => iso.slice(0, 10);
 const hours = (h: number | null | undefined) => (h == null ? '—' : `${h} h`);
 
 export function highlightsTable(p: Portfolio): ReportTable {
+  const columns: ReportTable['columns'] = [{ label: 'PR', kind: 'text' }, { label: 'title', kind: 'text' }, { label: 'merged', kind: 'date' }, { label: 'impact', kind: 'number' }, { label: 'why', kind: 'text' }];
+  const rows = p.highlights.map((h) => [h.ref, h.title, day(h.mergedAt), String(Math.round(h.impact)), h.reason]);
+  if (!p.prose || p.prose.highlightReasons.length === 0) return { columns, rows, omitted: 0 };
+  // the model's reasons sit beside the computed ones, labelled with the model, never instead of them
+  const byRef = new Map(p.prose.highlightReasons.map((r) => [r.ref, r.reason]));
   return {
-    columns: [{ label: 'PR', kind: 'text' }, { label: 'title', kind: 'text' }, { label: 'merged', kind: 'date' }, { label: 'impact', kind: 'number' }, { label: 'why', kind: 'text' }],
-    rows: p.highlights.map((h) => [h.ref, h.title, day(h.mergedAt), String(Math.round(h.impact)), h.reason]),
+    columns: [...columns, { label: `in the words of ${p.prose.model} (model-written)`, kind: 'text' }],
+    rows: rows.map((row, i) => [...row, byRef.get(p.highlights[i]!.ref) ?? '—']),
     omitted: 0,
   };
+}
+
+/** The line that marks prose as a language model's, naming provider and model. */
+export function proseLabel(p: Portfolio): string | null {
+  if (!p.prose) return null;
+  return `Written by a language model (${p.prose.provider}, ${p.prose.model}) from this portfolio's data; check it against the tables. The summary RepoScout wrote from the data follows.`;
 }
 
 export function classMixTable(p: Portfolio): ReportTable {
@@ -59,12 +70,39 @@ function pair(s: { medianHours: number | null; p75Hours: number | null } | null)
   return s === null ? 'n/a' : `${hours(s.medianHours)} / ${hours(s.p75Hours)}`;
 }
 
+/**
+ * One row per person, both directions: how often they reviewed this person's PRs, and how
+ * many of their merged PRs this person reviewed. A direction not collected reads "n/a".
+ */
 export function collaborationTable(p: Portfolio): ReportTable {
+  const people = new Map<string, { login: string; reviewedThem: number; theirPrs: number; reviewsGiven: number }>();
+  const row = (login: string) => {
+    const key = login.toLowerCase();
+    const found = people.get(key) ?? { login, reviewedThem: 0, theirPrs: 0, reviewsGiven: 0 };
+    people.set(key, found);
+    return found;
+  };
+  for (const r of p.collaboration.reviewedBy) row(r.login).reviewedThem += r.reviews;
+  for (const r of p.collaboration.reviewed) Object.assign(row(r.login), { theirPrs: r.prs, reviewsGiven: r.reviews });
+  const given = p.collaboration.reviewedTotals !== null;
+  const fromGitHub = p.sources.includes('github');
   return {
-    columns: [{ label: 'reviewed by', kind: 'text' }, { label: 'reviews', kind: 'number' }],
-    rows: p.collaboration.reviewedBy.map((r) => [`@${r.login}`, String(r.reviews)]),
+    columns: [
+      { label: 'person', kind: 'text' },
+      { label: 'reviews of this work', kind: 'number' },
+      { label: 'their PRs reviewed', kind: 'number' },
+      { label: 'reviews given', kind: 'number' },
+    ],
+    rows: [...people.values()]
+      .sort((a, b) => b.reviewedThem + b.theirPrs - (a.reviewedThem + a.theirPrs) || a.login.localeCompare(b.login))
+      .map((r) => [`@${r.login}`, fromGitHub ? String(r.reviewedThem) : 'n/a', given ? String(r.theirPrs) : 'n/a', given ? String(r.reviewsGiven) : 'n/a']),
     omitted: 0,
   };
+}
+
+/** The most recent PRs of others this person reviewed, as links (GitHub URLs only). */
+export function reviewedLinks(p: Portfolio): { text: string; url: string | null }[] {
+  return p.collaboration.reviewed.flatMap((r) => r.pullRequests.map((pr) => ({ text: `${pr.ref} by @${r.login}: ${pr.title}`, url: pr.url })));
 }
 
 export function pullRequestsTable(p: Portfolio, limit = 200): ReportTable {
@@ -75,15 +113,31 @@ export function pullRequestsTable(p: Portfolio, limit = 200): ReportTable {
   };
 }
 
+export interface PortfolioSection {
+  id: string;
+  title: string;
+  table: ReportTable;
+  note?: string;
+  /** a list of links under the table, with its heading */
+  links?: { heading: string; items: { text: string; url: string | null }[] };
+}
+
 /** The sections in reading order: id, heading, table. */
-export function portfolioSections(p: Portfolio): { id: string; title: string; table: ReportTable; note?: string }[] {
+export function portfolioSections(p: Portfolio): PortfolioSection[] {
+  const reviewed = reviewedLinks(p);
   return [
     { id: 'highlights', title: 'Highlights', table: highlightsTable(p) },
     { id: 'themes', title: 'Themes per quarter', table: themesTable(p) },
     { id: 'classes', title: 'Class mix', table: classMixTable(p) },
     { id: 'skills', title: 'Skills and technologies', table: skillsTable(p) },
     { id: 'flow', title: 'Flow', table: flowTable(p), note: p.flow.benchmark },
-    { id: 'collaboration', title: 'Collaboration', table: collaborationTable(p), ...(p.collaboration.note ? { note: p.collaboration.note } : {}) },
+    {
+      id: 'collaboration',
+      title: 'Collaboration',
+      table: collaborationTable(p),
+      ...(p.collaboration.note ? { note: p.collaboration.note } : {}),
+      ...(reviewed.length > 0 ? { links: { heading: 'Pull requests by others they reviewed (most recent per person)', items: reviewed } } : {}),
+    },
     { id: 'pull-requests', title: 'All pull requests', table: pullRequestsTable(p) },
   ];
 }

@@ -6,16 +6,35 @@ export type Step = { text: string } | { tool: string; input: Record<string, unkn
 
 export interface MessagesRequest {
   model?: string;
+  max_tokens?: number;
   system?: unknown;
   messages: { role: 'user' | 'assistant'; content: unknown }[];
   tools?: { name: string }[];
   stream?: boolean;
 }
 
+/**
+ * How the fake answers a request without tools: a text turn (the default is "ok"), or a
+ * fault as the real API sends it: an HTTP error with its JSON error body, a body that is
+ * not a message, or no answer at all (the client's timeout has to end the wait).
+ */
+export type Reply =
+  | { text: string }
+  | { status: number; errorType: string; message: string; headers?: Record<string, string> }
+  | { malformed: string }
+  | { hang: true };
+
+export interface FakeAnthropicOptions {
+  /** the answer to a request without tools; `index` counts those requests from 0 */
+  reply?: (request: MessagesRequest, index: number) => Reply;
+}
+
 export interface FakeAnthropic {
   url: string;
   /** Every request body, in arrival order. */
   requests: MessagesRequest[];
+  /** The headers of every request, in the same order (to check how the key was sent). */
+  headers: http.IncomingHttpHeaders[];
   close(): Promise<void>;
 }
 
@@ -24,11 +43,14 @@ export interface FakeAnthropic {
  * events or plain JSON). `script(request)` returns the steps of the conversation the request
  * belongs to; the step answered is the number of assistant turns already in it, so a tool call
  * is followed, on the turn carrying its tool_result, by the next step. Requests without tools
- * (Claude Code's small side requests) get a short text.
+ * (Claude Code's side requests, RepoScout's prose requests) get `options.reply`, by default
+ * a short text.
  */
-export async function startFakeAnthropic(script: (request: MessagesRequest) => Step[]): Promise<FakeAnthropic> {
+export async function startFakeAnthropic(script: (request: MessagesRequest) => Step[], options: FakeAnthropicOptions = {}): Promise<FakeAnthropic> {
   const requests: MessagesRequest[] = [];
+  const headers: http.IncomingHttpHeaders[] = [];
   let counter = 0;
+  let plain = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -43,7 +65,23 @@ export async function startFakeAnthropic(script: (request: MessagesRequest) => S
       }
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as MessagesRequest;
       requests.push(body);
-      const steps = body.tools?.length ? script(body) : [{ text: 'ok' }];
+      headers.push(req.headers);
+      let steps: Step[];
+      if (body.tools?.length) steps = script(body);
+      else {
+        const reply = options.reply?.(body, plain++) ?? { text: 'ok' };
+        if ('hang' in reply) return; // never answers; closeAllConnections ends it
+        if ('malformed' in reply) {
+          res.writeHead(200, { 'content-type': 'application/json' }).end(reply.malformed);
+          return;
+        }
+        if ('status' in reply) {
+          res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+          res.end(JSON.stringify({ type: 'error', error: { type: reply.errorType, message: reply.message } }));
+          return;
+        }
+        steps = [reply];
+      }
       const turn = body.messages.filter((m) => m.role === 'assistant').length;
       const step = steps[Math.min(turn, steps.length - 1)] ?? { text: 'done' };
       counter += 1;
@@ -77,6 +115,7 @@ export async function startFakeAnthropic(script: (request: MessagesRequest) => S
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    headers,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

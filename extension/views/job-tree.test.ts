@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { attempt, job, subtask } from './job-fixtures';
+import { attemptRow, countsText, jobEvents, jobRow, oneLine, snapshotOf, subtaskRow } from './job-tree';
+
+describe('Jobs view rows', () => {
+  it('show a job as one line of its task with state, counts and id; the tooltip is plain text', () => {
+    const row = jobRow(job());
+    expect(row.label).toBe('Fix <img src=x onerror=alert(1)> the parser');
+    expect(row.description).toBe('running · 1 running, 1 succeeded · j1');
+    expect(row).toMatchObject({ icon: 'sync~spin', contextValue: 'job.running', expandable: true });
+    expect(row.tooltip).toContain('Cost: $0.0012');
+  });
+
+  it('give each state its codicon, and mark waiting subtasks with the judge class for the approve action', () => {
+    expect(jobRow(job({ state: 'succeeded' }))).toMatchObject({ icon: 'pass', color: 'testing.iconPassed' });
+    expect(jobRow(job({ state: 'failed' }))).toMatchObject({ icon: 'error', contextValue: 'job.failed' });
+    expect(jobRow(job({ state: 'cancelled' })).icon).toBe('circle-slash');
+    const waiting = subtaskRow('j1', subtask({ state: 'waiting_for_approval', safety: { class: 'network', reason: 'network-tools: may use the network' }, attempts: [] }));
+    expect(waiting).toMatchObject({ icon: 'shield', contextValue: 'subtask.waiting_for_approval', expandable: false });
+    expect(waiting.description).toBe('waiting for approval · network');
+    expect(waiting.tooltip).toContain('Safety: network (network-tools: may use the network)');
+  });
+
+  it('describe attempts with duration, diff, cost and tokens, and offer the diff only when files changed', () => {
+    const row = attemptRow('j1', 'a', attempt());
+    expect(row.description).toBe('succeeded · 2.5 s · 1 files +1 −0 · $0.0012 · 15 tokens');
+    expect(row.contextValue).toBe('attempt.succeeded.diff');
+    expect(attemptRow('j1', 'a', attempt({ diff: null, state: 'failed', failure: { kind: 'no_output', retryable: true } })).contextValue).toBe('attempt.failed');
+    expect(attemptRow('j1', 'a', attempt({ state: 'running', durationMs: null, finishedAt: null })).icon).toBe('sync~spin');
+    expect(attemptRow('j1', 'a', attempt({ state: 'cancelled', diff: null, failure: { kind: 'cancelled', retryable: false } })).description).toBe('cancelled · 2.5 s · $0.0012 · 15 tokens');
+  });
+
+  it('flattens control characters and shortens long text', () => {
+    expect(oneLine('a\u0000b\u2028c\n\nd')).toBe('a b c d');
+    expect(oneLine('x'.repeat(200), 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(countsText({ succeeded: 2, failed: 0, running: 1, weird: 1 })).toBe('1 running, 2 succeeded, 1 weird');
+  });
+});
+
+describe('job notifications', () => {
+  it('fire once when a subtask starts waiting for approval or input, and when the job ends', () => {
+    const waiting = job({ subtasks: [subtask({ key: 'net', state: 'waiting_for_approval', safety: { class: 'network', reason: 'network-tools: x' }, attempts: [] }), subtask()] });
+    expect(jobEvents(undefined, waiting)).toEqual([{ kind: 'approval', jobId: 'j1', key: 'net', safetyClass: 'network', reason: 'network-tools: x' }]);
+    expect(jobEvents(snapshotOf(waiting), waiting)).toEqual([]);
+    const done = job({ state: 'failed', subtasks: [subtask({ key: 'net', state: 'failed' }), subtask(), subtask({ key: 'q', state: 'needs_input', message: 'asked for Bash' })] });
+    const events = jobEvents(snapshotOf(waiting), done);
+    expect(events.map((e) => e.kind)).toEqual(['needs_input', 'finished']);
+    expect(events[1]).toMatchObject({ state: 'failed', text: 'Job j1 failed: 1 needs input, 1 succeeded, 1 failed (“Fix <img src=x onerror=alert(1)> the parser”).' });
+    expect(jobEvents(snapshotOf(done), done)).toEqual([]);
+  });
+});
