@@ -203,6 +203,10 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
     await shot(page, '02-running');
     await waitForNotification(page, /subtask “s2” waits for approval \(network: network-tools/, 30_000);
     await shot(page, '03-approval-notification');
+    // The notification opens the job report while the job runs.
+    await page.locator('.notification-toast', { hasText: /waits for approval/ }).locator('.monaco-button', { hasText: 'Open Job Report' }).click();
+    const report = await frameWithText(page, 'Subtask s2', 60_000);
+    await expect.poll(() => report.locator('body').innerText(), { timeout: 30_000 }).toMatch(/waiting for approval/);
   });
 
   it('approves the waiting subtask from the view (the judge reason shown first) and notifies when the job finishes', async () => {
@@ -213,6 +217,9 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
     const done = await waitForNotification(page, /Job \S+ succeeded: 2 succeeded/, 90_000);
     expect(done).toContain('Open Job Report');
     await expect.poll(() => jobsText(page), { timeout: 30_000 }).toMatch(/Tidy the docs.*succeeded · 2 succeeded/);
+    // The report open since the job ran follows it to the end by itself (no Refresh).
+    const live = await frameWithText(page, 'Subtask s2', 30_000);
+    await expect.poll(() => live.locator('[data-testid="job-state"]').innerText(), { timeout: 30_000 }).toBe('succeeded');
     await shot(page, '04-succeeded');
     // The notification's button opens the job report.
     await page.locator('.notification-toast', { hasText: /succeeded: 2 succeeded/ }).locator('.monaco-button', { hasText: 'Open Job Report' }).click();
