@@ -81,7 +81,7 @@ const extensionMain = hasExtension
 const extensionSdk = hasExtension ? build({ ...extensionNode, entryPoints: ['extension/engine/mcp-sdk.ts'], outfile: 'dist/mcp-sdk.cjs' }) : Promise.resolve(null);
 const webviews = hasExtension
   ? build({
-      entryPoints: { report: 'extension/webviews/client/report.ts', dashboard: 'extension/webviews/client/dashboard.ts', job: 'extension/webviews/client/job.ts' },
+      entryPoints: { report: 'extension/webviews/client/report.ts', dashboard: 'extension/webviews/client/dashboard.ts', job: 'extension/webviews/client/job.ts', portfolio: 'extension/webviews/client/portfolio.ts' },
       outdir: 'dist/media',
       bundle: true,
       platform: 'browser',

@@ -98,7 +98,10 @@ export function start(shell: Shell): Main {
       openAttemptLog: (jobId, key, number) => jobCommand('reposcout.openAttemptLog', { kind: 'attempt', jobId, key, number } satisfies JobNode),
       approveSubtask: (jobId, key) => jobCommand('reposcout.approveSubtask', { kind: 'subtask', jobId, key } satisfies JobNode),
       cancelJob: (jobId) => jobCommand('reposcout.cancelJob', { kind: 'job', jobId } satisfies JobNode),
+      exportPortfolio: (person) => void vscode.commands.executeCommand('reposcout.exportPortfolio', person),
+      writeSelfReview: (person) => void vscode.commands.executeCommand('reposcout.writeSelfReview', person),
     },
+    canWriteProse: async () => (await vscode.lm.selectChatModels().then(undefined, () => [])).length > 0,
   });
 
   // Concurrent refreshes (an analysis finishing while the view loads) share one round trip.
@@ -144,9 +147,13 @@ export function start(shell: Shell): Main {
   if (views.memory.visible) void vscode.commands.executeCommand('reposcout.refreshMemories');
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocuments()),
-    // The Achievements view loads the remembered person's PRs whenever it is shown.
+    // The Achievements view loads the remembered person's PRs whenever it is shown, and again
+    // when the toolsets change (it says so when the engine no longer serves achievements).
     views.achievements.onDidChangeVisibility((event) => {
       if (event.visible) void refreshAchievements(ready);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('reposcout.toolsets') && views.achievements.visible) void refreshAchievements(ready);
     }),
   );
   if (views.achievements.visible) void refreshAchievements(ready);

@@ -71,7 +71,7 @@ if (process.argv.includes('--fetch-only')) {
   process.exit(0);
 }
 
-for (const built of ['dist/extension.cjs', 'dist/extension-main.cjs', 'dist/mcp-sdk.cjs', 'dist/reposcout.mjs', 'dist/anthropic-sdk.mjs', 'dist/media/report.js', 'dist/media/dashboard.js', 'dist/media/job.js']) {
+for (const built of ['dist/extension.cjs', 'dist/extension-main.cjs', 'dist/mcp-sdk.cjs', 'dist/reposcout.mjs', 'dist/anthropic-sdk.mjs', 'dist/media/report.js', 'dist/media/dashboard.js', 'dist/media/job.js', 'dist/media/portfolio.js']) {
   if (!fs.existsSync(path.join(root, built))) fail(`${built} is missing; run "node esbuild.config.mjs" first (or "npm run package").`);
 }
 
@@ -109,7 +109,7 @@ copy(path.join(root, 'dist', 'mcp-sdk.cjs'), path.join(staging, 'dist', 'mcp-sdk
 copy(path.join(root, 'dist', 'reposcout.mjs'), path.join(staging, 'dist', 'reposcout.mjs'));
 copy(path.join(root, 'dist', 'anthropic-sdk.mjs'), path.join(staging, 'dist', 'anthropic-sdk.mjs'));
 for (const file of ['reposcout.svg', 'webview.css', 'icon.png']) copy(path.join(root, 'media', file), path.join(staging, 'media', file));
-for (const file of ['report.js', 'dashboard.js', 'job.js']) copy(path.join(root, 'dist', 'media', file), path.join(staging, 'media', file));
+for (const file of ['report.js', 'dashboard.js', 'job.js', 'portfolio.js']) copy(path.join(root, 'dist', 'media', file), path.join(staging, 'media', file));
 
 // The engine's external modules go to dist/node_modules, beside dist/reposcout.mjs, where
 // Node resolves them from. (vsce --no-dependencies leaves only a top-level node_modules out.)

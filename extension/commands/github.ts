@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { currentConfig, silentGitHubToken } from '../engine/host';
 import { ingestGitHub } from '../engine/organization';
 import { requireTool } from './capability-support';
+import { signInToGitHub } from './engine';
 import type { CommandDefinition } from './deps';
 import { runLongTask } from './long-task';
 
@@ -33,8 +34,8 @@ export const ingestOwner: CommandDefinition = {
         'Continue Without',
       );
       if (choice === 'Sign in to GitHub') {
-        await vscode.commands.executeCommand('reposcout.signIn');
-        if (!(await silentGitHubToken(config))) return;
+        // Signed in, the ingest asked for goes on; declined, its message says what to do.
+        if ((await signInToGitHub(deps)) === null) return;
       } else if (choice !== 'Continue Without') return;
     }
     const result = await runLongTask(

@@ -1,4 +1,5 @@
 import { collectAchievementsCommand, openAchievement, refreshAchievementsCommand, showAchievementCommit } from './achievements';
+import { exportPortfolioCommand, forgetModelConsent, openPortfolio, writeSelfReview } from './portfolio';
 import { analyzeWorkspace, reanalyzeRepository } from './analyze';
 import { clearResults, findPeopleToAsk, searchCommand, showSimilar } from './discovery';
 import { ingestOwner, openOnGitHub } from './github';
@@ -29,6 +30,10 @@ export const allCommands: readonly CommandDefinition[] = [
   refreshAchievementsCommand,
   openAchievement,
   showAchievementCommit,
+  openPortfolio,
+  exportPortfolioCommand,
+  writeSelfReview,
+  forgetModelConsent,
   refresh,
   revealRepository,
   copyRepositoryKey,

@@ -56,3 +56,21 @@ describe('host → webview messages', () => {
     expect(parseMessage(toWebviewSchema, { type: 'loading', title: 'x', state: { kind: 'elsewhere' } }).ok).toBe(false);
   });
 });
+
+describe('portfolio panel messages', () => {
+  it('restores a portfolio panel by whose it is, and refuses one without a person', () => {
+    expect(parseMessage(toWebviewSchema, { type: 'loading', title: 'x', state: { kind: 'portfolio', who: 'alice@example.com', as: ['alice'] } }).ok).toBe(true);
+    expect(parseMessage(toWebviewSchema, { type: 'loading', title: 'x', state: { kind: 'portfolio', as: [] } }).ok).toBe(false);
+    const broken = parseMessage(toWebviewSchema, { type: 'portfolio', model: { who: 'alice', totals: { prs: 'three' } } });
+    expect(broken.ok).toBe(false);
+  });
+
+  it('runs export and self-review only on a panel that offers them', async () => {
+    const exportPortfolio = vi.fn();
+    expect(await dispatchToHost({ type: 'exportPortfolio' }, { exportPortfolio }, vi.fn())).toBe(true);
+    expect(exportPortfolio).toHaveBeenCalledOnce();
+    const warn = vi.fn();
+    expect(await dispatchToHost({ type: 'writeSelfReview' }, { openRepository: vi.fn() }, warn)).toBe(false);
+    expect(warn).toHaveBeenCalledWith('ignored a "writeSelfReview" message this panel does not handle');
+  });
+});

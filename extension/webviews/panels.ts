@@ -10,10 +10,12 @@ import { toDashboardModel, toOrganizationDashboardModel, toReportModel } from '.
 import { getOrganizationContract, type JobRecord } from '../../shared/protocol';
 import { toJobReportModel } from './job-model';
 import { loadOrganization } from '../engine/organization';
+import { loadPortfolio, type Person } from '../engine/achievements';
 
 export const REPORT_VIEW_TYPE = 'reposcout.report';
 export const DASHBOARD_VIEW_TYPE = 'reposcout.dashboard';
 export const JOB_VIEW_TYPE = 'reposcout.job';
+export const PORTFOLIO_VIEW_TYPE = 'reposcout.portfolio';
 
 /** What panels ask of the rest of the extension (links between views). */
 export interface PanelLinks {
@@ -28,6 +30,8 @@ export interface PanelLinks {
   openAttemptLog(jobId: string, subtask: string, attempt: number): void;
   approveSubtask(jobId: string, subtask: string): void;
   cancelJob(jobId: string): void;
+  exportPortfolio(person: Person): void;
+  writeSelfReview(person: Person): void;
 }
 
 export interface PanelDeps {
@@ -37,6 +41,8 @@ export interface PanelDeps {
   links: PanelLinks;
   /** A job's record (the Jobs view's last poll, or get_job). */
   loadJob(jobId: string): Promise<JobRecord>;
+  /** Whether a chat model is at hand for prose (the portfolio's Write self-review button). */
+  canWriteProse?: () => Promise<boolean>;
 }
 
 /**
@@ -92,6 +98,10 @@ export class Panels implements vscode.Disposable {
 
   private readonly shownJobs = new Map<string, string>();
 
+  showPortfolio(person: Person): void {
+    this.show({ kind: 'portfolio', who: person.who, as: person.as }, PORTFOLIO_VIEW_TYPE, person.who);
+  }
+
   /** Reloads every open panel (after an analysis changed the data). */
   refreshAll(): void {
     for (const [id, panel] of this.open) {
@@ -110,7 +120,7 @@ export class Panels implements vscode.Disposable {
       void this.load(existing, state);
       return;
     }
-    const title = state.kind === 'report' ? `RepoScout: ${label}` : state.kind === 'job' ? `RepoScout Job: ${label}` : `RepoScout Dashboard: ${label}`;
+    const title = state.kind === 'report' ? `RepoScout: ${label}` : state.kind === 'job' ? `RepoScout Job: ${label}` : state.kind === 'portfolio' ? `RepoScout Portfolio: ${label}` : `RepoScout Dashboard: ${label}`;
     const panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, this.options());
     this.attach(panel, state);
   }
@@ -131,7 +141,7 @@ export class Panels implements vscode.Disposable {
     this.states.set(id, state);
     panel.webview.options = this.options();
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'reposcout.svg');
-    const script = state.kind === 'report' ? 'report.js' : state.kind === 'job' ? 'job.js' : 'dashboard.js';
+    const script = `${state.kind}.js`;
     const media = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', file)).toString();
     panel.webview.html = webviewHtml({ cspSource: panel.webview.cspSource, scriptUri: media(script), styleUri: media('webview.css'), title: panel.title });
     const actions: HostActions = {
@@ -161,6 +171,12 @@ export class Panels implements vscode.Disposable {
             },
           }
         : {}),
+      ...(state.kind === 'portfolio'
+        ? {
+            exportPortfolio: () => this.deps.links.exportPortfolio({ who: state.who, as: state.as }),
+            writeSelfReview: () => this.deps.links.writeSelfReview({ who: state.who, as: state.as }),
+          }
+        : {}),
     };
     const subscription = panel.webview.onDidReceiveMessage((raw: unknown) => {
       dispatchToHost(raw, actions, (problem) => this.deps.log.warn(`webview ${id}: ${problem}`)).catch((error: unknown) =>
@@ -179,12 +195,15 @@ export class Panels implements vscode.Disposable {
 
   private async load(panel: vscode.WebviewPanel, state: PanelState): Promise<void> {
     const post = (message: ToWebview) => panel.webview.postMessage(message).then(undefined, () => false);
-    await post({ type: 'loading', title: state.kind === 'report' ? 'Loading the report…' : state.kind === 'job' ? 'Loading the job…' : 'Loading the dashboard…', state });
+    await post({ type: 'loading', title: `Loading the ${state.kind}…`, state });
     try {
       if (state.kind === 'job') {
         const model = toJobReportModel(await this.deps.loadJob(state.jobId));
         this.shownJobs.set(stateId(state), JSON.stringify({ ...model, durationMs: null }));
         await post({ type: 'job', model });
+      } else if (state.kind === 'portfolio') {
+        const [data, canWriteProse] = await Promise.all([loadPortfolio(this.deps.engine, { who: state.who, as: state.as }), this.deps.canWriteProse?.() ?? Promise.resolve(false)]);
+        await post({ type: 'portfolio', model: { ...data, canWriteProse } });
       } else if (state.kind === 'report') {
         const data = await loadRepositoryReport(this.deps.engine, state.key);
         const model = toReportModel(data);
@@ -224,5 +243,6 @@ export class Panels implements vscode.Disposable {
 }
 
 function stateId(state: PanelState): string {
+  if (state.kind === 'portfolio') return `portfolio:${[state.who, ...state.as].join('\n')}`;
   return state.kind === 'report' ? `report:${state.key}` : state.kind === 'job' ? `job:${state.jobId}` : `dashboard:${state.owner ?? ''}`;
 }

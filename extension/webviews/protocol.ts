@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { portfolioSchema } from '../../shared/protocol/achievements';
 
 // The message channel between the extension host and its webviews: every message is a
 // `{ type, … }` object validated with these schemas on the receiving side, host and webview
@@ -185,11 +186,21 @@ export const jobReportModelSchema = z.object({
 });
 export type JobReportModel = z.output<typeof jobReportModelSchema>;
 
+/** The portfolio webview's data: get_portfolio's summary and every section, in the contract's record shapes. */
+export const portfolioModelSchema = portfolioSchema
+  .pick({ who: true, totals: true, summary: true, notices: true, highlights: true, themes: true, classMix: true, skills: true, flow: true, collaboration: true, repositories: true, impactOverTime: true })
+  .extend({
+    /** Whether this VS Code has a chat model to write a self-review with (the button says so either way). */
+    canWriteProse: z.boolean(),
+  });
+export type PortfolioModel = z.output<typeof portfolioModelSchema>;
+
 /** What a webview keeps across reloads (vscode.setState), restored by the panel serializer. */
 export const panelStateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('report'), key: text() }),
   z.object({ kind: z.literal('dashboard'), owner: text().nullable() }),
   z.object({ kind: z.literal('job'), jobId: text(100) }),
+  z.object({ kind: z.literal('portfolio'), who: text(320), as: z.array(text(320)).max(20) }),
 ]);
 export type PanelState = z.output<typeof panelStateSchema>;
 
@@ -199,6 +210,7 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('report'), model: reportModelSchema }),
   z.object({ type: z.literal('dashboard'), model: dashboardModelSchema }),
   z.object({ type: z.literal('job'), model: jobReportModelSchema }),
+  z.object({ type: z.literal('portfolio'), model: portfolioModelSchema }),
   z.object({ type: z.literal('error'), message: text(4000), retry: z.boolean() }),
 ]);
 export type ToWebview = z.output<typeof toWebviewSchema>;
@@ -219,6 +231,8 @@ export const toHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openAttemptLog'), jobId: text(100), subtask: text(100), attempt: count }),
   z.object({ type: z.literal('approveSubtask'), jobId: text(100), subtask: text(100) }),
   z.object({ type: z.literal('cancelJob'), jobId: text(100) }),
+  z.object({ type: z.literal('exportPortfolio') }),
+  z.object({ type: z.literal('writeSelfReview') }),
   // Only web links leave VS Code; anything else (command:, file:, javascript:) is refused here.
   z.object({ type: z.literal('openExternal'), url: z.string().max(2000).regex(/^https?:\/\/[^\s]+$/, 'only http(s) links can be opened') }),
 ]);

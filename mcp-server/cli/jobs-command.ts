@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { parseDiskSize, WORKTREE_DISK_ENV } from '../../shared/orchestrate/disk-budget';
 import { jobStates } from '../../shared/protocol/orchestrate';
 import type { CommandContext } from './context';
 import { formatJob, formatSummary } from './job-format';
@@ -16,7 +17,10 @@ const logsSchema = globalOptionsSchema.extend({
   full: z.boolean().default(false),
 });
 const approveSchema = globalOptionsSchema.extend({ reject: z.boolean().default(false), reason: z.string().min(1).max(500).optional() });
-const cleanSchema = globalOptionsSchema.extend({ force: z.boolean().default(false) });
+const diskOption = z.string().min(1, '--max-worktree-disk needs a size, e.g. 2G').optional();
+const cleanSchema = globalOptionsSchema.extend({ force: z.boolean().default(false), maxWorktreeDisk: diskOption });
+const resumeSchema = globalOptionsSchema.extend({ maxWorktreeDisk: diskOption });
+const DISK_HELP = `keep succeeded attempts' worktrees up to this much disk (e.g. 2G), removing the oldest beyond it; default $${WORKTREE_DISK_ENV} or 0`;
 
 export function registerJobsCommand(program: Command, context: CommandContext): void {
   const jobs = program.command('jobs').description('Orchestration jobs: list, show, logs, approve, cancel, resume, clean.');
@@ -123,9 +127,10 @@ export function registerJobsCommand(program: Command, context: CommandContext): 
     .command('resume')
     .description('Run the remaining subtasks of a job whose RepoScout process stopped; waits until it ends.')
     .argument('<job>', 'job id')
+    .option('--max-worktree-disk <size>', DISK_HELP)
     .action(async (jobId: string, raw: Record<string, unknown>) => {
-      const options = parseOptions(globalOptionsSchema, opts(raw));
-      const session = await openEngine(options.db);
+      const options = parseOptions(resumeSchema, opts(raw));
+      const session = await openEngine(options.db, options.maxWorktreeDisk);
       const onInterrupt = () => void session.engine.close();
       context.signal.addEventListener('abort', onInterrupt, { once: true });
       try {
@@ -141,14 +146,16 @@ export function registerJobsCommand(program: Command, context: CommandContext): 
 
   jobs
     .command('clean')
-    .description("Remove finished jobs' worktrees and branches; unmerged or uncommitted work is kept unless --force.")
+    .description("Remove finished jobs' worktrees and branches; unmerged or uncommitted work is kept unless --force. With --max-worktree-disk, only trim kept worktrees to that size, oldest first, keeping every branch.")
     .argument('[job]', 'job id (default: every finished job)')
     .option('--force', 'also remove unmerged branches and worktrees with uncommitted changes')
+    .option('--max-worktree-disk <size>', "trim succeeded attempts' kept worktrees to this much disk (e.g. 500M; 0 removes every one whose work is on its branch); branches stay")
     .action(async (jobId: string | undefined, raw: Record<string, unknown>) => {
       const options = parseOptions(cleanSchema, opts(raw));
+      const budget = options.maxWorktreeDisk === undefined ? undefined : parseDiskSize(options.maxWorktreeDisk, '--max-worktree-disk');
       const session = await openEngine(options.db);
       try {
-        const report = await session.engine.clean(jobId, options.force);
+        const report = await session.engine.clean(jobId, options.force, budget);
         if (options.json) return printJson(report);
         printOut(`Removed ${report.removedWorktrees.length} worktrees and ${report.deletedBranches.length} branches.`);
         for (const k of report.kept) printOut(`  kept ${k.what}: ${k.reason}`);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { RepoScoutError } from '../../shared/errors';
+import { parseDiskSize, WORKTREE_DISK_ENV } from '../../shared/orchestrate/disk-budget';
 import { createOrchestrator, type Orchestrator } from '../../shared/orchestrate/engine';
 import type { JobRecord } from '../../shared/protocol/orchestrate';
 import { resolveDbPath } from '../../shared/paths';
@@ -11,9 +12,10 @@ import { globalOptionsSchema, parseOptions } from './options';
 import { printJson, printOut } from './output';
 
 /** Opens the store and an orchestration engine, settling attempts a dead RepoScout left running. */
-export async function openEngine(db: string | undefined): Promise<{ store: Store; engine: Orchestrator; close(): Promise<void> }> {
+export async function openEngine(db: string | undefined, maxWorktreeDisk?: string): Promise<{ store: Store; engine: Orchestrator; close(): Promise<void> }> {
+  const maxWorktreeDiskBytes = maxWorktreeDisk === undefined ? undefined : parseDiskSize(maxWorktreeDisk, '--max-worktree-disk');
   const store = openStore(resolveDbPath(db));
-  const engine = createOrchestrator({ store });
+  const engine = createOrchestrator({ store, process: { maxWorktreeDiskBytes } });
   try {
     const recovered = await engine.recover();
     if (recovered.jobs.length > 0) process.stderr.write(`reposcout: ${recovered.jobs.length} job(s) were left by a RepoScout process that stopped (${recovered.jobs.join(', ')}); "reposcout jobs resume <id>" continues one.\n`);
@@ -39,10 +41,11 @@ export function registerRunCommand(program: Command, context: CommandContext): v
       .argument('<task...>', 'what the workers should do, in your words'),
   )
     .option('--dry-run', 'show the plan (subtasks, safety classes, overlaps) and start nothing')
+    .option('--max-worktree-disk <size>', `keep succeeded attempts' worktrees up to this much disk (e.g. 2G), removing the oldest beyond it; default $${WORKTREE_DISK_ENV} or 0 (remove each once committed)`)
     .action(async (words: string[], raw: Record<string, unknown>) => {
       const options = parseOptions(globalOptionsSchema, program.opts());
       const input = planInputFrom(words.join(' '), raw);
-      const session = await openEngine(options.db);
+      const session = await openEngine(options.db, typeof raw.maxWorktreeDisk === 'string' ? raw.maxWorktreeDisk : undefined);
       try {
         if (raw.dryRun === true) {
           const plan = await session.engine.plan(input);

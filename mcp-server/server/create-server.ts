@@ -51,8 +51,11 @@ export function selectTools(toolsets: readonly ToolsetId[] = defaultToolsets, re
   return allTools.filter((tool) => toolsets.includes(tool.toolset) && (!readOnly || tool.hints.readOnlyHint));
 }
 
-/** Builds an MCP server over `store`; connect it to a transport, and call `cleanup` when done. */
-export function createServer(options: CreateServerOptions): { server: McpServer; cleanup: () => Promise<void>; tools: string[] } {
+/**
+ * Builds an MCP server over `store`; connect it to a transport, then call `afterConnect`
+ * (background work that must not delay the handshake), and `cleanup` when done.
+ */
+export function createServer(options: CreateServerOptions): { server: McpServer; afterConnect: () => void; cleanup: () => Promise<void>; tools: string[] } {
   const log = options.log ?? silentLogger;
   const catalog = options.catalog ?? createCatalog(options.store, { embedder: options.embedder });
   const tools = selectTools(options.toolsets, options.readOnly ?? false);
@@ -63,19 +66,25 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   );
   const shutdown = options.shutdown ?? new AbortController().signal;
   const github = options.github ?? githubFromEnvironment(options.store);
-  const orchestration = options.orchestration ?? lazyOrchestration(options.store, log);
+  const orchestration = options.orchestration ?? lazyOrchestration(options.store, log, {}, { recover: !options.readOnly });
   for (const tool of tools) registerTool(server, tool, { catalog, github, log, shutdown, enabledTools, orchestration });
   // The SDK would list each tool from the loose argument schema it dispatches with; agents
   // get the contracts' schemas instead, in the compact form built once here.
   const listing = tools.map(listedTool);
   server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
   registerResources(server, { catalog, github, enabledTools, locateBrowser: options.locateBrowser });
-  registerPrompts(server, enabledTools);
+  registerPrompts(server, enabledTools, catalog);
   const cleanup = async () => {
     // A shared engine (HTTP sessions) belongs to whoever made it; ours stops with this server,
     // before it: closing the server lets the caller close the store.
     if (!options.orchestration) await orchestration.close();
     await server.close();
   };
-  return { server, cleanup, tools: [...enabledTools] };
+  // Serving jobs: settle what a RepoScout that died left running, without waiting for a tool
+  // call. A shared engine (HTTP) is started by its owner.
+  const servesJobs = !options.readOnly && tools.some((t) => t.toolset === 'orchestrate');
+  const afterConnect = () => {
+    if (servesJobs && !options.orchestration) orchestration.start();
+  };
+  return { server, afterConnect, cleanup, tools: [...enabledTools] };
 }

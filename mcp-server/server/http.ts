@@ -59,7 +59,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningHttp
   const { log } = options;
   const catalog = createCatalog(options.store, { embedder: options.embedder });
   // Jobs outlive the session that started them: one engine for the whole server.
-  const orchestration = lazyOrchestration(options.store, log);
+  const orchestration = lazyOrchestration(options.store, log, {}, { recover: !options.readOnly });
   const sessions = new Map<string, Session>();
   const idleMs = options.idleMs ?? 30 * 60_000;
   const maxSessions = options.maxSessions ?? 100;
@@ -150,6 +150,8 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningHttp
     });
   });
   port = (server.address() as AddressInfo).port;
+  // Listening: settle jobs a RepoScout that died left running, in the background.
+  if (!options.readOnly && selectTools(options.toolsets).some((t) => t.toolset === 'orchestrate')) orchestration.start();
 
   const sweeper = setInterval(() => {
     const now = Date.now();

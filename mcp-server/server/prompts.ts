@@ -1,6 +1,13 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { identityFrom, parseWindow, portfolioFromStore } from '../../shared/achievements/index';
+import { portfolioDataBlock, PORTFOLIO_DATA_RULE } from '../../shared/achievements/prose/prompt';
+import { MCP_WINDOW_NAMES } from '../../shared/achievements/time';
+import { isRepoScoutError } from '../../shared/errors';
+import type { Portfolio } from '../../shared/protocol/achievements';
+import type { Catalog } from './catalog';
 
 /**
  * Prompts for the common workflows, as values. A prompt is offered only when the tools it
@@ -13,7 +20,13 @@ interface PromptDefinition {
   description: string;
   args: z.ZodRawShape;
   requires: readonly string[];
-  build(args: Record<string, string | undefined>, tools: ReadonlySet<string>): string;
+  build(args: Record<string, string | undefined>, tools: ReadonlySet<string>, stored: StoredData): string;
+}
+
+/** What a prompt may read from the database to hand the agent at once. */
+interface StoredData {
+  /** the stored portfolio of a person in a window; null when nothing is stored (or no database) */
+  portfolio(who: string, since: string | undefined, until: string | undefined): Portfolio | null;
 }
 
 const DATA_RULE =
@@ -93,33 +106,54 @@ const writeSelfReview: PromptDefinition = {
     until: z.string().max(40).optional().describe('end of the review period, YYYY-MM-DD'),
   },
   requires: ['get_portfolio', 'get_pull_request_impact'],
-  build({ who = '', since, until }, tools) {
+  build({ who = '', since, until }, tools, stored) {
     const person = JSON.stringify(who);
     const period = [since ? `since ${JSON.stringify(since)}` : '', until ? `until ${JSON.stringify(until)}` : ''].filter(Boolean).join(' and ');
+    const portfolio = stored.portfolio(who, since, until);
+    const getPortfolio = `get_portfolio with who ${person}${since ? `, since ${JSON.stringify(since)}` : ''}${until ? `, until ${JSON.stringify(until)}` : ''}`;
     const collect = tools.has('collect_achievements')
-      ? `If nothing is stored yet, ask the user which local clones to read and call collect_achievements with who ${person} and those paths.`
-      : 'This server is read-only: if nothing is stored, ask the user to run "reposcout achievements" first.';
+      ? `Nothing is stored for ${person} in this period yet: ask the user where the work is (a GitHub login with an owner, repositories, or everywhere; or local clones) and call collect_achievements with who ${person} and those sources.`
+      : 'Nothing is stored for this person in this period, and this server is read-only: ask the user to run "reposcout achievements" first.';
+    const sections = 'sections ["highlights", "themes", "classMix", "skills", "flow", "collaboration"]';
+    const steps = portfolio
+      ? [
+          `The stored portfolio of ${person} is below, as data; for every section in full call ${getPortfolio} and ${sections}.`,
+          'For each highlight, call get_pull_request_impact (repository and number from its ref) to cite why it mattered.',
+        ]
+      : [collect, `Call ${getPortfolio} and ${sections}.`, 'For each highlight, call get_pull_request_impact to cite why it mattered.'];
     return [
       `Write a self-review for ${person}${period ? ` (${period})` : ''}.`,
       '',
-      `1. ${collect}`,
-      `2. Call get_portfolio with who ${person}${since ? `, since ${JSON.stringify(since)}` : ''}${until ? `, until ${JSON.stringify(until)}` : ''} and sections ["highlights", "themes", "classMix", "skills", "flow", "collaboration"].`,
-      '3. For each highlight, call get_pull_request_impact to cite why it mattered.',
+      ...steps.map((step, i) => `${i + 1}. ${step}`),
       '',
       'Then write: a two-sentence overview; three to five accomplishments, each citing its pull requests (repository#number) and the impact evidence; themes by quarter; skills shown; how the work flowed (say which figures are inferred from git); collaboration; and one or two growth areas the data suggests. Claim nothing the data does not show.',
       DATA_RULE,
+      ...(portfolio ? ['', PORTFOLIO_DATA_RULE, portfolioDataBlock(portfolio)] : []),
     ].join('\n');
   },
 };
 
 export const allPrompts: readonly PromptDefinition[] = [assessRepository, researchOrganization, writeSelfReview];
 
-export function registerPrompts(server: McpServer, tools: ReadonlySet<string>): void {
+export function registerPrompts(server: McpServer, tools: ReadonlySet<string>, catalog?: Catalog): void {
+  const stored: StoredData = {
+    portfolio(who, since, until) {
+      if (!catalog) return null;
+      try {
+        const portfolio = portfolioFromStore(catalog.store, identityFrom(who), parseWindow(since, until, MCP_WINDOW_NAMES));
+        return portfolio.totals.prs > 0 ? portfolio : null;
+      } catch (error) {
+        // a malformed period is the caller's to fix: say which and how
+        if (isRepoScoutError(error)) throw new McpError(ErrorCode.InvalidParams, error.message);
+        throw error;
+      }
+    },
+  };
   for (const prompt of allPrompts) {
     if (!prompt.requires.every((name) => tools.has(name))) continue;
     server.registerPrompt(prompt.name, { title: prompt.title, description: prompt.description, argsSchema: prompt.args }, (args): GetPromptResult => ({
       description: prompt.description,
-      messages: [{ role: 'user', content: { type: 'text', text: prompt.build(args as Record<string, string | undefined>, tools) } }],
+      messages: [{ role: 'user', content: { type: 'text', text: prompt.build(args as Record<string, string | undefined>, tools, stored) } }],
     }));
   }
 }

@@ -25,7 +25,7 @@ export interface StdioOptions {
  */
 export async function serveStdio(options: StdioOptions): Promise<void> {
   const { store, log, shutdown } = options;
-  const { server, cleanup, tools } = createServer({ store, log, toolsets: options.toolsets, readOnly: options.readOnly, shutdown, github: options.github, embedder: options.embedder });
+  const { server, afterConnect, cleanup, tools } = createServer({ store, log, toolsets: options.toolsets, readOnly: options.readOnly, shutdown, github: options.github, embedder: options.embedder });
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = resolve;
@@ -37,6 +37,7 @@ export async function serveStdio(options: StdioOptions): Promise<void> {
     log.warn(badLine ? 'ignored a message that is not valid JSON-RPC' : `stdio: ${error.message.split('\n')[0] ?? ''}`);
   };
   await server.connect(transport);
+  afterConnect();
   log.info(`serving ${tools.length} tools over stdio${options.readOnly ? ' (read-only)' : ''}; database ${store.path}`);
   const stop = () => {
     cleanup().catch((error: unknown) => log.error(`closing the server failed: ${String(error)}`));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isRepoScoutError } from '../errors';
 import type { AttemptState, PlanInput } from '../protocol/orchestrate';
+import { trimSoon } from './disk-budget';
 import { createEventSink } from './event-sink';
 import { branchName, type JobRow, type JobStore, type SubtaskRow } from './job-store';
 import { AttemptFailure } from './policies';
@@ -18,6 +19,12 @@ export interface ProcessSettings {
   maxOutputBytes: number;
   /** Environment additions for every worker (tests point the fake worker and fake APIs here). */
   workerEnv: Readonly<Record<string, string>>;
+  /**
+   * Disk the worktrees of succeeded attempts may keep taking, so their work can be looked at
+   * and run in place; beyond it the oldest are removed (branches stay). 0 removes each one
+   * as soon as its work is committed.
+   */
+  maxWorktreeDiskBytes: number;
 }
 
 export interface AttemptContext {
@@ -32,35 +39,82 @@ export interface AttemptContext {
 // Kinds whose stdout is a JSON event stream that must end with a result.
 const REPORTS_RESULT = new Set(['claude', 'codex', 'fake']);
 
-/**
- * Runs one attempt of a subtask: a fresh worktree on the subtask's branch, the optional setup
- * command, the worker, then a commit of what it left. Records everything on the attempt row.
- * Returns the final state on success or needs-input; throws AttemptFailure otherwise, after
- * removing the worktree and branch of the failed attempt.
- */
-export async function runAttempt(ctx: AttemptContext, subtask: SubtaskRow, number: number): Promise<AttemptState> {
-  const { jobs, job, input } = ctx;
-  if (ctx.signal.aborted) throw new AttemptFailure('cancelled', 'The job was cancelled before this subtask started.', false);
+/** An attempt's worktree, made while the attempt waited for a slot. */
+export interface PreparedWorktree {
+  worktree: string;
+  branch: string;
+  /** Files copied in from the checkout by .worktreeinclude. */
+  copied: string[];
+}
+
+/** Where attempt `number` of a subtask works and logs. */
+export function attemptPaths(ctx: AttemptContext, subtask: SubtaskRow, number: number): { worktree: string; branch: string; logPath: string } {
   const dirs = orchestrateDirs(ctx.dbPath);
-  const branch = branchName(job.id, subtask.key);
-  const worktree = path.join(dirs.worktrees, job.id, `${subtask.key}-${number}`);
-  const logPath = path.join(dirs.logs, job.id, `${subtask.key}-${number}.log`);
+  return {
+    branch: branchName(ctx.job.id, subtask.key),
+    worktree: path.join(dirs.worktrees, ctx.job.id, `${subtask.key}-${number}`),
+    logPath: path.join(dirs.logs, ctx.job.id, `${subtask.key}-${number}.log`),
+  };
+}
+
+/**
+ * Makes attempt `number`'s worktree on the subtask's branch, with the .worktreeinclude files.
+ * The runner calls this while the attempt still waits for a slot, so a slot's time goes to
+ * workers rather than to git. Rejects with AttemptFailure('worktree_failed').
+ */
+export async function prepareWorktree(ctx: AttemptContext, subtask: SubtaskRow, number: number): Promise<PreparedWorktree> {
+  const { job } = ctx;
+  const { worktree, branch } = attemptPaths(ctx, subtask, number);
+  try {
+    // Left at this path by an engine that died between preparing and running the attempt.
+    if (fs.existsSync(worktree)) await removeWorktree(job.repo_path, worktree, true);
+    // createWorktree resets a branch an earlier attempt left (its engine died): start clean.
+    await createWorktree(job.repo_path, job.base_commit, branch, worktree);
+  } catch (error) {
+    throw new AttemptFailure('worktree_failed', isRepoScoutError(error) ? error.message : String(error), false);
+  }
+  const copied = await copyWorktreeIncludes(job.repo_path, worktree);
+  return { worktree, branch, copied };
+}
+
+/** Removes a prepared worktree whose attempt never ran (cancelled, or the breaker refused it). */
+export async function discardPrepared(ctx: AttemptContext, subtask: SubtaskRow, number: number, prepared: Promise<PreparedWorktree>): Promise<void> {
+  const ready = await prepared.then(() => true, () => false);
+  const { worktree, branch } = attemptPaths(ctx, subtask, number);
+  await removeWorktree(ctx.job.repo_path, worktree, true).catch(() => undefined);
+  // The branch still points at the base commit (a failed preparation may not have made it).
+  if (ready) await deleteBranch(ctx.job.repo_path, branch).catch(() => undefined);
+}
+
+/** An attempt whose worker has ended; settleAttempt records it and tidies up. */
+export interface RanAttempt {
+  subtask: SubtaskRow;
+  number: number;
+  attemptId: number;
+  worktree: string;
+  branch: string;
+  sink: ReturnType<typeof createEventSink>;
+  summary: () => WorkerSummary;
+  outcome: ProcessOutcome | null;
+  failure: AttemptFailure | null;
+}
+
+/**
+ * The part of an attempt that holds a concurrency slot: records the attempt as running,
+ * waits for its prepared worktree, runs the optional setup command and the worker until its
+ * whole process group has ended. Never throws; the failure, if any, is on the result.
+ */
+export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number: number, prepared: Promise<PreparedWorktree>): Promise<RanAttempt> {
+  const { jobs, job, input } = ctx;
+  const { worktree, branch, logPath } = attemptPaths(ctx, subtask, number);
   const attemptId = jobs.startAttempt({ subtaskId: subtask.id, number, worker: input.worker.kind, branch, worktreePath: worktree, logPath });
   jobs.setSubtaskState(subtask.id, 'running');
   const sink = createEventSink(jobs, attemptId, logPath);
   const worker = workers[input.worker.kind];
   const parser = worker.parser();
-  let failure: AttemptFailure | null = null;
-  let state: AttemptState = 'succeeded';
-  let outcome: ProcessOutcome | null = null;
-  let commit: string | null = null;
-  let diff = null;
+  const ran: RanAttempt = { subtask, number, attemptId, worktree, branch, sink, summary: () => parser.summary(), outcome: null, failure: null };
   try {
-    // createWorktree resets a branch an earlier attempt left (its engine died): start clean.
-    await createWorktree(job.repo_path, job.base_commit, branch, worktree).catch((error: unknown) => {
-      throw new AttemptFailure('worktree_failed', isRepoScoutError(error) ? error.message : String(error), false);
-    });
-    const copied = await copyWorktreeIncludes(job.repo_path, worktree);
+    const { copied } = await prepared;
     if (copied.length > 0) sink.raw('runner', `copied from .worktreeinclude: ${copied.join(', ')}`);
     const env = workerEnvironment(ctx.settings.workerEnv);
     if (input.setup) await runSetup(ctx, input.setup, worktree, env, sink);
@@ -69,7 +123,7 @@ export async function runAttempt(ctx: AttemptContext, subtask: SubtaskRow, numbe
     fs.writeFileSync(promptFile, prompt);
     const launch = worker.launch({ prompt, cwd: worktree, options: input.worker, promptFile, env });
     sink.raw('runner', `starting ${launch.file} (${launch.args.length} arguments) in ${worktree}`);
-    outcome = await runProcess({
+    ran.outcome = await runProcess({
       file: launch.file,
       args: launch.args,
       cwd: worktree,
@@ -89,21 +143,40 @@ export async function runAttempt(ctx: AttemptContext, subtask: SubtaskRow, numbe
         return { progress: parsed.events.some((e) => !['error', 'invalid', 'stderr'].includes(e.kind)), finished: parsed.finished === true };
       },
     });
-    const summary = parser.summary();
-    failure = classify(input.worker.kind, outcome, summary, launch.file);
-    if (!failure) {
-      state = summary.needsInput ? 'needs_input' : 'succeeded';
-      commit = await commitAll(job.repo_path, worktree, `reposcout ${job.id}/${subtask.key}: ${firstLine(subtask.instruction)}`);
-      diff = commit === job.base_commit ? { files: [], insertions: 0, deletions: 0 } : await diffSummary(worktree, job.base_commit, commit);
-    }
+    ran.failure = classify(input.worker.kind, ran.outcome, parser.summary(), launch.file);
   } catch (error) {
-    failure = error instanceof AttemptFailure ? error : new AttemptFailure('worker_error', `The attempt failed inside RepoScout: ${(error as Error).message}`, false);
+    ran.failure = asFailure(error);
+  }
+  return ran;
+}
+
+/**
+ * The part of an attempt after its slot is free: commits what a successful worker left,
+ * records the attempt (state, figures, diff summary) and removes its worktree (and its branch
+ * when it holds nothing worth keeping). Returns the final state on success or needs-input;
+ * throws AttemptFailure otherwise.
+ */
+export async function settleAttempt(ctx: AttemptContext, ran: RanAttempt): Promise<AttemptState> {
+  const { jobs, job } = ctx;
+  const { subtask, sink, outcome } = ran;
+  let failure = ran.failure;
+  let state: AttemptState = 'succeeded';
+  let commit: string | null = null;
+  let diff = null;
+  if (!failure) {
+    try {
+      state = ran.summary().needsInput ? 'needs_input' : 'succeeded';
+      commit = await commitAll(job.repo_path, ran.worktree, `reposcout ${job.id}/${subtask.key}: ${firstLine(subtask.instruction)}`);
+      diff = commit === job.base_commit ? { files: [], insertions: 0, deletions: 0 } : await diffSummary(ran.worktree, job.base_commit, commit);
+    } catch (error) {
+      failure = asFailure(error);
+    }
   }
   if (failure) state = failure.kind === 'cancelled' ? 'cancelled' : failure.kind === 'timeout' || failure.kind === 'no_output' ? 'timed_out' : 'failed';
-  sink.raw('runner', `attempt ${number} ${state}${failure ? `: ${failure.message}` : ''}`);
+  sink.raw('runner', `attempt ${ran.number} ${state}${failure ? `: ${failure.message}` : ''}`);
   await sink.close();
-  const summary = parser.summary();
-  jobs.finishAttempt(attemptId, {
+  const summary = ran.summary();
+  jobs.finishAttempt(ran.attemptId, {
     state,
     exitCode: outcome?.exitCode ?? null,
     signal: outcome?.signal ?? null,
@@ -116,13 +189,23 @@ export async function runAttempt(ctx: AttemptContext, subtask: SubtaskRow, numbe
     costUsd: summary.costUsd,
     inputTokens: summary.inputTokens,
     outputTokens: summary.outputTokens,
-    commit,
-    diff,
+    commit: failure ? null : commit,
+    diff: failure ? null : diff,
   });
-  await tidyUp(ctx, worktree, branch, failure !== null || commit === job.base_commit);
-  jobs.clearWorktree(attemptId);
+  const dropBranch = failure !== null || commit === job.base_commit;
+  if (!dropBranch && ctx.settings.maxWorktreeDiskBytes > 0) {
+    // Its work is committed on its branch: keep the worktree while the budget allows.
+    await trimSoon(jobs, ctx.settings.maxWorktreeDiskBytes).catch((error: unknown) => sink.raw('runner', `could not trim kept worktrees: ${(error as Error).message}`));
+  } else {
+    await tidyUp(ctx, ran.worktree, ran.branch, dropBranch);
+    jobs.clearWorktree(ran.attemptId);
+  }
   if (failure) throw failure;
   return state;
+}
+
+function asFailure(error: unknown): AttemptFailure {
+  return error instanceof AttemptFailure ? error : new AttemptFailure('worker_error', `The attempt failed inside RepoScout: ${(error as Error).message}`, false);
 }
 
 /** Removes the attempt's worktree; drops the branch too when the attempt left nothing worth keeping. */

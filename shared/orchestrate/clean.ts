@@ -36,6 +36,7 @@ export async function cleanJobs(jobs: JobStore, dbPath: string, jobId: string | 
         continue;
       }
       await removeWorktree(job.repo_path, dir, true);
+      jobs.clearWorktreeAt(dir);
       report.removedWorktrees.push(dir);
     }
     if (fs.existsSync(jobDir) && fs.readdirSync(jobDir).length === 0) fs.rmdirSync(jobDir);

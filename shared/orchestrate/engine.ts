@@ -4,8 +4,10 @@ import type { DecisionRecord, EventRecord, JobRecord, JobState, JobSummary, Plan
 import type { Store } from '../store/open';
 import type { ProcessSettings } from './attempt';
 import { cleanJobs, type CleanReport } from './clean';
+import { trimWorktrees, worktreeDiskFromEnv } from './disk-budget';
 import { attemptRecord, createJobStore, type JobRow, type JobStore } from './job-store';
 import { planJob } from './plan';
+import { isAlive } from './process-identity';
 import { createBreakers, defaultPolicySettings, type PolicySettings } from './policies';
 import { recoverOrphans, type Recovered } from './recovery';
 import { runJob } from './runner';
@@ -17,7 +19,7 @@ export interface OrchestratorOptions {
   pollMs?: number;
 }
 
-const defaultProcess: ProcessSettings = { killDelayMs: 5_000, maxOutputBytes: 64 * 1024 * 1024, workerEnv: {} };
+const defaultProcess = { killDelayMs: 5_000, maxOutputBytes: 64 * 1024 * 1024, workerEnv: {} };
 
 /**
  * The orchestration engine over one store: plans, runs jobs in this process (in the
@@ -28,7 +30,11 @@ const defaultProcess: ProcessSettings = { killDelayMs: 5_000, maxOutputBytes: 64
 export function createOrchestrator(options: OrchestratorOptions) {
   const jobs: JobStore = createJobStore(options.store.db);
   const policy = { ...defaultPolicySettings, ...options.policy };
-  const processSettings = { ...defaultProcess, ...options.process };
+  const processSettings: ProcessSettings = {
+    ...defaultProcess,
+    ...options.process,
+    maxWorktreeDiskBytes: options.process?.maxWorktreeDiskBytes ?? worktreeDiskFromEnv(),
+  };
   const breakers = createBreakers(jobs, policy);
   const shutdown = new AbortController();
   const active = new Map<string, Promise<void>>();
@@ -113,11 +119,22 @@ export function createOrchestrator(options: OrchestratorOptions) {
       const job = row(jobId);
       if (active.has(job.id)) return active.get(job.id)!;
       if (job.state !== 'interrupted' && job.state !== 'planned') throw new RepoScoutError('JOB_STATE', `Job ${jobId} is ${job.state}; only an interrupted job can be resumed.`);
+      if (job.owner_pid !== null && isAlive({ pid: job.owner_pid, started: job.owner_started ?? 'unknown' })) {
+        throw new RepoScoutError('JOB_STATE', `Job ${jobId} is being run by another RepoScout process (pid ${job.owner_pid}); wait for it, or cancel the job.`);
+      }
       return launch(job.id);
     },
     /** Settles attempts left by engines that died (see recovery.ts). */
-    recover: (): Promise<Recovered> => recoverOrphans(jobs, processSettings.killDelayMs),
-    clean: (jobId: string | undefined, force: boolean): Promise<CleanReport> => cleanJobs(jobs, options.store.path, jobId, force, (id) => active.has(id)),
+    recover: (): Promise<Recovered> => recoverOrphans(jobs, options.store.path, processSettings.killDelayMs),
+    /**
+     * Removes what finished jobs left (see clean.ts); with `maxWorktreeDiskBytes`, only trims
+     * the worktrees kept after success to that budget, oldest first, keeping every branch.
+     */
+    async clean(jobId: string | undefined, force: boolean, maxWorktreeDiskBytes?: number): Promise<CleanReport> {
+      if (maxWorktreeDiskBytes === undefined) return cleanJobs(jobs, options.store.path, jobId, force, (id) => active.has(id));
+      const trimmed = await trimWorktrees(jobs, maxWorktreeDiskBytes, force, jobId);
+      return { removedWorktrees: trimmed.removedWorktrees, deletedBranches: [], kept: trimmed.kept };
+    },
     /** Waits for a job this engine runs. */
     wait: (jobId: string): Promise<void> => active.get(jobId) ?? Promise.resolve(),
     /** Stops every job this engine runs (they become 'interrupted') and waits for their workers to end. */

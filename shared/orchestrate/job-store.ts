@@ -106,6 +106,7 @@ export function createJobStore(db: Db) {
       started_at = case when @state = 'running' and started_at is null then @at else started_at end,
       finished_at = case when @state in ('succeeded', 'failed', 'cancelled', 'interrupted') then @at else null end where id = @id`),
     setOwner: db.prepare('update orchestrate_jobs set owner_pid = ?, owner_started = ? where id = ?'),
+    claimOwner: db.prepare('update orchestrate_jobs set owner_pid = @pid, owner_started = @started where id = @id and owner_pid is @was_pid and owner_started is @was_started'),
     requestCancel: db.prepare('update orchestrate_jobs set cancel_requested = 1 where id = ?'),
     cancelRequested: db.prepare('select cancel_requested as c from orchestrate_jobs where id = ?'),
     setSubtaskState: db.prepare('update orchestrate_subtasks set state = @state, message = @message where id = @id'),
@@ -117,6 +118,9 @@ export function createJobStore(db: Db) {
       retryable = @retryable, message = @message, final_message = @final_message, session_id = @session_id, turns = @turns, cost_usd = @cost_usd,
       input_tokens = @input_tokens, output_tokens = @output_tokens, commit_sha = @commit_sha, diff_json = @diff_json where id = @id`),
     clearWorktree: db.prepare('update orchestrate_attempts set worktree_path = null where id = ?'),
+    clearWorktreeAt: db.prepare('update orchestrate_attempts set worktree_path = null where worktree_path = ?'),
+    keptWorktrees: db.prepare(`select a.id, a.worktree_path, a.branch, j.repo_path from orchestrate_attempts a join orchestrate_subtasks s on s.id = a.subtask_id
+      join orchestrate_jobs j on j.id = s.job_id where a.worktree_path is not null and a.state != 'running' and (@job_id is null or j.id = @job_id) order by a.finished_at, a.id`),
     insertEvent: db.prepare('insert into orchestrate_events (attempt_id, seq, at, kind, text) values (?, ?, ?, ?, ?)'),
     bumpEvents: db.prepare('update orchestrate_attempts set events_total = events_total + ? where id = ?'),
     pruneEvents: db.prepare('delete from orchestrate_events where attempt_id = ? and seq <= ?'),
@@ -192,6 +196,13 @@ export function createJobStore(db: Db) {
     setOwner(id: string, pid: number | null, started: string | null): void {
       s.setOwner.run(pid, started, id);
     },
+    /**
+     * Makes this process the job's owner if the owner is still the one the caller saw (null or
+     * a dead process): of several RepoScout processes racing for a job, exactly one wins.
+     */
+    claimOwner(job: Pick<JobRow, 'id' | 'owner_pid' | 'owner_started'>, pid: number, started: string): boolean {
+      return s.claimOwner.run({ id: job.id, pid, started, was_pid: job.owner_pid, was_started: job.owner_started }).changes === 1;
+    },
     requestCancel: (id: string) => void s.requestCancel.run(id),
     cancelRequested: (id: string) => ((s.cancelRequested.get(id) as { c: number } | undefined)?.c ?? 0) === 1,
     setSubtaskState(id: number, state: SubtaskState, message: string | null = null): void {
@@ -203,6 +214,10 @@ export function createJobStore(db: Db) {
     },
     setAttemptProcess: (id: number, pid: number, started: string) => void s.setAttemptProcess.run(pid, started, id),
     clearWorktree: (id: number) => void s.clearWorktree.run(id),
+    /** Forgets a worktree folder that was removed (by `jobs clean`). */
+    clearWorktreeAt: (dir: string) => void s.clearWorktreeAt.run(dir),
+    /** Worktrees of finished attempts that were kept (a disk budget is set), oldest first. */
+    keptWorktrees: (jobId?: string) => s.keptWorktrees.all({ job_id: jobId ?? null }) as { id: number; worktree_path: string; branch: string | null; repo_path: string }[],
     finishAttempt(id: number, r: AttemptResult): void {
       s.finishAttempt.run({
         id,

@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { runGit } from '../git/run';
 import type { PlanInput } from '../protocol/orchestrate';
-import type { JobStore } from './job-store';
+import { branchName, type JobRow, type JobStore } from './job-store';
 import { endGroup } from './process';
-import { isAlive, processStartTime } from './process-identity';
-import { deleteBranch, removeWorktree } from './worktrees';
+import { isAlive, processStartTime, selfIdentity } from './process-identity';
+import { deleteBranch, orchestrateDirs, removeWorktree } from './worktrees';
 
 export interface Recovered {
   /** Attempts found running under an engine that is gone. */
@@ -15,21 +18,26 @@ export interface Recovered {
  * Run when an engine starts: attempts still marked running whose engine process died (pid +
  * start time no longer match) are settled. A worker left running is ended with its group, its
  * worktree and branch removed, the attempt marked interrupted, and its subtask queued again
- * while the job's retries allow (failed otherwise). Their jobs become 'interrupted'.
+ * while the job's retries allow (failed otherwise). Worktrees made ahead for attempts that never
+ * started are removed too. Their jobs become 'interrupted'.
  */
-export async function recoverOrphans(jobs: JobStore, killDelayMs: number): Promise<Recovered> {
-  const orphanedJobs = new Set<string>();
-  for (const job of jobs.activeJobs()) {
-    if (job.owner_pid !== null && isAlive({ pid: job.owner_pid, started: job.owner_started ?? 'unknown' })) continue;
-    orphanedJobs.add(job.id);
-  }
+export async function recoverOrphans(jobs: JobStore, dbPath: string, killDelayMs: number): Promise<Recovered> {
+  const me = selfIdentity();
+  // Claimed job → the pid of the engine that died.
+  const claimed = new Map<string, number | null>();
+  // Another RepoScout may start at the same moment: only the one whose claim lands settles a job.
+  const claim = (job: JobRow): boolean => {
+    if (claimed.has(job.id)) return true;
+    if (job.owner_pid !== null && isAlive({ pid: job.owner_pid, started: job.owner_started ?? 'unknown' })) return false;
+    if (!jobs.claimOwner(job, me.pid, me.started)) return false;
+    claimed.set(job.id, job.owner_pid);
+    return true;
+  };
+  for (const job of jobs.activeJobs()) claim(job);
   let attempts = 0;
   for (const attempt of jobs.runningAttempts()) {
     const job = jobs.job(attempt.job_id);
-    if (!job) continue;
-    const ownerAlive = job.owner_pid !== null && isAlive({ pid: job.owner_pid, started: job.owner_started ?? 'unknown' });
-    if (ownerAlive) continue;
-    orphanedJobs.add(job.id);
+    if (!job || !claim(job)) continue;
     attempts += 1;
     // The worker may outlive its engine: end it only if the pid still names the same process.
     if (attempt.pid !== null && attempt.pid_started !== null && processStartTime(attempt.pid) === attempt.pid_started) {
@@ -41,7 +49,7 @@ export async function recoverOrphans(jobs: JobStore, killDelayMs: number): Promi
       state: 'interrupted',
       failureKind: 'engine_died',
       retryable: true,
-      message: `The RepoScout process running this attempt (pid ${job.owner_pid ?? '?'}) stopped; the worker was ended and its worktree removed.`,
+      message: `The RepoScout process running this attempt (pid ${claimed.get(job.id) ?? '?'}) stopped; the worker was ended and its worktree removed.`,
     });
     jobs.clearWorktree(attempt.id);
     const input = JSON.parse(job.plan_json) as PlanInput;
@@ -49,9 +57,29 @@ export async function recoverOrphans(jobs: JobStore, killDelayMs: number): Promi
     if (tries <= input.retries) jobs.setSubtaskState(attempt.subtask_id, 'queued', `Attempt ${attempt.number} was interrupted when RepoScout stopped; it runs again when the job resumes.`);
     else jobs.setSubtaskState(attempt.subtask_id, 'failed', `Attempt ${attempt.number} was interrupted when RepoScout stopped, and the job allows no more retries.`);
   }
-  for (const id of orphanedJobs) {
+  for (const id of claimed.keys()) {
+    await removeUnstarted(jobs, dbPath, id);
     jobs.setOwner(id, null, null);
     jobs.setJobState(id, 'interrupted', `The RepoScout process running this job stopped; resume it with "reposcout jobs resume ${id}".`);
   }
-  return { attempts, jobs: [...orphanedJobs] };
+  return { attempts, jobs: [...claimed.keys()] };
+}
+
+/**
+ * Worktrees the dead engine prepared for attempts still waiting for a slot: no attempt row
+ * names them. Their branches still point at the base commit and go too.
+ */
+async function removeUnstarted(jobs: JobStore, dbPath: string, jobId: string): Promise<void> {
+  const job = jobs.job(jobId);
+  const jobDir = path.join(orchestrateDirs(dbPath).worktrees, jobId);
+  if (!job || !fs.existsSync(jobDir)) return;
+  const recorded = new Set(jobs.subtasks(jobId).flatMap((st) => jobs.attempts(st.id).map((a) => a.worktree_path)));
+  for (const name of fs.readdirSync(jobDir)) {
+    const dir = path.join(jobDir, name);
+    if (recorded.has(dir)) continue;
+    await removeWorktree(job.repo_path, dir, true).catch(() => undefined);
+    const key = name.slice(0, name.lastIndexOf('-'));
+    const tip = await runGit(job.repo_path, ['rev-parse', '--verify', '--quiet', `refs/heads/${branchName(jobId, key)}`], { okExitCodes: [1] }).catch(() => null);
+    if (tip?.stdout.toString('utf8').trim() === job.base_commit) await deleteBranch(job.repo_path, branchName(jobId, key)).catch(() => undefined);
+  }
 }

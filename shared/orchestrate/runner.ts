@@ -1,6 +1,6 @@
 import { BrokenCircuitError, TaskCancelledError, bulkhead } from 'cockatiel';
 import type { PlanInput, SubtaskState } from '../protocol/orchestrate';
-import { runAttempt, type ProcessSettings } from './attempt';
+import { discardPrepared, prepareWorktree, runWorker, settleAttempt, type AttemptContext, type ProcessSettings, type RanAttempt } from './attempt';
 import type { JobStore, SubtaskRow } from './job-store';
 import { AttemptFailure, attemptRetry, type Breakers, type PolicySettings } from './policies';
 import { selfIdentity } from './process-identity';
@@ -30,21 +30,49 @@ export async function runJob(deps: RunnerDeps, jobId: string, shutdown: AbortSig
   if (!job) return;
   const input = JSON.parse(job.plan_json) as PlanInput;
   const me = selfIdentity();
-  jobs.setOwner(jobId, me.pid, me.started);
+  // Two processes resuming one job at once: the one whose claim lands runs it.
+  if (!jobs.claimOwner(job, me.pid, me.started)) return;
   const cancel = new AbortController();
   const onShutdown = () => cancel.abort();
   shutdown.addEventListener('abort', onShutdown, { once: true });
-  const limit = bulkhead(input.concurrency, Number.MAX_SAFE_INTEGER);
+  // Slots: workers running at once. Worktrees: those of running attempts plus as many made
+  // ahead for queued ones, so a freed slot starts its next worker without waiting for git.
+  const slots = bulkhead(input.concurrency, Number.MAX_SAFE_INTEGER);
+  const worktrees = bulkhead(input.concurrency * 2, Number.MAX_SAFE_INTEGER);
   const retryPolicy = attemptRetry(input.retries, deps.policy);
   const breaker = deps.breakers.get(input.worker.kind);
   const running = new Map<number, Promise<void>>();
+  const ctx: AttemptContext = { jobs, dbPath: deps.dbPath, job, input, settings: deps.process, signal: cancel.signal };
+
+  // One attempt: worktree prepared while queued → slot → breaker → worker → slot freed →
+  // commit, record and tidy up (settleAttempt) outside the slot.
+  const attemptOnce = (subtask: SubtaskRow, number: number) =>
+    worktrees.execute(async () => {
+      const prepared = prepareWorktree(ctx, subtask, number);
+      prepared.catch(() => undefined); // recorded as the attempt's failure once it has a slot
+      let ran: RanAttempt | null = null;
+      try {
+        await slots.execute(() => {
+          if (cancel.signal.aborted) throw new AttemptFailure('cancelled', 'The job was cancelled before this subtask started.', false);
+          return breaker.execute(async () => {
+            ran = await runWorker(ctx, subtask, number, prepared);
+            // The breaker counts the worker's failures; the attempt is settled below either way.
+            if (ran.failure) throw ran.failure;
+          });
+        }, cancel.signal);
+      } catch (error) {
+        if (!ran) {
+          await discardPrepared(ctx, subtask, number, prepared);
+          throw error;
+        }
+      }
+      return settleAttempt(ctx, ran!);
+    }, cancel.signal);
 
   const runSubtask = async (subtask: SubtaskRow) => {
     let number = jobs.attempts(subtask.id).length;
     try {
-      const state = await retryPolicy.execute(() =>
-        limit.execute(() => breaker.execute(() => runAttempt({ jobs, dbPath: deps.dbPath, job, input, settings: deps.process, signal: cancel.signal }, subtask, ++number)), cancel.signal),
-      );
+      const state = await retryPolicy.execute(() => attemptOnce(subtask, ++number));
       jobs.setSubtaskState(subtask.id, state === 'needs_input' ? 'needs_input' : 'succeeded', state === 'needs_input' ? 'The worker asked for a permission it did not have; see its final message.' : null);
     } catch (error) {
       if (error instanceof AttemptFailure) {

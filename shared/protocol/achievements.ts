@@ -198,14 +198,21 @@ const personInput = {
   until: when().optional().describe('merged on or before; a date means its end'),
 };
 
+// Sources: local clones and/or one GitHub scope (owner, repos or everywhere). Which
+// combinations are allowed and the shape of names are checked by the tool, whose messages
+// name the fix; the schema stays small because every agent reads it.
 export const collectAchievementsInput = z.strictObject({
   ...personInput,
-  local: z.array(z.string().min(1).max(4_096)).min(1).max(50).describe('local git clones to read'),
+  local: z.array(z.string().min(1).max(4_096)).max(50).optional().describe('local git clones to read'),
+  owner: z.string().min(1).max(100).optional().describe('GitHub user or org to search in'),
+  repos: z.array(z.string().min(3).max(200)).max(50).optional().describe('GitHub owner/name list'),
+  everywhere: z.boolean().optional().describe('search all of GitHub'),
 });
 export const collectAchievementsOutput = z.object({
   who: z.string(),
   repositories: z.array(z.object({ name: z.string(), prs: z.number(), newCommits: z.number() })),
   prs: z.number(),
+  requests: z.number().describe('GitHub requests made'),
   summary: z.string(),
 });
 

@@ -1,11 +1,12 @@
 // Orchestration benchmark: scheduler efficiency on 100 fake subtasks of known duration at
 // concurrency 8 (ideal wall time / measured wall time; target >= 0.95) and the overhead each
-// attempt adds (worktree, process start, commit, clean-up), then worktree creation time on a
-// 100,000-commit repository. Prints figures; asserts nothing.
+// attempt adds (process start, commit; the worktree is made while the subtask queues and removed
+// after its slot is free), the hand-over time of a slot from one worker to the next, then
+// worktree creation time on a 100,000-commit repository. Prints figures; asserts nothing.
 //   node test/bench/orchestrate.mjs [--subtasks 100] [--concurrency 8] [--duration-ms 3000]
 //        [--commits 100000] [--from <existing synthetic repo to clone>] [--skip-large] [--skip-scheduler]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,9 @@ mkdirSync(BENCH_DIR, { recursive: true });
 const engineBundle = path.join(BENCH_DIR, 'orchestrate-engine.mjs');
 const engineModule = await bundleEngine('test/bench/orchestrate-engine.ts', engineBundle);
 
+/** Nearest-rank percentile. */
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)];
+
 const git = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8' });
 
 async function schedulerRun() {
@@ -50,8 +54,10 @@ async function schedulerRun() {
   const store = engineModule.openStore(path.join(scratch, 'bench.db'));
   const engine = engineModule.createOrchestrator({ store, pollMs: 100, process: { killDelayMs: 1000, workerEnv: { REPOSCOUT_FAKE_WORKER: FAKE_WORKER } } });
   const items = Array.from({ length: subtasks }, (_, i) => `item-${i}`);
+  // Each worker appends its own start and exit time here (two tiny writes).
+  const trace = path.join(scratch, 'trace');
   const input = engineModule.planInputSchema.parse({
-    task: `Wait [[fake sleep=${durationMs}]]`,
+    task: `Wait [[fake sleep=${durationMs} trace=${trace}]]`,
     repository: repo,
     split: { by: 'list', items },
     worker: { kind: 'fake' },
@@ -67,7 +73,14 @@ async function schedulerRun() {
   const record = engine.get(job.id);
   await engine.close();
   store.close();
+  const lines = readFileSync(trace, 'utf8').trim().split('\n').map((l) => l.split(' '));
   rmSync(scratch, { recursive: true, force: true });
+  // Slot hand-over: from a worker's exit to the start of the worker that took its slot (the
+  // k-th exit frees the slot of the (concurrency + k)-th start). Includes the next worker's
+  // own Node start, which the trace's start line comes after.
+  const starts = lines.filter(([, w]) => w === 'start').map(([, , t]) => Number(t)).sort((a, b) => a - b);
+  const ends = lines.filter(([, w]) => w === 'end').map(([, , t]) => Number(t)).sort((a, b) => a - b);
+  const handover = starts.slice(concurrency).map((s, k) => s - ends[k]);
   if (record.state !== "succeeded") throw new Error(`the benchmark job ended ${record.state}: ${record.message} ${JSON.stringify(record.subtasks.filter((s) => s.state !== "succeeded").map((s) => [s.key, s.message]))}`);
   const attempts = record.subtasks.map((s) => s.attempts[0]);
   const perAttempt = attempts.map((a) => Date.parse(a.finishedAt) - Date.parse(a.startedAt) - durationMs);
@@ -83,9 +96,13 @@ async function schedulerRun() {
     wallSeconds: wallMs / 1000,
     idealSeconds: idealMs / 1000,
     efficiency: idealMs / wallMs,
-    // What each attempt adds around the worker's own work: worktree, spawn, commit, clean-up.
+    // What each attempt's record adds around the worker's own work: from its slot to its end
+    // (process start and exit, commit). Its worktree was made while it queued.
     attemptOverheadMsMedian: median(perAttempt),
+    attemptOverheadMsP90: percentile(perAttempt, 90),
     attemptOverheadMsMax: Math.max(...perAttempt),
+    slotHandoverMsMedian: median(handover),
+    slotHandoverMsP90: percentile(handover, 90),
     workerProcessMsMedian: median(workerStart),
     // Wall time beyond ideal, spread over the subtasks (what a user waits per subtask).
     schedulingOverheadMsPerSubtask: (wallMs - idealMs) / subtasks,
@@ -144,7 +161,8 @@ process.stdout.write(
     ...(scheduler
       ? [
           `Scheduler: ${subtasks} subtasks x ${durationMs} ms at concurrency ${concurrency}: ideal ${f(scheduler.idealSeconds, 1)} s, measured ${f(scheduler.wallSeconds, 1)} s, efficiency ${f(scheduler.efficiency, 3)} (target >= 0.95)`,
-          `  overhead per attempt (worktree + process + commit + clean-up): median ${f(scheduler.attemptOverheadMsMedian)} ms (of which the fake worker's own Node start ${f(scheduler.workerProcessMsMedian)} ms), max ${f(scheduler.attemptOverheadMsMax)} ms; wall time beyond ideal per subtask ${f(scheduler.schedulingOverheadMsPerSubtask)} ms`,
+          `  overhead per attempt (process start and exit + commit; worktree made while queued, removed after): median ${f(scheduler.attemptOverheadMsMedian)} ms, p90 ${f(scheduler.attemptOverheadMsP90)} ms, max ${f(scheduler.attemptOverheadMsMax)} ms (a bare run of the fake worker takes ${f(scheduler.workerProcessMsMedian)} ms)`,
+          `  slot hand-over (worker exit → next worker running, incl. its Node start): median ${f(scheduler.slotHandoverMsMedian)} ms, p90 ${f(scheduler.slotHandoverMsP90)} ms; wall time beyond ideal per subtask ${f(scheduler.schedulingOverheadMsPerSubtask)} ms`,
         ]
       : ['Scheduler benchmark skipped (--skip-scheduler)']),
     worktrees

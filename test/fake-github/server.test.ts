@@ -53,6 +53,20 @@ describe('fake GitHub', () => {
     expect((await fetch(url, { headers: { authorization: 'token wrong' } })).status).toBe(401);
   });
 
+  it('answers anonymous requests normally, or with 401 when it requires its token', async () => {
+    const org = new SyntheticOrg({ repositories: 1 });
+    const url = (f: FakeGitHub) => `${f.url}/repos/acme/${org.repos[0]!.name}/contributors`;
+    fake = await startFakeGitHub({ orgs: [org], token: 't0k' });
+    expect((await fetch(url(fake))).status).toBe(200);
+    await fake.close();
+    fake = await startFakeGitHub({ orgs: [org], token: 't0k', requireToken: true });
+    const anonymous = await fetch(url(fake));
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { message: string }).message).toBe('Requires authentication');
+    expect((await fetch(url(fake), { headers: { authorization: 'token t0k' } })).status).toBe(200);
+    expect((await fetch(`${fake.url}/graphql`, { method: 'POST', body: '{"query":"query Viewer { viewer { login } }"}' })).status).toBe(401);
+  });
+
   it('consumes injected faults in order: skip, times, then normal answers', async () => {
     fake = await startFakeGitHub({ orgs: [new SyntheticOrg({ repositories: 1 })] });
     fake.inject({ kind: 'server-error', status: 503, match: 'rest', skip: 1, times: 2 });

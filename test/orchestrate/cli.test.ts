@@ -69,6 +69,22 @@ describe('reposcout run and jobs', () => {
   });
 });
 
+describe('reposcout run and jobs clean: --max-worktree-disk', () => {
+  it('keeps succeeded worktrees within the budget; clean trims them and keeps the branches; a bad size exits 2', async () => {
+    const { repo, cli, worker } = setup();
+    const run = await cli('run', 'x [[fake edit=a.txt]]', '--split', 'list:a,b', ...worker, '--max-worktree-disk', '1G');
+    expect(run.code, run.stderr).toBe(0);
+    expect(strayWorktrees(repo)).toHaveLength(2);
+    const trimmed = await cli('jobs', 'clean', '--max-worktree-disk', '0');
+    expect(trimmed.stdout).toMatch(/^Removed 2 worktrees and 0 branches\./);
+    expect(strayWorktrees(repo)).toEqual([]);
+    expect(repo.git('for-each-ref', '--format=%(refname:short)', 'refs/heads/reposcout/').trim().split('\n')).toHaveLength(2);
+    const bad = await cli('jobs', 'clean', '--max-worktree-disk', 'lots');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--max-worktree-disk must be a size like 500M, 2G or 0 \(got "lots"\)/);
+  });
+});
+
 describe('reposcout run: Ctrl-C', () => {
   it('stops the workers, leaves the job interrupted (resumable) and exits 130', async () => {
     const { repo, db, worker } = setup();

@@ -11,6 +11,7 @@
 //   linger            after the result, stay alive           abort    die of SIGABRT
 //   fail-until=N,F    fail until attempt N, counting attempts in file F
 //   hang-once=F       hang (writing its pid to F) when F does not exist yet; else succeed
+//   trace=F           append "<pid> start|end <epoch ms>" lines to F when it starts and exits
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,6 +38,12 @@ function scopeOf() {
   if (value.directory) return value.directory;
   if (value.file) return path.dirname(value.file);
   return '.';
+}
+
+if (has('trace')) {
+  const trace = String(get('trace'));
+  fs.appendFileSync(trace, `${process.pid} start ${Date.now()}\n`);
+  process.on('exit', () => fs.appendFileSync(trace, `${process.pid} end ${Date.now()}\n`));
 }
 
 async function main() {

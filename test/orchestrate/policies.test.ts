@@ -1,28 +1,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { processStartTime } from '../../shared/orchestrate/process-identity';
 import { tempDir } from '../helpers/git-fixture';
-import { branches, expectNoWorkerLeft, FAKE_WORKER, strayWorktrees, world, type World } from './support';
+import { branches, buildEngineProcess, ENGINE_PROCESS, expectNoWorkerLeft, FAKE_WORKER, strayWorktrees, until, world, type World } from './support';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const engineProcess = path.join(root, 'dist', 'test-orchestrate-engine.mjs');
-
-beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'engine-process.fixture.ts')],
-    outfile: engineProcess,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
-});
+beforeAll(buildEngineProcess);
 
 let w: World | null = null;
 afterEach(async () => {
@@ -33,14 +17,6 @@ afterEach(async () => {
   await w?.dispose();
   w = null;
 });
-
-const until = async (what: () => boolean, ms = 20_000) => {
-  const deadline = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 describe('retries and the circuit breaker', () => {
   it('retries a retryable failure with backoff and succeeds on the next attempt', async () => {
@@ -107,11 +83,12 @@ describe('approval and cancellation', () => {
 });
 
 describe('recovery after the engine dies', () => {
-  it('an engine killed mid-job: the next engine ends its worker, removes the worktree, and resuming finishes the job', async () => {
+  it('an engine killed mid-job: the next engine ends its worker, removes the worktrees, and resuming finishes the job', async () => {
     w = world();
     const marker = path.join(tempDir(), 'hung');
-    const input = w.input({ task: `x [[fake hang-once=${marker} edit=done.txt]]`, retries: 1 });
-    const child = spawn(process.execPath, [engineProcess, w.dbPath, JSON.stringify(input), FAKE_WORKER], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // One slot: the first subtask's worker hangs, the second's worktree is made ahead and waits.
+    const input = w.input({ task: `x [[fake hang-once=${marker} edit=done.txt]]`, split: { by: 'list', items: ['first', 'second'] }, concurrency: 1, retries: 1 });
+    const child = spawn(process.execPath, [ENGINE_PROCESS, w.dbPath, JSON.stringify(input), FAKE_WORKER], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     await until(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== '');
@@ -121,7 +98,7 @@ describe('recovery after the engine dies', () => {
     expect(stderr).toBe('');
     // The worker outlived its engine (its own process group).
     expect(processStartTime(workerPid)).not.toBeNull();
-    expect(strayWorktrees(w.repo)).toHaveLength(1);
+    await until(() => strayWorktrees(w!.repo).length === 2);
 
     const recovered = await w.engine.recover();
     expect(recovered.attempts).toBe(1);
@@ -130,12 +107,26 @@ describe('recovery after the engine dies', () => {
     expect(strayWorktrees(w.repo)).toEqual([]);
     const interrupted = w.engine.get(jobId);
     expect(interrupted.state).toBe('interrupted');
-    expect(interrupted.subtasks[0]!.state).toBe('queued');
+    expect(interrupted.subtasks.map((s) => s.state)).toEqual(['queued', 'queued']);
     expect(interrupted.subtasks[0]!.attempts[0]).toMatchObject({ state: 'interrupted', failure: { kind: 'engine_died', retryable: true } });
+    expect(interrupted.subtasks[1]!.attempts).toEqual([]);
+    expect(branches(w.repo)).toEqual([]);
 
     await w.engine.resume(jobId);
     const finished = w.engine.get(jobId);
     expect(finished.state).toBe('succeeded');
     expect(finished.subtasks[0]!.attempts.map((a) => a.state)).toEqual(['interrupted', 'succeeded']);
+    expect(finished.subtasks[1]!.attempts.map((a) => a.state)).toEqual(['succeeded']);
+  });
+
+  it('of two RepoScout processes settling one job, exactly one claims it (compare-and-set on the dead owner)', async () => {
+    w = world();
+    const { job } = await w.engine.start(w.input({ task: 'x [[fake]]' }));
+    await w.engine.wait(job.id);
+    w.store.db.prepare('update orchestrate_jobs set owner_pid = 999999, owner_started = ? where id = ?').run('dead', job.id);
+    const seenByBoth = w.engine.jobs.job(job.id)!;
+    expect(w.engine.jobs.claimOwner(seenByBoth, 1001, 'first')).toBe(true);
+    expect(w.engine.jobs.claimOwner(seenByBoth, 1002, 'second')).toBe(false);
+    expect(w.engine.jobs.job(job.id)).toMatchObject({ owner_pid: 1001, owner_started: 'first' });
   });
 });

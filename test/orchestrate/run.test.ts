@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/git-fixture';
 import { branches, expectNoWorkerLeft, strayWorktrees, world, type World } from './support';
 
 let w: World | null = null;
@@ -42,13 +43,19 @@ describe('run: success', () => {
     expect(record.subtasks[0]!.decisions).toEqual([expect.objectContaining({ decision: 'auto', safetyClass: 'write_worktree', by: 'judge' })]);
   });
 
-  it('honours the concurrency limit', async () => {
+  it('honours the concurrency limit: never more workers alive at once than asked for', async () => {
     w = world();
-    const { job, done } = await w.engine.start(w.input({ task: 'wait [[fake sleep=400]]', split: { by: 'list', items: ['a', 'b', 'c', 'd'] }, concurrency: 2 }));
+    // The workers' own lifetimes: an attempt's commit and clean-up happen after its slot is free.
+    const trace = path.join(tempDir(), 'trace');
+    const { job, done } = await w.engine.start(w.input({ task: `wait [[fake sleep=400 trace=${trace}]]`, split: { by: 'list', items: ['a', 'b', 'c', 'd', 'e'] }, concurrency: 2 }));
     await done;
-    const spans = w.engine.get(job.id).subtasks.map((s) => s.attempts[0]!).map((a) => [Date.parse(a.startedAt), Date.parse(a.finishedAt!)] as const);
-    const maxOverlap = Math.max(...spans.map(([start]) => spans.filter(([s, e]) => s <= start && start < e).length));
-    expect(maxOverlap).toBeLessThanOrEqual(2);
+    expect(w.engine.get(job.id).state).toBe('succeeded');
+    const lines = fs.readFileSync(trace, 'utf8').trim().split('\n').map((l) => l.split(' '));
+    const at = (pid: string, what: string) => Number(lines.find(([p, w]) => p === pid && w === what)![2]);
+    const lives = [...new Set(lines.map(([pid]) => pid!))].map((pid) => [at(pid, 'start'), at(pid, 'end')] as const);
+    expect(lives).toHaveLength(5);
+    const maxOverlap = Math.max(...lives.map(([start]) => lives.filter(([s, e]) => s <= start && start < e).length));
+    expect(maxOverlap).toBe(2);
   });
 
   it('flags attempts whose changes touch the same files as merge risks, copies .worktreeinclude files, runs the setup command', async () => {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { createOrchestrator, type Orchestrator } from '../../shared/orchestrate/engine';
 import { groupMembers, processStartTime } from '../../shared/orchestrate/process-identity';
 import { planInputSchema, type PlanInputRaw } from '../../shared/protocol/orchestrate';
@@ -8,6 +9,31 @@ import { openStore, type Store } from '../../shared/store/open';
 import { alice, TestRepo, tempDir } from '../helpers/git-fixture';
 
 export const FAKE_WORKER = path.resolve(import.meta.dirname, 'fake-worker.mjs');
+
+/** engine-process.fixture.ts bundled: one job's engine in its own process, for tests that kill it. */
+export const ENGINE_PROCESS = path.resolve(import.meta.dirname, '..', '..', 'dist', 'test-orchestrate-engine.mjs');
+
+export async function buildEngineProcess(): Promise<void> {
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'engine-process.fixture.ts')],
+    outfile: ENGINE_PROCESS,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    external: ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
+
+export async function until(what: () => boolean, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** A repository with three packages and a root README, committed once. */
 export function packagesRepo(): TestRepo {
@@ -33,7 +59,7 @@ export interface World {
 }
 
 /** A fresh repository, database and engine with short limits and the fake worker. */
-export function world(options: { breakerThreshold?: number; killDelayMs?: number; maxOutputBytes?: number; repo?: TestRepo } = {}): World {
+export function world(options: { breakerThreshold?: number; killDelayMs?: number; maxOutputBytes?: number; maxWorktreeDiskBytes?: number; repo?: TestRepo } = {}): World {
   const repo = options.repo ?? packagesRepo();
   const dir = tempDir('reposcout-orch-');
   const dbPath = path.join(dir, 'r.db');
@@ -43,7 +69,7 @@ export function world(options: { breakerThreshold?: number; killDelayMs?: number
       store,
       pollMs: 50,
       policy: { retryInitialDelayMs: 10, retryMaxDelayMs: 50, breakerThreshold: options.breakerThreshold ?? 5, breakerHalfOpenMs: 60_000 },
-      process: { killDelayMs: options.killDelayMs ?? 300, maxOutputBytes: options.maxOutputBytes ?? 8 * 1024 * 1024, workerEnv: { REPOSCOUT_FAKE_WORKER: FAKE_WORKER } },
+      process: { killDelayMs: options.killDelayMs ?? 300, maxOutputBytes: options.maxOutputBytes ?? 8 * 1024 * 1024, maxWorktreeDiskBytes: options.maxWorktreeDiskBytes ?? 0, workerEnv: { REPOSCOUT_FAKE_WORKER: FAKE_WORKER } },
     });
   const engines = [make()];
   return {

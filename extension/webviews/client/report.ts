@@ -1,28 +1,11 @@
 /// <reference lib="dom" />
-import {
-  ArcElement,
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  DoughnutController,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartConfiguration,
-} from 'chart.js';
 import type { ReportModel } from '../protocol';
 import { listen, post, renderError, renderLoading, saveState } from './channel';
+import { baseOptions, chartCanvas, destroyCharts, kpi, paletteColor, shorten } from './charts';
 import { BAND_VAR, bandOf, date, fmt, h, link, onThemeChange, percent, section, table, themeColor } from './dom';
-
-Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
 const root = document.getElementById('app') as HTMLElement;
 let current: ReportModel | null = null;
-let charts: Chart[] = [];
 
 listen((message) => {
   if (message.type === 'loading') {
@@ -42,8 +25,7 @@ onThemeChange(() => {
 });
 
 function render(m: ReportModel): void {
-  for (const chart of charts) chart.destroy();
-  charts = [];
+  destroyCharts();
   root.removeAttribute('aria-busy');
   root.replaceChildren(
     header(m),
@@ -108,8 +90,6 @@ function githubLine(g: NonNullable<ReportModel['github']>): HTMLElement {
 
 function kpis(m: ReportModel): HTMLElement {
   const s = m.summary;
-  const kpi = (label: string, value: string, detail: string, extraClass = '') =>
-    h('div', { class: `kpi ${extraClass}${value.length > 9 ? ' long' : ''}`, role: 'group', ariaLabel: `${label}: ${value}` }, h('div', { class: 'kpi-value' }, value), h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-detail muted' }, detail));
   return h(
     'div',
     { class: 'kpis' },
@@ -121,26 +101,6 @@ function kpis(m: ReportModel): HTMLElement {
     kpi('Releases', fmt.format(s.tags), `${s.releasesLastYear} last year${s.latestRelease ? ` · latest ${s.latestRelease}` : ''}`),
     kpi('Licence', s.license ?? 'none', s.primaryLanguage ? `main language ${s.primaryLanguage}` : 'no main language'),
   );
-}
-
-function chartCanvas(label: string, config: ChartConfiguration, height = 240): HTMLElement {
-  const canvas = h('canvas', { role: 'img', ariaLabel: label });
-  const box = h('div', { class: 'chart' }, canvas);
-  box.style.height = `${height}px`;
-  // Charts need the canvas in the document; build them after this frame's layout.
-  requestAnimationFrame(() => {
-    if (!canvas.isConnected) return;
-    charts.push(new Chart(canvas, config));
-  });
-  return box;
-}
-
-function baseOptions() {
-  const fg = themeColor('foreground', '#cccccc');
-  const grid = themeColor('editorWidget-border', 'rgba(128,128,128,0.3)');
-  Chart.defaults.color = fg;
-  Chart.defaults.font.family = getComputedStyle(document.body).getPropertyValue('--vscode-font-family') || 'sans-serif';
-  return { fg, grid };
 }
 
 function healthSection(m: ReportModel): HTMLElement {
@@ -268,15 +228,6 @@ function hotspotsSection(m: ReportModel): HTMLElement {
   );
 }
 
-const PALETTE: [string, string][] = [
-  ['charts-blue', '#1a85ff'],
-  ['charts-green', '#388a34'],
-  ['charts-orange', '#d18616'],
-  ['charts-purple', '#652d90'],
-  ['charts-yellow', '#bf8803'],
-  ['charts-red', '#e51400'],
-];
-
 function languagesSection(m: ReportModel): HTMLElement {
   if (m.languages.length === 0) return section('Languages', 'languages', h('p', { class: 'muted' }, 'No source files recognised.'));
   const top = m.languages.slice(0, 6);
@@ -285,7 +236,7 @@ function languagesSection(m: ReportModel): HTMLElement {
   const data = [...top.map((l) => Math.round(l.share * 1000) / 10), ...(rest > 0 ? [Math.round(rest * 1000) / 10] : [])];
   const chart = chartCanvas(`Languages: ${labels.map((l, i) => `${l} ${data[i]}%`).join(', ')}`, {
     type: 'doughnut',
-    data: { labels, datasets: [{ data, backgroundColor: labels.map((_, i) => themeColor(...(PALETTE[i % PALETTE.length] ?? PALETTE[0]!))), borderWidth: 0 }] },
+    data: { labels, datasets: [{ data, backgroundColor: labels.map((_, i) => paletteColor(i)), borderWidth: 0 }] },
     options: { maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'right' }, tooltip: { callbacks: { label: (ctx) => `${ctx.label}: ${ctx.parsed}%` } } } },
   }, 200);
   return section('Languages', 'languages', chart, table(['Language', 'Files', 'Share'], m.languages.map((l) => [l.language, fmt.format(l.files), percent(l.share)]), { numeric: [1, 2], caption: 'Languages' }));
@@ -315,8 +266,4 @@ function pullRequestsSection(m: ReportModel): HTMLElement {
     h('p', { class: 'muted' }, `${fmt.format(p.total)} merged pull requests found in the history (${p.merge} merge commits, ${p.squash} squash commits); newest ${p.items.length} shown.`),
     rows.length ? h('div', { class: 'scroll' }, table(['#', 'Title', 'Author', 'Merged', 'Lines', 'Files'], rows, { numeric: [4, 5], caption: 'Pull requests' })) : h('p', { class: 'muted' }, 'No merge or squash commits that name a pull request.'),
   );
-}
-
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

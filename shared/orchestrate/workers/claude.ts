@@ -1,4 +1,4 @@
-import { brief, emptySummary, num, parseJsonLine, str, type Worker, type WorkerEvent } from './types';
+import { brief, jsonLinesParser, num, str, type Worker, type WorkerEvent } from './types';
 
 /**
  * Claude Code in print mode: `claude -p <prompt> --output-format stream-json --verbose`.
@@ -18,47 +18,36 @@ export const claudeWorker: Worker = {
     return { file: options.binary ?? 'claude', args, env };
   },
   parser() {
-    const summary = emptySummary();
-    return {
-      line(stream, text) {
-        if (stream === 'stderr') return { events: [{ kind: 'stderr', text }] };
-        const event = parseJsonLine(text);
-        if (!event) {
-          if (text.trim() === '') return { events: [] };
-          summary.invalidLines += 1;
-          return { events: [{ kind: 'invalid', text: brief(text) }] };
-        }
-        const sessionId = str(event.session_id);
-        if (sessionId) summary.sessionId = sessionId;
-        switch (event.type) {
-          case 'system':
-            return { events: [{ kind: event.subtype === 'init' ? 'init' : 'progress', text: event.subtype === 'init' ? `session ${sessionId ?? '?'} model ${str(event.model) ?? '?'}` : brief(event.subtype) }] };
-          case 'assistant':
-            return { events: contentEvents(event.message, 'assistant') };
-          case 'user':
-            return { events: contentEvents(event.message, 'user') };
-          case 'result': {
-            summary.resultSeen = true;
-            summary.finalMessage = str(event.result) ?? summary.finalMessage;
-            summary.turns = num(event.num_turns);
-            summary.costUsd = num(event.total_cost_usd);
-            const usage = (event.usage ?? {}) as Record<string, unknown>;
-            const input = [usage.input_tokens, usage.cache_creation_input_tokens, usage.cache_read_input_tokens].map(num).filter((n): n is number => n !== null);
-            summary.inputTokens = input.length ? input.reduce((a, b) => a + b, 0) : null;
-            summary.outputTokens = num(usage.output_tokens);
-            if (event.is_error === true || (typeof event.subtype === 'string' && event.subtype !== 'success')) {
-              summary.errorMessage = `Claude Code ended with ${str(event.subtype) ?? 'an error'}: ${brief(event.result ?? '', 200)}`;
-            }
-            const denials = Array.isArray(event.permission_denials) ? event.permission_denials : [];
-            if (denials.length > 0) summary.needsInput = true;
-            return { events: [{ kind: 'result', text: `${str(event.subtype) ?? 'result'}: ${brief(event.result ?? '')}` }], finished: true };
+    return jsonLinesParser((event, summary) => {
+      const sessionId = str(event.session_id);
+      if (sessionId) summary.sessionId = sessionId;
+      switch (event.type) {
+        case 'system':
+          return { events: [{ kind: event.subtype === 'init' ? 'init' : 'progress', text: event.subtype === 'init' ? `session ${sessionId ?? '?'} model ${str(event.model) ?? '?'}` : brief(event.subtype) }] };
+        case 'assistant':
+          return { events: contentEvents(event.message, 'assistant') };
+        case 'user':
+          return { events: contentEvents(event.message, 'user') };
+        case 'result': {
+          summary.resultSeen = true;
+          summary.finalMessage = str(event.result) ?? summary.finalMessage;
+          summary.turns = num(event.num_turns);
+          summary.costUsd = num(event.total_cost_usd);
+          const usage = (event.usage ?? {}) as Record<string, unknown>;
+          const input = [usage.input_tokens, usage.cache_creation_input_tokens, usage.cache_read_input_tokens].map(num).filter((n): n is number => n !== null);
+          summary.inputTokens = input.length ? input.reduce((a, b) => a + b, 0) : null;
+          summary.outputTokens = num(usage.output_tokens);
+          if (event.is_error === true || (typeof event.subtype === 'string' && event.subtype !== 'success')) {
+            summary.errorMessage = `Claude Code ended with ${str(event.subtype) ?? 'an error'}: ${brief(event.result ?? '', 200)}`;
           }
-          default:
-            return { events: [{ kind: 'progress', text: brief(event) }] };
+          const denials = Array.isArray(event.permission_denials) ? event.permission_denials : [];
+          if (denials.length > 0) summary.needsInput = true;
+          return { events: [{ kind: 'result', text: `${str(event.subtype) ?? 'result'}: ${brief(event.result ?? '')}` }], finished: true };
         }
-      },
-      summary: () => summary,
-    };
+        default:
+          return { events: [{ kind: 'progress', text: brief(event) }] };
+      }
+    });
   },
 };
 

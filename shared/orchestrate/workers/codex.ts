@@ -1,4 +1,4 @@
-import { brief, emptySummary, num, parseJsonLine, str, type Worker } from './types';
+import { brief, jsonLinesParser, num, str, type Worker } from './types';
 
 /**
  * Codex CLI: `codex exec --json <prompt>` with stdin closed (it reads stdin when open).
@@ -16,46 +16,35 @@ export const codexWorker: Worker = {
     return { file: options.binary ?? 'codex', args, env };
   },
   parser() {
-    const summary = emptySummary();
-    return {
-      line(stream, text) {
-        if (stream === 'stderr') return { events: [{ kind: 'stderr', text }] };
-        const event = parseJsonLine(text);
-        if (!event) {
-          if (text.trim() === '') return { events: [] };
-          summary.invalidLines += 1;
-          return { events: [{ kind: 'invalid', text: brief(text) }] };
-        }
-        const type = str(event.type) ?? '';
-        if (type === 'thread.started') {
-          summary.sessionId = str(event.thread_id);
-          return { events: [{ kind: 'init', text: `thread ${summary.sessionId ?? '?'}` }] };
-        }
-        if (type === 'turn.completed' || type === 'turn.failed') {
-          const usage = (event.usage ?? {}) as Record<string, unknown>;
-          summary.turns = (summary.turns ?? 0) + 1;
-          summary.inputTokens = (summary.inputTokens ?? 0) + (num(usage.input_tokens) ?? 0);
-          summary.outputTokens = (summary.outputTokens ?? 0) + (num(usage.output_tokens) ?? 0);
-          summary.resultSeen = true;
-          if (type === 'turn.failed') summary.errorMessage = `Codex turn failed: ${brief((event.error as { message?: unknown } | undefined)?.message ?? event.error, 200)}`;
-          return { events: [{ kind: 'result', text: type }], finished: true };
-        }
-        if (type === 'error') {
-          summary.errorMessage = `Codex reported: ${brief(event.message, 200)}`;
-          // Not progress: a reconnect loop must still trip the watchdog (see the runner).
-          return { events: [{ kind: 'error', text: brief(event.message) }] };
-        }
-        if (type.startsWith('item.')) {
-          const item = (event.item ?? {}) as Record<string, unknown>;
-          if (type === 'item.completed' && item.type === 'agent_message') summary.finalMessage = str(item.text) ?? summary.finalMessage;
-          // An error item (e.g. "falling back from WebSockets") is not progress either.
-          if (item.type === 'error') return { events: [{ kind: 'error', text: `${type} ${brief(item.message ?? item, 200)}` }] };
-          const kind = item.type === 'command_execution' || item.type === 'file_change' ? 'tool' : item.type === 'agent_message' ? 'text' : 'progress';
-          return { events: [{ kind, text: `${type} ${str(item.type) ?? ''} ${brief(item.text ?? item.command ?? item.changes ?? '', 200)}`.trim() }] };
-        }
-        return { events: [{ kind: 'progress', text: type || brief(event) }] };
-      },
-      summary: () => summary,
-    };
+    return jsonLinesParser((event, summary) => {
+      const type = str(event.type) ?? '';
+      if (type === 'thread.started') {
+        summary.sessionId = str(event.thread_id);
+        return { events: [{ kind: 'init', text: `thread ${summary.sessionId ?? '?'}` }] };
+      }
+      if (type === 'turn.completed' || type === 'turn.failed') {
+        const usage = (event.usage ?? {}) as Record<string, unknown>;
+        summary.turns = (summary.turns ?? 0) + 1;
+        summary.inputTokens = (summary.inputTokens ?? 0) + (num(usage.input_tokens) ?? 0);
+        summary.outputTokens = (summary.outputTokens ?? 0) + (num(usage.output_tokens) ?? 0);
+        summary.resultSeen = true;
+        if (type === 'turn.failed') summary.errorMessage = `Codex turn failed: ${brief((event.error as { message?: unknown } | undefined)?.message ?? event.error, 200)}`;
+        return { events: [{ kind: 'result', text: type }], finished: true };
+      }
+      if (type === 'error') {
+        summary.errorMessage = `Codex reported: ${brief(event.message, 200)}`;
+        // Not progress: a reconnect loop must still trip the watchdog (see the runner).
+        return { events: [{ kind: 'error', text: brief(event.message) }] };
+      }
+      if (type.startsWith('item.')) {
+        const item = (event.item ?? {}) as Record<string, unknown>;
+        if (type === 'item.completed' && item.type === 'agent_message') summary.finalMessage = str(item.text) ?? summary.finalMessage;
+        // An error item (e.g. "falling back from WebSockets") is not progress either.
+        if (item.type === 'error') return { events: [{ kind: 'error', text: `${type} ${brief(item.message ?? item, 200)}` }] };
+        const kind = item.type === 'command_execution' || item.type === 'file_change' ? 'tool' : item.type === 'agent_message' ? 'text' : 'progress';
+        return { events: [{ kind, text: `${type} ${str(item.type) ?? ''} ${brief(item.text ?? item.command ?? item.changes ?? '', 200)}`.trim() }] };
+      }
+      return { events: [{ kind: 'progress', text: type || brief(event) }] };
+    });
   },
 };

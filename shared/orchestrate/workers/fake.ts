@@ -1,4 +1,4 @@
-import { brief, emptySummary, num, parseJsonLine, str, type Worker } from './types';
+import { brief, jsonLinesParser, num, str, type Worker } from './types';
 
 /**
  * The test and benchmark worker: `node <script> <prompt>`, where the script (REPOSCOUT_FAKE_WORKER
@@ -13,29 +13,18 @@ export const fakeWorker: Worker = {
     return { file: process.execPath, args: [script, prompt], env };
   },
   parser() {
-    const summary = emptySummary();
-    return {
-      line(stream, text) {
-        if (stream === 'stderr') return { events: [{ kind: 'stderr', text: brief(text) }] };
-        const event = parseJsonLine(text);
-        if (!event) {
-          if (text.trim() === '') return { events: [] };
-          summary.invalidLines += 1;
-          return { events: [{ kind: 'invalid', text: brief(text) }] };
-        }
-        if (event.type === 'result') {
-          summary.resultSeen = true;
-          summary.finalMessage = str(event.text);
-          summary.costUsd = num(event.cost_usd);
-          summary.inputTokens = num(event.input_tokens);
-          summary.outputTokens = num(event.output_tokens);
-          summary.turns = num(event.turns);
-          if (event.is_error === true) summary.errorMessage = `The worker reported an error: ${brief(event.text, 200)}`;
-          return { events: [{ kind: 'result', text: brief(event.text) }], finished: true };
-        }
-        return { events: [{ kind: 'progress', text: brief(event.text ?? event) }] };
-      },
-      summary: () => summary,
-    };
+    return jsonLinesParser((event, summary) => {
+      if (event.type === 'result') {
+        summary.resultSeen = true;
+        summary.finalMessage = str(event.text);
+        summary.costUsd = num(event.cost_usd);
+        summary.inputTokens = num(event.input_tokens);
+        summary.outputTokens = num(event.output_tokens);
+        summary.turns = num(event.turns);
+        if (event.is_error === true) summary.errorMessage = `The worker reported an error: ${brief(event.text, 200)}`;
+        return { events: [{ kind: 'result', text: brief(event.text) }], finished: true };
+      }
+      return { events: [{ kind: 'progress', text: brief(event.text ?? event) }] };
+    }, brief);
   },
 };

@@ -61,6 +61,28 @@ export function emptySummary(): WorkerSummary {
   return { finalMessage: null, sessionId: null, turns: null, costUsd: null, inputTokens: null, outputTokens: null, resultSeen: false, errorMessage: null, needsInput: false, invalidLines: 0 };
 }
 
+export type ParsedLine = ReturnType<WorkerParser['line']>;
+
+/**
+ * A parser for workers whose stdout is one JSON event per line. Standard error, blank lines
+ * and lines that are not JSON objects are handled here (the last counted as invalid);
+ * `event` reads each event into events and the run's summary.
+ */
+export function jsonLinesParser(event: (event: Record<string, unknown>, summary: WorkerSummary) => ParsedLine, stderrText: (text: string) => string = (text) => text): WorkerParser {
+  const summary = emptySummary();
+  return {
+    line(stream, text) {
+      if (stream === 'stderr') return { events: [{ kind: 'stderr', text: stderrText(text) }] };
+      const parsed = parseJsonLine(text);
+      if (parsed) return event(parsed, summary);
+      if (text.trim() === '') return { events: [] };
+      summary.invalidLines += 1;
+      return { events: [{ kind: 'invalid', text: brief(text) }] };
+    },
+    summary: () => summary,
+  };
+}
+
 /** Parses one line as a JSON object, or null. */
 export function parseJsonLine(text: string): Record<string, unknown> | null {
   const trimmed = text.trim();

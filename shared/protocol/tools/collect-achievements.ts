@@ -7,11 +7,11 @@ export const collectAchievementsContract = defineContract({
   toolset: 'achievements',
   title: 'Collect achievements',
   description:
-    "Collect a developer's merged pull requests from local git clones (offline; merge and squash commits; only new commits are read), classify and score each, and store them. " +
-    'Reports progress; cancelling keeps the previous state. Then call get_portfolio, list_achievements or get_pull_request_impact.',
+    "Collect a developer's merged pull requests from GitHub (owner, repos or everywhere; needs their login) and/or local git clones, classify and score each, and store them. " +
+    'Incremental; progress; cancelling keeps what is stored, a rerun resumes. Then call get_portfolio, list_achievements or get_pull_request_impact.',
   input: collectAchievementsInput,
   output: collectAchievementsOutput,
-  hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
 });
 
 export type CollectAchievementsArgs = z.input<typeof collectAchievementsInput>;
