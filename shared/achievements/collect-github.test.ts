@@ -179,6 +179,23 @@ describe('collectFromGitHub', () => {
     expect(loadRecords(w.store.db, dev).find((r) => r.number === 10_120)!.files).toHaveLength(150);
   });
 
+  it('keeps what the search gave for a PR that is gone by the time its overflow is asked for', async () => {
+    const w = await setup(12, { filesEvery: 6 });
+    const client = w.client();
+    const graphql = client.octokit.graphql;
+    const gone = pull(w, 10_006);
+    // between the search and the overflow request, PR 10006 is deleted (its repository keeps the rest)
+    client.octokit.graphql = Object.assign((query: string, parameters?: Record<string, unknown>) => {
+      if (query.includes('PullRequestOverflow')) gone.number = 99_999;
+      return graphql(query, parameters);
+    }, graphql);
+    const result = await collectFromGitHub(w.store, client, dev, {}, all, { reviews: false });
+    expect(result.prs).toBe(12);
+    const records = loadRecords(w.store.db, dev);
+    expect(records.find((r) => r.number === 10_006)!.files).toHaveLength(100);
+    expect(records.find((r) => r.number === 10_000)!.files).toHaveLength(150);
+  });
+
   it('collects whose work the person reviewed, and the portfolio shows people, counts and links, bots left out', async () => {
     const w = await setup(6);
     addReviewedPulls(w.org, 'dev-login', ['alice-x', 'bob-y', 'dependabot[bot]'], 9);

@@ -154,7 +154,7 @@ async function pageOverflow(client: GitHubClient, prs: PullRequestNode[], signal
   while (pending.size > 0) {
     const batch = [...pending].slice(0, OVERFLOW_BATCH);
     const { query, variables } = overflowQuery(batch.map(([, r]) => r));
-    const answer = (await githubGraphql(client, query, variables, signal, context)) as Record<string, unknown>;
+    const answer = (await overflowAnswer(client, query, variables, signal, context)) as Record<string, unknown>;
     batch.forEach(([pr, request], i) => {
       const more = parseAnswer(overflowAliasSchema, answer?.[`p${i}`] ?? null, `the rest of ${pr.repository.nameWithOwner}#${pr.number}`)?.pullRequest;
       if (!more) {
@@ -171,6 +171,22 @@ async function pageOverflow(client: GitHubClient, prs: PullRequestNode[], signal
       }
       if (Object.keys(request.cursors).length === 0) pending.delete(pr);
     });
+  }
+}
+
+/**
+ * The overflow answer. A PR that went away between the search and now (deleted, moved,
+ * access lost) comes back as a null alias with a NOT_FOUND error, which Octokit throws for
+ * the whole batch: those are read from the partial data instead of stopping the run.
+ */
+async function overflowAnswer(client: GitHubClient, query: string, variables: Record<string, unknown>, signal: AbortSignal | undefined, context: FailureContext): Promise<unknown> {
+  try {
+    return await githubGraphql(client, query, variables, signal, context);
+  } catch (error) {
+    const cause = (error as { cause?: { errors?: { type?: string }[]; data?: unknown } }).cause;
+    const errors = cause?.errors ?? [];
+    if (errors.length > 0 && errors.every((e) => e.type === 'NOT_FOUND') && cause?.data) return cause.data;
+    throw error;
   }
 }
 

@@ -199,9 +199,14 @@ function answerOverflow(orgs: SyntheticOrg[], query: string, vars: Vars, rate: R
     const i = Number(/p(\d+): repository\(/.exec(segment)?.[1]);
     const repo = findRepo(orgs, vars[`o${i}`], vars[`n${i}`]);
     const pr = repo?.pulls.find((p) => p.number === Number(vars[`k${i}`]));
-    if (!repo || !pr) {
+    if (!repo) {
       data[`p${i}`] = null;
       errors.push({ type: 'NOT_FOUND', path: [`p${i}`], message: `Could not resolve to a Repository with the name '${String(vars[`o${i}`])}/${String(vars[`n${i}`])}'.` });
+      continue;
+    }
+    if (!pr) {
+      data[`p${i}`] = { pullRequest: null };
+      errors.push({ type: 'NOT_FOUND', path: [`p${i}`, 'pullRequest'], message: `Could not resolve to a PullRequest with the number of ${Number(vars[`k${i}`])}.` });
       continue;
     }
     const all = connections(repo, pr);
