@@ -1,4 +1,6 @@
+import { hotspotSchema } from '../protocol/records';
 import type { Hotspot } from '../research/types';
+import { defineAnalysis } from './analysis';
 import type { AnalysisContext } from './context';
 
 /**
@@ -21,3 +23,12 @@ export function hotspots(ctx: AnalysisContext, limit = 20): Hotspot[] {
   if (rows.length === 0) rows = query.all(ctx.repoId, 0, limit) as Omit<Hotspot, 'churn'>[];
   return rows.map((row) => ({ ...row, churn: row.additions + row.deletions }));
 }
+
+/** Published per file. Needs line counts per file, which only a clone's history has. */
+export const hotspotsAnalysis = defineAnalysis({
+  name: 'hotspots',
+  record: hotspotSchema,
+  needs: 'local',
+  local: ({ ctx }) => hotspots(ctx),
+  onGitHub: () => [],
+});
