@@ -97,10 +97,12 @@ function weeklySeries(commits: GitHubCommit[], now: number, windowStart: number)
   return weeks;
 }
 
-/** Published with its latest weeks as `recentWeeks`. */
+// get_repository carries the latest half year of the weekly series.
+const PUBLISHED_WEEKS = 26;
+
 export const activityAnalysis = defineAnalysis({
   name: 'activity',
-  record: activitySectionSchema,
+  record: { section: 'activity', schema: activitySectionSchema, publish: ({ weeks, ...rest }) => ({ ...rest, recentWeeks: weeks.slice(-PUBLISHED_WEEKS) }) },
   needs: 'both',
   local: ({ ctx }) => activity(ctx),
   github: activityFromGitHub,

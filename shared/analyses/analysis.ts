@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { RepositorySection } from '../protocol/tools/get-repository';
 import type { RepositoryResearch } from '../research/types';
 import type { GitHubSource, LocalSource } from './sources';
 
@@ -11,16 +12,29 @@ export type Earlier = Pick<RepositoryResearch, 'repository' | 'options'> & Parti
 
 type Value<K extends AnalysisName> = NonNullable<AnalysisResults[K]>;
 
+/** get_repository sections cap their lists at this many; the dedicated tools page through everything. */
+export const PUBLISHED_TOP = 10;
+
 /**
- * One analysis, declared: the field of the research record it fills, the contract record its
- * result is published as (`shared/protocol/records.ts`; null when no tool publishes it), and
- * what it needs, with a reader per source:
+ * How an analysis's result is published: the get_repository section that carries it, the
+ * contract record of that section (`shared/protocol/records.ts`), and the projection into it
+ * (lists capped; the dedicated tools page through everything).
+ */
+export interface Published<V> {
+  section: RepositorySection;
+  schema: z.ZodType;
+  publish(value: V): unknown;
+}
+
+/**
+ * One analysis, declared: the field of the research record it fills, its published record
+ * (null when no tool publishes it on its own), and what it needs, with a reader per source:
  * - `both`: a local clone (history in the store, tree at HEAD) and a GitHub repository (stored API rows);
  * - `local`: only a local clone; GitHub repositories get `onGitHub`;
  * - `github`: only GitHub data; local records leave the field out;
  * - `earlier`: only the results listed before it, the same code for either source.
  */
-export type Analysis<K extends AnalysisName = AnalysisName> = { name: K; record: z.ZodType | null } & (
+export type Analysis<K extends AnalysisName = AnalysisName> = { name: K; record: Published<Value<K>> | null } & (
   | { needs: 'both'; local: (source: LocalSource, earlier: Earlier) => Value<K> | Promise<Value<K>>; github: (source: GitHubSource, earlier: Earlier) => Value<K> }
   | { needs: 'local'; local: (source: LocalSource, earlier: Earlier) => Value<K> | Promise<Value<K>>; onGitHub: () => Value<K> }
   | { needs: 'github'; github: (source: GitHubSource, earlier: Earlier) => Value<K> }

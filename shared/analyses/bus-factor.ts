@@ -32,7 +32,7 @@ export function busFactor(authors: AuthorCommits[]): BusFactorResult {
  */
 export const busFactorAnalysis = defineAnalysis({
   name: 'busFactor',
-  record: busFactorsSchema,
+  record: { section: 'bus_factor', schema: busFactorsSchema, publish: (b) => b },
   needs: 'earlier',
   fromEarlier: (earlier) => {
     const { humans } = earlierResult(earlier, 'contributors');

@@ -263,7 +263,7 @@ export function communityFilesFromGitHub({ row }: GitHubSource): CommunityFiles 
 
 export const communityFilesAnalysis = defineAnalysis({
   name: 'communityFiles',
-  record: communityFilesSchema,
+  record: { section: 'community_files', schema: communityFilesSchema, publish: (c) => c },
   needs: 'both',
   local: communityFilesOfClone,
   github: communityFilesFromGitHub,

@@ -1,6 +1,6 @@
-import { contributorSchema } from '../protocol/records';
+import { contributorsSectionSchema } from '../protocol/records';
 import type { ContributorStats } from '../research/types';
-import { defineAnalysis } from './analysis';
+import { defineAnalysis, PUBLISHED_TOP } from './analysis';
 import type { AnalysisContext } from './context';
 import type { GitHubSource } from './sources';
 import { isoTime, SECONDS, weekIndex } from './time';
@@ -107,10 +107,13 @@ export function contributorsFromGitHub({ sql, row, commits }: GitHubSource): { h
   return { humans: all.filter((c) => !c.isBot), bots: all.filter((c) => c.isBot) };
 }
 
-/** Published per person (`humans` and `bots` are lists of it). */
 export const contributorsAnalysis = defineAnalysis({
   name: 'contributors',
-  record: contributorSchema,
+  record: {
+    section: 'contributors',
+    schema: contributorsSectionSchema,
+    publish: (c) => ({ humans: c.humans.length, bots: c.bots.length, top: c.humans.slice(0, PUBLISHED_TOP).map(({ isBot: _isBot, ...person }) => person) }),
+  },
   needs: 'both',
   local: ({ ctx }) => contributors(ctx),
   github: contributorsFromGitHub,

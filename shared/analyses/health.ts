@@ -240,7 +240,7 @@ export function healthFormulaMarkdown(): string {
  */
 export const healthAnalysis = defineAnalysis({
   name: 'health',
-  record: healthSchema,
+  record: { section: 'health', schema: healthSchema, publish: (h) => h },
   needs: 'earlier',
   fromEarlier: (earlier) => healthScore({ ...(earlier as Omit<RepositoryResearch, 'health'>), ...earlier.githubInputs }),
 });

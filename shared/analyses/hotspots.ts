@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { hotspotSchema } from '../protocol/records';
 import type { Hotspot } from '../research/types';
-import { defineAnalysis } from './analysis';
+import { defineAnalysis, PUBLISHED_TOP } from './analysis';
 import type { AnalysisContext } from './context';
 
 /**
@@ -24,10 +25,10 @@ export function hotspots(ctx: AnalysisContext, limit = 20): Hotspot[] {
   return rows.map((row) => ({ ...row, churn: row.additions + row.deletions }));
 }
 
-/** Published per file. Needs line counts per file, which only a clone's history has. */
+/** Needs line counts per file, which only a clone's history has. */
 export const hotspotsAnalysis = defineAnalysis({
   name: 'hotspots',
-  record: hotspotSchema,
+  record: { section: 'hotspots', schema: z.array(hotspotSchema), publish: (h) => h.slice(0, PUBLISHED_TOP) },
   needs: 'local',
   local: ({ ctx }) => hotspots(ctx),
   onGitHub: () => [],

@@ -1,4 +1,5 @@
 import type { TreeEntry } from '../git/tree';
+import { z } from 'zod';
 import { languageShareSchema } from '../protocol/records';
 import type { LanguageShare } from '../research/types';
 import { defineAnalysis } from './analysis';
@@ -169,10 +170,9 @@ export function languagesFromGitHub({ row }: GitHubSource): LanguageShare[] {
   return languages.map((l) => ({ language: l.name, files: 0, bytes: l.bytes, share: totalBytes > 0 ? l.bytes / totalBytes : 0 }));
 }
 
-/** Published per language. */
 export const languagesAnalysis = defineAnalysis({
   name: 'languages',
-  record: languageShareSchema,
+  record: { section: 'languages', schema: z.array(languageShareSchema), publish: (l) => l },
   needs: 'both',
   local: ({ tree }) => languageMix(tree),
   github: languagesFromGitHub,

@@ -1,7 +1,7 @@
 import { pullRequestsSectionSchema } from '../protocol/records';
 import type { PullRequestSummary, ReconstructedPullRequest } from '../research/types';
 import type { Db } from '../store/open';
-import { defineAnalysis } from './analysis';
+import { defineAnalysis, PUBLISHED_TOP } from './analysis';
 import type { AnalysisContext } from './context';
 import type { GitHubSource } from './sources';
 import { isoTime } from './time';
@@ -142,7 +142,23 @@ export function pullRequestsFromGitHub({ sql, row, windowStart }: GitHubSource):
 
 export const pullRequestsAnalysis = defineAnalysis({
   name: 'pullRequests',
-  record: pullRequestsSectionSchema,
+  record: {
+    section: 'pull_requests',
+    schema: pullRequestsSectionSchema,
+    publish: ({ recent, ...counts }) => ({
+      ...counts,
+      recent: recent.slice(0, PUBLISHED_TOP).map((pr) => ({
+        number: pr.number,
+        source: pr.source,
+        title: pr.title,
+        author: pr.author,
+        mergedAt: pr.mergedAt,
+        additions: pr.additions,
+        deletions: pr.deletions,
+        filesChanged: pr.filesChanged,
+      })),
+    }),
+  },
   needs: 'both',
   local: ({ ctx, headSha }) => pullRequests(ctx, headSha),
   github: pullRequestsFromGitHub,

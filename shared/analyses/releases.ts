@@ -36,7 +36,7 @@ export function releasesFromGitHub({ sql, row, now }: GitHubSource): Releases {
 
 export const releasesAnalysis = defineAnalysis({
   name: 'releases',
-  record: releasesSchema,
+  record: { section: 'releases', schema: releasesSchema, publish: (r) => r },
   needs: 'both',
   local: ({ ctx }) => releases(ctx),
   github: releasesFromGitHub,
