@@ -150,9 +150,13 @@ export function start(shell: Shell): Main {
   if (views.memory.visible) void vscode.commands.executeCommand('reposcout.refreshMemories');
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitDocuments()),
-    // The Achievements view loads the remembered person's PRs whenever it is shown.
+    // The Achievements view loads the remembered person's PRs whenever it is shown, and again
+    // when the toolsets change (it says so when the engine no longer serves achievements).
     views.achievements.onDidChangeVisibility((event) => {
       if (event.visible) void refreshAchievements(ready);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('reposcout.toolsets') && views.achievements.visible) void refreshAchievements(ready);
     }),
   );
   if (views.achievements.visible) void refreshAchievements(ready);

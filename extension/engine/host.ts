@@ -4,6 +4,7 @@ import { availableCapabilities, expectedCapabilities, type Capability } from './
 import { EngineClient, type EngineStatus } from './client';
 import path from 'node:path';
 import { githubScopeRequest } from './github-scopes';
+import { sessionChangeNeedsRestart } from './session-change';
 import { engineBaseEnv, engineLaunch } from './launch';
 import { chooseRuntime, describeProbes, runtimeCandidates, type ChosenRuntime } from './runtime';
 
@@ -110,13 +111,19 @@ export function engineRuntime(config: ExtensionConfig, extensionPath: string, lo
  * context keys (welcome views, menus) and the status listeners.
  */
 export function createEngine(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, onStatus: (status: EngineStatus) => void): EngineClient {
+  // The token the engine was last started with (memory only), to tell a sign-in or sign-out
+  // from the echo of one the engine already runs with. Read first thing in a start, so that
+  // an engine still starting is compared with the token it will get.
+  let launchedToken: Promise<string | null> | undefined;
   const engine = new EngineClient({
     version: String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0'),
     log,
     resolveLaunch: async () => {
       const config = currentConfig();
+      const token = silentGitHubToken(config);
+      launchedToken = token;
       const runtime = await engineRuntime(config, context.extensionUri.fsPath, log);
-      return engineLaunch(config, context.extensionUri.fsPath, process.env, await silentGitHubToken(config), runtime, ownToolsets(context));
+      return engineLaunch(config, context.extensionUri.fsPath, process.env, await token, runtime, ownToolsets(context));
     },
     onStatus: (status) => {
       void vscode.commands.executeCommand('setContext', 'reposcout.engineState', status.state);
@@ -135,10 +142,17 @@ export function createEngine(context: vscode.ExtensionContext, log: vscode.LogOu
       }
     }),
     vscode.authentication.onDidChangeSessions((event) => {
-      if (event.provider.id === authProvider(currentConfig())) {
-        log.info('GitHub sign-in changed; the engine restarts on next use');
-        void engine.restart();
-      }
+      if (event.provider.id !== authProvider(currentConfig())) return;
+      // The sign-in command restarts the engine itself, and this event can arrive after the
+      // fresh engine took the new token: restarting again would cut off the work it started.
+      void silentGitHubToken(currentConfig()).then(async (token) => {
+        // Looked up now, not when the event came: an engine started meanwhile is the one to judge.
+        const launched = await launchedToken;
+        if (sessionChangeNeedsRestart(engine.current.state, launched, token)) {
+          log.info('GitHub sign-in changed; the engine restarts on next use');
+          void engine.restart();
+        }
+      });
     }),
     { dispose: () => void engine.dispose() },
   );
