@@ -50,6 +50,9 @@ export function isAlive(identity: ProcessIdentity): boolean {
  */
 export function groupMembers(pgid: number): number[] {
   if (process.platform === 'linux') {
+    // One signal-0 probe first: an empty group (the usual case once a worker exits) costs
+    // one system call instead of reading every process's /proc entry.
+    if (!groupExists(pgid)) return [];
     const members: number[] = [];
     for (const name of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(name)) continue;
@@ -64,11 +67,17 @@ export function groupMembers(pgid: number): number[] {
     }
     return members;
   }
+  return groupExists(pgid) ? [pgid] : [];
+}
+
+/** Whether any process (zombies included) is in group `pgid`. */
+function groupExists(pgid: number): boolean {
   try {
     process.kill(-pgid, 0);
-    return [pgid];
-  } catch {
-    return [];
+    return true;
+  } catch (error) {
+    // EPERM: members exist that we may not signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
