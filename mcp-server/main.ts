@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { isRepoScoutError, type RepoScoutErrorCode } from '../shared/errors';
+import { isDatabaseBusy } from '../shared/store/busy';
 import { cliNextStep } from './cli/next-step';
 import { createProgram } from './cli/program';
 
@@ -43,6 +44,10 @@ async function main(argv: string[]): Promise<number> {
       const next = cliNextStep(error.remedy);
       process.stderr.write(`reposcout: ${error.message}${next ? ` ${next}` : ''}\n`);
       return EXIT_FOR[error.code] ?? 1;
+    }
+    if (isDatabaseBusy(error)) {
+      process.stderr.write('reposcout: the database is locked by another process writing to it (another RepoScout command, server or VS Code); try again when it finishes.\n');
+      return 1;
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`reposcout: unexpected failure: ${message}\n`);

@@ -42,9 +42,11 @@ describe('reposcout achievements --llm anthropic', () => {
     const out = path.join(work, 'out');
     reply = { text: JSON.stringify({ summary: 'Alice delivered a streaming parser with tests.', highlights: [] }) };
     const args = ['achievements', 'alice@example.com', '--as', 'alice', '--db', db, '--out', out, '--format', 'md,html,json', '--llm', 'anthropic', '--llm-model', 'claude-cli-test'];
-    const first = await run([...args, '--local', repo.dir]);
+    // ANTHROPIC_LOG=debug would make the SDK log each request: RepoScout turns its logging off
+    const first = await run([...args, '--local', repo.dir], { ANTHROPIC_LOG: 'debug' });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
+    expect(first.stdout).not.toMatch(/\[log_\w+\]/);
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0]!.model).toBe('claude-cli-test');
     expect(first.stdout).toContain('Alice delivered a streaming parser with tests.\n(written by anthropic claude-cli-test; from the data:)');

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { githubScopeRequest } from '../engine/github-scopes';
 import { authProvider, currentConfig } from '../engine/host';
 import { availableCapabilities } from '../engine/capabilities';
-import type { CommandDefinition } from './deps';
+import { isSignInDeclined, SIGN_IN_DECLINED_MESSAGE } from '../errors-ui';
+import type { CommandDefinition, CommandDeps } from './deps';
 import { showFailure } from './long-task';
 
 export const showLog: CommandDefinition = {
@@ -59,21 +60,42 @@ export const showStatus: CommandDefinition = {
   },
 };
 
+/**
+ * Signs in through VS Code's GitHub provider (its consent prompt first) and restarts the engine
+ * so it runs with the new session's token. The account's label when signed in, else null: a
+ * declined or cancelled sign-in says what it left behind and how to sign in later.
+ */
+export async function signInToGitHub(deps: CommandDeps): Promise<string | null> {
+  const config = currentConfig();
+  try {
+    const { scopes, why } = githubScopeRequest(config);
+    deps.log.info(`signing in to GitHub with scopes ${scopes.join(', ')}: ${why}`);
+    const session = await vscode.authentication.getSession(authProvider(config), scopes, { createIfNone: { detail: why } });
+    // The engine reads GITHUB_TOKEN when it starts; start a fresh one with the new session.
+    await deps.engine.restart();
+    deps.log.info(`signed in to GitHub${config.githubHost ? ` (${config.githubHost})` : ''} as ${session.account.label}`);
+    return session.account.label;
+  } catch (error) {
+    if (isSignInDeclined(error)) {
+      deps.log.info(`GitHub sign-in declined (${error instanceof Error ? error.message : String(error)})`);
+      void vscode.window.showWarningMessage(`RepoScout: ${SIGN_IN_DECLINED_MESSAGE}`, 'Sign in to GitHub').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('reposcout.signIn');
+      });
+    } else {
+      showFailure(deps, 'GitHub sign-in', error);
+    }
+    return null;
+  }
+}
+
 export const signIn: CommandDefinition = {
   id: 'reposcout.signIn',
   async run(deps) {
-    const config = currentConfig();
-    try {
-      const { scopes, why } = githubScopeRequest(config);
-      deps.log.info(`signing in to GitHub with scopes ${scopes.join(', ')}: ${why}`);
-      const session = await vscode.authentication.getSession(authProvider(config), scopes, { createIfNone: { detail: why } });
-      // The engine reads GITHUB_TOKEN when it starts; start a fresh one with the new session.
-      await deps.engine.restart();
-      deps.log.info(`signed in to GitHub${config.githubHost ? ` (${config.githubHost})` : ''} as ${session.account.label}`);
-      const next = await vscode.window.showInformationMessage(`RepoScout: Signed in to GitHub as ${session.account.label}.`, 'Ingest a GitHub Owner');
-      if (next) await vscode.commands.executeCommand('reposcout.ingestOwner');
-    } catch (error) {
-      showFailure(deps, 'GitHub sign-in', error);
-    }
+    const account = await signInToGitHub(deps);
+    if (account === null) return;
+    // Not awaited: the command is done once signed in, whether or not the offer is taken.
+    void vscode.window.showInformationMessage(`RepoScout: Signed in to GitHub as ${account}.`, 'Ingest a GitHub Owner').then((next) => {
+      if (next) void vscode.commands.executeCommand('reposcout.ingestOwner');
+    });
   },
 };

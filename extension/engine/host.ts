@@ -4,6 +4,7 @@ import { availableCapabilities, expectedCapabilities, type Capability } from './
 import { EngineClient, type EngineStatus } from './client';
 import path from 'node:path';
 import { githubScopeRequest } from './github-scopes';
+import { sessionChangeNeedsRestart } from './session-change';
 import { engineBaseEnv, engineLaunch } from './launch';
 import { chooseRuntime, describeProbes, runtimeCandidates, type ChosenRuntime } from './runtime';
 
@@ -36,11 +37,39 @@ export async function silentGitHubToken(config: ExtensionConfig): Promise<string
 const AUTH_TIMEOUT_MS = 3000;
 
 /**
- * Toolsets the extension's own engine serves beyond the setting: the Jobs view works through
- * the orchestrate tools. The engine makes its orchestration part on the first job call, so
- * nothing runs for it until the view is used; agents' MCP definition does not get it.
+ * Whether the Jobs view has been used (kept across windows). From then on the extension's own
+ * engine serves the orchestrate toolset beyond reposcout.toolsets; before that it does not, so
+ * an engine that serves jobs (and settles and resumes jobs left by a stopped RepoScout when it
+ * starts) runs only for people who use jobs. Agents' MCP definition never gets it from here.
  */
-export const OWN_ENGINE_TOOLSETS = ['orchestrate'] as const;
+const JOBS_USED = 'reposcout.jobs.used';
+
+function ownToolsets(context: vscode.ExtensionContext): string[] {
+  return context.globalState.get<boolean>(JOBS_USED) === true ? ['orchestrate'] : [];
+}
+
+let enabling: Promise<void> | null = null;
+
+/**
+ * Makes the extension's engine serve the orchestrate tools: marks the Jobs view as used and,
+ * when the running engine lacks them, restarts it once no call is in flight (an analysis in
+ * progress is never cut off). Job calls wait for this.
+ */
+export function enableJobsToolset(context: vscode.ExtensionContext, engine: EngineClient, log: vscode.LogOutputChannel): Promise<void> {
+  enabling ??= (async () => {
+    if (context.globalState.get<boolean>(JOBS_USED) !== true) await context.globalState.update(JOBS_USED, true);
+    // A start in progress may have read the setting before: let it finish, then look.
+    if (engine.current.state === 'starting') await engine.ensureStarted().catch(() => undefined);
+    if (engine.current.state === 'running' && !engine.has('list_jobs')) {
+      log.info('the Jobs view needs the orchestrate tools: the engine restarts with them once its current calls are done');
+      await engine.whenIdle();
+      if (!engine.has('list_jobs')) await engine.restart();
+    }
+  })().finally(() => {
+    enabling = null;
+  });
+  return enabling;
+}
 
 // One probe per setting value per window: the runtime does not change under a running editor.
 // A failure is not kept, so installing Node.js and pressing Retry works.
@@ -82,13 +111,19 @@ export function engineRuntime(config: ExtensionConfig, extensionPath: string, lo
  * context keys (welcome views, menus) and the status listeners.
  */
 export function createEngine(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, onStatus: (status: EngineStatus) => void): EngineClient {
+  // The token the engine was last started with (memory only), to tell a sign-in or sign-out
+  // from the echo of one the engine already runs with. Read first thing in a start, so that
+  // an engine still starting is compared with the token it will get.
+  let launchedToken: Promise<string | null> | undefined;
   const engine = new EngineClient({
     version: String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0'),
     log,
     resolveLaunch: async () => {
       const config = currentConfig();
+      const token = silentGitHubToken(config);
+      launchedToken = token;
       const runtime = await engineRuntime(config, context.extensionUri.fsPath, log);
-      return engineLaunch(config, context.extensionUri.fsPath, process.env, await silentGitHubToken(config), runtime, OWN_ENGINE_TOOLSETS);
+      return engineLaunch(config, context.extensionUri.fsPath, process.env, await token, runtime, ownToolsets(context));
     },
     onStatus: (status) => {
       void vscode.commands.executeCommand('setContext', 'reposcout.engineState', status.state);
@@ -107,10 +142,17 @@ export function createEngine(context: vscode.ExtensionContext, log: vscode.LogOu
       }
     }),
     vscode.authentication.onDidChangeSessions((event) => {
-      if (event.provider.id === authProvider(currentConfig())) {
-        log.info('GitHub sign-in changed; the engine restarts on next use');
-        void engine.restart();
-      }
+      if (event.provider.id !== authProvider(currentConfig())) return;
+      // The sign-in command restarts the engine itself, and this event can arrive after the
+      // fresh engine took the new token: restarting again would cut off the work it started.
+      void silentGitHubToken(currentConfig()).then(async (token) => {
+        // Looked up now, not when the event came: an engine started meanwhile is the one to judge.
+        const launched = await launchedToken;
+        if (sessionChangeNeedsRestart(engine.current.state, launched, token)) {
+          log.info('GitHub sign-in changed; the engine restarts on next use');
+          void engine.restart();
+        }
+      });
     }),
     { dispose: () => void engine.dispose() },
   );

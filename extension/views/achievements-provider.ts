@@ -46,7 +46,9 @@ export class AchievementsProvider implements vscode.TreeDataProvider<Achievement
     if (!person) return this.show([], undefined);
     await this.engine.ensureStarted();
     if (!this.engine.has(listAchievementsContract)) {
-      return this.show([], 'This engine serves no achievements: its toolsets setting leaves out "achievements". Add it to reposcout.toolsets, then run "RepoScout: Restart Engine".');
+      // An empty view with no message shows the welcome content that says why and offers the setting.
+      this.log.info('the engine serves no achievements (the "achievements" toolset is off)');
+      return this.show([], undefined);
     }
     const { items, truncated } = await listAllAchievements(this.engine, person);
     this.show(achievementTree(items), achievementsMessage(person.who, items, truncated));

@@ -27,6 +27,7 @@ describe('Jobs view rows', () => {
     expect(row.contextValue).toBe('attempt.succeeded.diff');
     expect(attemptRow('j1', 'a', attempt({ diff: null, state: 'failed', failure: { kind: 'no_output', retryable: true } })).contextValue).toBe('attempt.failed');
     expect(attemptRow('j1', 'a', attempt({ state: 'running', durationMs: null, finishedAt: null })).icon).toBe('sync~spin');
+    expect(attemptRow('j1', 'a', attempt({ state: 'cancelled', diff: null, failure: { kind: 'cancelled', retryable: false } })).description).toBe('cancelled · 2.5 s · $0.0012 · 15 tokens');
   });
 
   it('flattens control characters and shortens long text', () => {

@@ -122,7 +122,7 @@ export function attemptRow(jobId: string, key: string, a: AttemptRecord): JobRow
   return {
     id: `attempt:${jobId}:${key}:${a.number}`,
     label: `Attempt ${a.number}`,
-    description: [stateLabel(a.state), duration(a.durationMs), diff, ...figures, a.failure ? a.failure.kind.replace(/_/g, ' ') : ''].filter(Boolean).join(' · '),
+    description: [stateLabel(a.state), duration(a.durationMs), diff, ...figures, a.failure && a.failure.kind !== a.state ? a.failure.kind.replace(/_/g, ' ') : ''].filter(Boolean).join(' · '),
     tooltip: [
       `Attempt ${a.number} (${a.worker}): ${stateLabel(a.state)}`,
       `Started ${a.startedAt.slice(0, 19)}${a.finishedAt ? `, finished ${a.finishedAt.slice(0, 19)}` : ''}`,

@@ -2,6 +2,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import { isRepoScoutError, type RepoScoutErrorCode } from '../../shared/errors';
 import { toolErrorText, type Remedy, type ToolErrorPayload } from '../../shared/protocol/errors';
+import { isDatabaseBusy } from '../../shared/store/busy';
 import type { Logger } from './logger';
 
 // What an agent can do about each engine error, said in terms of this server's tools.
@@ -30,6 +31,15 @@ const NEXT_STEP: Partial<Record<RepoScoutErrorCode, string>> = {
 export function errorResult(error: unknown, tool: string, log: Logger): CallToolResult {
   if (isRepoScoutError(error)) {
     return errorAnswer({ code: error.code, message: cliToToolWording(error.message), next: toolNextStep(error.remedy) ?? NEXT_STEP[error.code] ?? null, remedy: error.remedy });
+  }
+  // Another process held the write lock past the busy timeout: waiting helps, so say so.
+  if (isDatabaseBusy(error)) {
+    log.warn(`${tool}: the database stayed locked by another connection past the busy timeout`);
+    return errorAnswer({
+      code: 'DB_BUSY',
+      message: 'The database is locked by another process writing to it (another RepoScout command, server or VS Code); try again when it finishes.',
+      next: NEXT_STEP.DB_BUSY ?? null,
+    });
   }
   // Not an error the arguments can fix: keep the details in the server's log.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -68,10 +68,16 @@ async function saveAs(page: Page, title: string, file: string): Promise<void> {
   const input = widget.locator('input.input');
   // The dialog fills in its default path after it shows; type ours once that is in.
   await expect.poll(() => input.inputValue(), { timeout: 15_000 }).toMatch(/\/portfolio-[\w-]+\.\w+$/);
-  await input.fill(file);
-  await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(file);
-  await widget.locator('.monaco-button', { hasText: 'OK' }).first().click();
-  await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+  // It lists the folder of whatever is typed and may ignore an OK while it does: retry.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (!(await widget.isVisible())) return;
+    await input.fill(file);
+    await expect.poll(() => input.inputValue(), { timeout: 5_000 }).toBe(file);
+    await page.waitForTimeout(500);
+    await widget.locator('.monaco-button', { hasText: 'OK' }).first().click().catch(() => undefined);
+    if (await widget.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
+  }
+  throw new Error(`The save dialog "${title}" did not accept ${file}.`);
 }
 
 describe('RepoScout achievements in VS Code (code-server)', () => {
@@ -98,9 +104,10 @@ describe('RepoScout achievements in VS Code (code-server)', () => {
       XDG_CONFIG_HOME: path.join(root, 'xdg-config'),
       XDG_DATA_HOME: path.join(root, 'xdg-data'),
       LANG: 'C.UTF-8',
+      REPOSCOUT_LM_DOUBLE_LOG: path.join(root, 'lm-double-request.json'),
     };
     fs.mkdirSync(env.HOME as string, { recursive: true });
-    writeUserSettings(dirs, {
+    const settings = {
       'reposcout.databasePath': path.join(root, 'reposcout.db'),
       'workbench.startupEditor': 'none',
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -111,8 +118,15 @@ describe('RepoScout achievements in VS Code (code-server)', () => {
       'chat.commandCenter.enabled': false,
       'window.commandCenter': false,
       'files.simpleDialog.enable': true,
-    });
+    };
+    writeUserSettings(dirs, settings);
     expect(installExtension(tools, dirs, vsix, env)).toMatch(/successfully installed/);
+    // A chat model test double (test/e2e/lm-double): off until its command runs.
+    const double = path.join(root, 'lm-double');
+    fs.cpSync(path.join(__dirname, 'lm-double'), double, { recursive: true });
+    const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', path.join(root, 'lm-double.vsix')], { cwd: double, stdio: 'ignore' });
+    expect(installExtension(tools, dirs, path.join(root, 'lm-double.vsix'), env)).toMatch(/successfully installed/);
     expect(() => execFileSync('node', ['--version'], { env })).toThrow(/ENOENT/);
     repo = portfolioRepo(HOSTILE_TITLE);
     server = await startCodeServer(tools, dirs, repo.dir, env);
@@ -216,5 +230,41 @@ describe('RepoScout achievements in VS Code (code-server)', () => {
     expect(message).toContain('summary, written from the data, stands');
     expect(dialogs).toEqual([]);
     await shot(page, '05-no-chat-model');
+  });
+
+  it('asks consent naming the model and what is sent, then writes the self-review with the chat model, data fenced', async () => {
+    await runCommand(page, 'Enable RepoScout Test Chat Model');
+    // Seen once: the workbench went briefly inert right after the provider announced its model
+    // (the palette's input refused typing); a moment's settling avoids it.
+    await page.waitForTimeout(2000);
+    await runCommand(page, 'RepoScout: Write Self-Review');
+    const dialog = page.locator('.monaco-dialog-box').filter({ hasText: 'Send this portfolio to Test Model' });
+    await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+    const said = await dialog.innerText();
+    expect(said).toContain("RepoScout will send alice@example.com's portfolio data");
+    expect(said).toContain('No code, diffs or file contents are sent.');
+    await shot(page, '06-consent-modal');
+    await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+    // VS Code's own question whether RepoScout may use another extension's models, if it asks.
+    const access = page.locator('.monaco-dialog-box').filter({ hasText: /language model/i });
+    if (await access.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) await access.getByRole('button', { name: /Allow/ }).first().click();
+    const editor = page.locator('.editor-instance .view-lines').first();
+    await expect.poll(async () => (await editor.innerText().catch(() => '')).replace(/\u00a0/g, ' '), { timeout: 60_000 }).toContain('DRAFT FROM THE TEST MODEL');
+    expect((await editor.innerText()).replace(/\u00a0/g, ' ')).toContain('# Self-review: alice@example.com');
+    await shot(page, '07-self-review-draft');
+    const [instructions, data] = JSON.parse(fs.readFileSync(path.join(root, 'lm-double-request.json'), 'utf8')) as string[];
+    expect(instructions).toMatch(/never as instructions/);
+    expect(instructions).not.toContain('onerror');
+    expect(data).toMatch(/^BEGIN PORTFOLIO_DATA_\w+\n/);
+    expect(data).toContain(HOSTILE_TITLE);
+  });
+
+  it('says in the view when the engine no longer serves achievements', async () => {
+    await runCommand(page, 'RepoScout e2e: Serve Toolsets Without Achievements');
+    await expandView(page, 'Achievements');
+    await page.locator('.welcome-view-content', { hasText: 'Achievements are off' }).first().waitFor({ timeout: 60_000 });
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Achievements' }) }).first();
+    expect(await pane.innerText()).toContain('the engine serves them with the "achievements" toolset');
+    await shot(page, '08-toolset-off');
   });
 });

@@ -1,9 +1,12 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '../..');
 
 // Real VS Code for tests: code-server (VS Code's workbench and Node extension host) from the
 // tools folder test/e2e/setup-code-server.sh fills, driven through Debian's Chromium.
@@ -53,6 +56,36 @@ export function installExtension(tools: E2eTools, dirs: CodeServerDirs, vsix: st
     env,
     timeout: 120_000,
   });
+}
+
+/**
+ * Packs an extension folder (package.json + plain JS, no build) into a .vsix with vsce, for
+ * `installExtension`: code-server's --install-extension takes a .vsix or an id, not a folder.
+ */
+export function packExtensionFolder(folder: string, vsix: string): string {
+  const require = createRequire(path.join(ROOT, 'package.json'));
+  const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-update-package-json', '--no-git-tag-version', '--out', vsix], {
+    cwd: folder,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 60_000,
+  });
+  return vsix;
+}
+
+/** The text of every RepoScout output channel log (one per window) in this user-data folder. */
+export function extensionLogs(dirs: CodeServerDirs): string {
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'RepoScout.log') parts.push(`# ${full}\n${fs.readFileSync(full, 'utf8')}`);
+    }
+  };
+  walk(path.join(dirs.userData, 'logs'));
+  return parts.join('\n');
 }
 
 export interface RunningCodeServer {

@@ -12,6 +12,7 @@ import {
   codeServerDirs,
   dismissNotifications,
   e2eTools,
+  extensionLogs,
   frameWithText,
   installExtension,
   launchBrowser,
@@ -426,21 +427,6 @@ describe('RepoScout in VS Code (code-server)', () => {
     }
   }, 420_000);
 });
-
-/** The text of every RepoScout log (one per window) in this user-data folder. */
-function extensionLogs(dirs: CodeServerDirs): string {
-  const parts: string[] = [];
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'RepoScout.log') parts.push(`# ${full}\n${fs.readFileSync(full, 'utf8')}`);
-    }
-  };
-  walk(path.join(dirs.userData, 'logs'));
-  return parts.join('\n');
-}
 
 /** Every "activate() N ms" the extension logged in this user-data folder. */
 function activateCalls(dirs: CodeServerDirs): number[] {

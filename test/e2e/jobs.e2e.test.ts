@@ -175,9 +175,17 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
   it('starts a job from the palette after showing its plan, and shows live states in the Jobs view', async () => {
     await showRepoScoutSidebar(page);
     await widenSidebar(page);
+    // The Repositories view starts the engine, without the orchestrate tools (jobs not used yet).
+    await expect.poll(() => extensionLogs(dirs), { timeout: 60_000 }).toMatch(/engine ready in \d+ ms/);
+    expect(extensionLogs(dirs)).not.toMatch(/plan_job/);
+    // Room for the Jobs view: fold the Repositories view (its welcome text is tall).
+    await page.locator('.pane-header', { hasText: 'Repositories' }).first().click();
     await jobsPane(page).locator('.pane-header').click();
     await jobsPane(page).locator('.welcome-view-content', { hasText: 'No jobs yet' }).waitFor({ timeout: 60_000 });
     await shot(page, '01-empty');
+    // Opening the Jobs view restarted the engine once, with them.
+    // (The output channel reaches its file a moment later.)
+    await expect.poll(() => extensionLogs(dirs), { timeout: 15_000 }).toMatch(/the Jobs view needs the orchestrate tools[\s\S]*engine ready in \d+ ms .*plan_job, start_job, get_job, list_jobs, get_attempt_log, approve_subtask, cancel_job/);
 
     const started = Date.now();
     // Two explicit subtasks: s1 works for a while; s2 mentions curl, which the safety judge
@@ -201,6 +209,10 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
     await shot(page, '02-running');
     await waitForNotification(page, /subtask “s2” waits for approval \(network: network-tools/, 30_000);
     await shot(page, '03-approval-notification');
+    // The notification opens the job report while the job runs.
+    await page.locator('.notification-toast', { hasText: /waits for approval/ }).locator('.monaco-button', { hasText: 'Open Job Report' }).click();
+    const report = await frameWithText(page, 'Subtask s2', 60_000);
+    await expect.poll(() => report.locator('body').innerText(), { timeout: 30_000 }).toMatch(/waiting for approval/);
   });
 
   it('approves the waiting subtask from the view (the judge reason shown first) and notifies when the job finishes', async () => {
@@ -211,7 +223,13 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
     const done = await waitForNotification(page, /Job \S+ succeeded: 2 succeeded/, 90_000);
     expect(done).toContain('Open Job Report');
     await expect.poll(() => jobsText(page), { timeout: 30_000 }).toMatch(/Tidy the docs.*succeeded · 2 succeeded/);
+    // The report open since the job ran follows it to the end by itself (no Refresh).
+    const live = await frameWithText(page, 'Subtask s2', 30_000);
+    await expect.poll(() => live.locator('[data-testid="job-state"]').innerText(), { timeout: 30_000 }).toBe('succeeded');
     await shot(page, '04-succeeded');
+    // The notification's button opens the job report.
+    await page.locator('.notification-toast', { hasText: /succeeded: 2 succeeded/ }).locator('.monaco-button', { hasText: 'Open Job Report' }).click();
+    await frameWithText(page, 'Merge risks', 60_000);
   });
 
   it('opens an attempt log and the diff editor between the base and the attempt branch', async () => {
@@ -252,6 +270,14 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
     await startJob(page, tools, 'Hang on purpose [[fake hang]]', { pick: 'One subtask' }, 1);
     await expect.poll(() => jobsText(page), { timeout: 60_000, interval: 250 }).toMatch(/Hang on purpose.*running/);
     await expect.poll(() => fakeWorkers().length, { timeout: 30_000 }).toBeGreaterThan(0);
+    // Its attempt's log, opened while it runs, follows the attempt to its end.
+    if ((await jobsPane(page).locator('.monaco-list-row', { hasText: /^\s*main/ }).count()) === 0) await jobsRow(page, 'Hang on purpose').click();
+    await jobsRow(page, /^\s*main/).click();
+    const hangingAttempt = jobsPane(page).locator('.monaco-list-row', { hasText: /Attempt 1\s*running/ }).first();
+    await hangingAttempt.click();
+    const log = page.locator('.editor-instance .view-lines').first();
+    const logText = async () => (await log.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+    await expect.poll(logText, { timeout: 30_000 }).toMatch(/subtask main, attempt 1 \(command\): running[\s\S]*still running[\s\S]*fake worker \d+ started/);
     await shot(page, '08-hanging');
     const began = Date.now();
     await rowAction(page, jobsRow(page, 'Hang on purpose'), 'Cancel Job');
@@ -259,6 +285,7 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
     await waitForNotification(page, /Job \S+ cancelled/, 60_000);
     figures.push(`cancel to "cancelled" notification: ${Date.now() - began} ms`);
     await expect.poll(() => jobsText(page), { timeout: 30_000 }).toMatch(/Hang on purpose.*cancelled/);
+    await expect.poll(logText, { timeout: 30_000 }).toMatch(/attempt 1 \(command\): cancelled/);
     await shot(page, '09-cancelled');
 
     expect(fakeWorkers()).toEqual([]);

@@ -53,6 +53,8 @@ export interface FakeGitHubOptions {
   orgs?: SyntheticOrg[];
   /** When set, requests with another token get 401 Bad credentials; requests with none are anonymous. */
   token?: string;
+  /** With `token`: requests without a token get 401 too (GitHub's answer where data needs a sign-in). */
+  requireToken?: boolean;
   /** Added to every answer, milliseconds. */
   latencyMs?: number;
   /** Recorded scenarios from @octokit/fixtures to replay, e.g. 'api.github.com/get-repository'. */
@@ -185,6 +187,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
     if (options.token && authorization !== null && authorization !== `token ${options.token}` && authorization !== `bearer ${options.token}` && authorization !== `Bearer ${options.token}`) {
       return finish(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+    }
+    if (options.token && options.requireToken && anonymous) {
+      return finish(401, { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' });
     }
     switch (fault?.kind) {
       case 'bad-token':

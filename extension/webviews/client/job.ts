@@ -26,7 +26,7 @@ type Attempt = Subtask['attempts'][number];
 
 const label = (state: string) => state.replace(/_/g, ' ');
 const BAND: Record<string, string> = { succeeded: 'band-good', running: 'band-fair', queued: 'band-fair', waiting_for_approval: 'band-weak', needs_input: 'band-weak', interrupted: 'band-weak', failed: 'band-poor', timed_out: 'band-poor', cancelled: 'band-unknown', planned: 'band-unknown' };
-const stateTag = (state: string) => h('span', { class: `tag state ${BAND[state] ?? ''}`, attrs: { 'data-state': state } }, label(state));
+const stateTag = (state: string, testId?: string) => h('span', { class: `tag state ${BAND[state] ?? ''}`, attrs: { 'data-state': state, ...(testId ? { 'data-testid': testId } : {}) } }, label(state));
 
 function duration(ms: number | null): string {
   if (ms === null) return '—';
@@ -63,7 +63,7 @@ function header(m: JobReportModel): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      stateTag(m.state),
+      stateTag(m.state, 'job-state'),
       h('button', { class: 'secondary', onClick: () => post({ type: 'refresh' }) }, 'Refresh'),
       active ? h('button', { class: 'secondary', onClick: () => post({ type: 'cancelJob', jobId: m.id }) }, 'Cancel Job') : null,
     ),

@@ -140,7 +140,7 @@ describe('collect_achievements from GitHub', () => {
     [{ who: 'dev-login', owner: 'acme', repos: ['acme/x'] }, 'Pass one GitHub scope, not owner and repos'],
     [{ who: 'dev-login', owner: 'not a login!' }, 'owner "not a login!" is not a GitHub user or organization name'],
     [{ who: 'dev-login', repos: ['just-a-name'] }, 'repos entry "just-a-name" is not owner/name'],
-    [{ who: 'Dev Person', owner: 'acme' }, 'needs a login'],
+    [{ who: 'Dev Person', owner: 'acme' }, "GitHub collection needs the person's GitHub login: pass it as who, or add it to as"],
     [{ who: 'nobody-here', owner: 'acme' }, 'GitHub has no user "nobody-here"'],
   ])('refuses %j with a precise message', async (args, message) => {
     const s = await github(2);

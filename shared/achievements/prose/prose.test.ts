@@ -82,6 +82,7 @@ describe('addPortfolioProse', () => {
     expect(sent).toMatchObject({ model: 'claude-test-1', max_tokens: 1024 });
     expect(sent.stream).toBeFalsy();
     expect(fake.headers.at(-1)!.authorization).toBe(`Bearer ${KEY}`);
+    expect(fake.headers.at(-1)!['anthropic-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(first.notice).toBeNull();
     expect(first.cached).toBe(false);
     expect(first.portfolio.summary).toBe(portfolio.summary);
@@ -127,6 +128,16 @@ describe('addPortfolioProse', () => {
     const tries = fake.requests.length - before;
     expect(tries).toBe(fault === 'no key' ? 0 : (over.maxRetries ?? 0) + 1);
     expect((store.db.prepare("select count(*) as n from prose_cache where model = 'fail-model'").get() as { n: number }).n).toBe(0);
+  });
+
+  it("escapes the model's own words in every export, as it does repository text", async () => {
+    reply = () => ({ text: JSON.stringify({ summary: 'Great work <img src=x onerror=alert(1)> [click](javascript:alert(1))', highlights: [] }) });
+    const outcome = await addPortfolioProse(store, portfolio, settings({ model: 'hostile-model' }));
+    expect(outcome.portfolio.prose?.summary).toContain('<img');
+    const html = renderPortfolioHtml(outcome.portfolio);
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('Great work &lt;img src=x onerror=alert(1)&gt;');
+    expect(renderPortfolioMarkdown(outcome.portfolio)).not.toContain('[click](javascript:alert(1))');
   });
 
   it('throws INTERRUPTED when cancelled mid-request, and caches nothing', async () => {
