@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { AttemptRecord, JobRecord } from '../../shared/protocol';
-import type { EngineClient } from '../engine/client';
-import { attemptLog, type AttemptLog } from '../engine/jobs';
+import { attemptLog, type AttemptLog, type JobsEngine } from '../engine/jobs';
 import { describeError } from '../errors-ui';
 import { duration, stateLabel } from './job-tree';
 
@@ -44,7 +43,7 @@ export class AttemptLogs implements vscode.TextDocumentContentProvider, vscode.D
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly engine: EngineClient) {}
+  constructor(readonly engine: JobsEngine) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const ref = parseLogUri(uri);
