@@ -208,5 +208,9 @@ export function searchString(
   if (updatedSince !== null) parts.push(`updated:>=${searchTime(updatedSince)}`);
   if (scope.owner) parts.push(`user:${scope.owner}`);
   for (const repo of scope.repos ?? []) parts.push(`repo:${repo}`);
+  // Oldest first: a PR that joins the results while a run is paged (or paused and resumed
+  // from a stored cursor) lands after the pages already read or shifts them later, never
+  // making the next page skip one.
+  parts.push('sort:created-asc');
   return parts.join(' ');
 }

@@ -2,11 +2,17 @@ import type { FactorExplanation } from './types';
 import { round } from './factors';
 
 export interface DiversityOptions {
-  /** Largest penalty, for an exact copy of an item ranked above (default 0.3). */
-  strength?: number;
-  /** Similarity below which two results are not considered near-copies (default 0.8). */
-  floor?: number;
+  /** Largest penalty, for an exact copy of an item ranked above. */
+  strength: number;
+  /** Similarity below which two results are not considered near-copies. */
+  floor: number;
 }
+
+/**
+ * The shipped near-copy penalty. Chosen by `npm run eval` on its development split only
+ * (the eval prints the grid and says when this differs from its choice).
+ */
+export const DEFAULT_DIVERSITY: DiversityOptions = { strength: 0.2, floor: 0.95 };
 
 export interface Diversifiable {
   id: number;
@@ -24,10 +30,9 @@ export function diversify<T extends Diversifiable>(
   items: readonly T[],
   similarity: (a: T, b: T) => number | null,
   limit: number,
-  options: DiversityOptions = {},
+  options: Partial<DiversityOptions> = {},
 ): { item: T; penalty: number; explanation: FactorExplanation }[] {
-  const strength = options.strength ?? 0.3;
-  const floor = options.floor ?? 0.8;
+  const { strength, floor } = { ...DEFAULT_DIVERSITY, ...options };
   const remaining = [...items];
   const picked: { item: T; penalty: number; explanation: FactorExplanation }[] = [];
   while (picked.length < limit && remaining.length > 0) {
@@ -64,7 +69,7 @@ export function diversify<T extends Diversifiable>(
         label: 'Diversity (near-copy penalty)',
         value: closest ? round(closest.sim) : null,
         weight: strength,
-        contribution: -round(bestPenalty),
+        contribution: bestPenalty > 0 ? -round(bestPenalty) : 0,
         detail: closest
           ? `most similar result ranked above: ${closest.label} (similarity ${closest.sim.toFixed(2)}${bestPenalty > 0 ? `, above the ${floor} floor` : `, under the ${floor} floor: no penalty`})`
           : 'first result: nothing above it to compare with',

@@ -9,7 +9,7 @@ import type { VectorSpace } from '../search/spaces';
 import { readVectors } from '../search/vectors';
 import type { Store } from '../store/open';
 import { repositoryCard, stackOf } from './card';
-import { diversify } from './diversity';
+import { diversify, type DiversityOptions } from './diversity';
 import { combine, overlap, popularity, recency, type Factor } from './factors';
 import { resolveRepository } from './resolve-repository';
 import type { RepositoryCard, RepositoryRecommendation } from './types';
@@ -26,6 +26,8 @@ export interface SimilarOptions {
   expand?: boolean;
   /** Search parameters other than the defaults (the evaluation's grid search). */
   tuning?: Partial<SearchTuning>;
+  /** Near-copy penalty parameters other than DEFAULT_DIVERSITY (the evaluation's grid search). */
+  diversityTuning?: Partial<DiversityOptions>;
 }
 
 export interface SimilarResult {
@@ -126,7 +128,7 @@ export function rankRepositories(
   hits: readonly SearchHit[],
   seedStack: Set<string>,
   limit: number,
-  options: { diversity?: boolean; now?: number },
+  options: { diversity?: boolean; now?: number; diversityTuning?: Partial<DiversityOptions> },
   factors: readonly Factor<PairContext>[] = SIMILARITY_FACTORS,
   seedConcepts: Set<string> = new Set(),
 ): RepositoryRecommendation[] {
@@ -157,6 +159,7 @@ export function rankRepositories(
             return va && vb ? dot(va, vb) : null;
           },
           limit,
+          options.diversityTuning,
         );
   return ordered.map(({ item, penalty, explanation }, index) => ({
     rank: index + 1,

@@ -33,15 +33,18 @@ export function readLabelled(file) {
 /**
  * A split by time, not at random: the newest 20% of pull requests (by number) are held out,
  * so the model is judged on changes made after everything it learned from, as in use.
- * The training part's newest 15% is the validation part for choosing settings.
+ * Settings are chosen by cross-validation inside the training part (`--tune`).
  */
 export function splitByTime(records) {
   const sorted = [...records].sort((a, b) => a.number - b.number);
   const cut = Math.floor(sorted.length * 0.8);
   const train = sorted.slice(0, cut);
-  const validationCut = Math.floor(train.length * 0.85);
-  return { train, heldOut: sorted.slice(cut), fitPart: train.slice(0, validationCut), validation: train.slice(validationCut) };
+  return { train, heldOut: sorted.slice(cut) };
 }
 
-/** The settings the shipped model is fitted with; chosen on the validation part only. */
-export const FIT_OPTIONS = { epochs: 12, learningRate: 0.02, l2: 1e-5, minCount: 2, balance: 0.8, seed: 7 };
+/**
+ * The settings the shipped model is fitted with, chosen by `npm run eval:classify -- --tune`
+ * (cross-validation inside the training part only). A small learning rate over 12 epochs is
+ * the regularisation that counts here: the fit stops well before it memorises the titles.
+ */
+export const FIT_OPTIONS = { epochs: 12, learningRate: 0.002, l2: 1e-5, minCount: 2, balance: 0.3, seed: 7 };

@@ -14,3 +14,6 @@ export { remember } from '../../shared/memory/remember';
 export { recall } from '../../shared/memory/recall';
 export { DEFAULT_TUNING } from '../../shared/search/search';
 export { prepareSearchIndex } from '../../shared/search/prepare';
+export { DEFAULT_DIVERSITY } from '../../shared/recommend/diversity';
+export { readVectors } from '../../shared/search/vectors';
+export { dot } from '../../shared/embeddings/vector';

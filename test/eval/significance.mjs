@@ -38,6 +38,23 @@ export function pairedBootstrap(a, b, { resamples = 10_000, seed = 1 } = {}) {
   };
 }
 
+/**
+ * Percentile bootstrap interval of a statistic over n items: `statistic(indices)` is computed
+ * on resamples of 0..n-1 drawn with replacement. Returns the 2.5th and 97.5th percentiles.
+ */
+export function bootstrapInterval(n, statistic, { resamples = 2_000, seed = 1 } = {}) {
+  if (n === 0) throw new Error('bootstrapInterval needs at least one item');
+  const random = rng(seed);
+  const values = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    const indices = new Array(n);
+    for (let i = 0; i < n; i++) indices[i] = Math.floor(random() * n);
+    values[r] = statistic(indices);
+  }
+  values.sort();
+  return { low: values[Math.floor(0.025 * resamples)], high: values[Math.min(resamples - 1, Math.floor(0.975 * resamples))] };
+}
+
 /** Paired t-test on a - b; two-sided p from Student's t with n - 1 degrees of freedom. */
 export function pairedT(a, b) {
   const diff = a.map((x, i) => x - b[i]);

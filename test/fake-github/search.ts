@@ -1,7 +1,10 @@
-// GitHub's pull-request search (`search(type: ISSUE, query: "author:x is:pr is:merged merged:a..b")`)
-// in GitHub's response shapes, over a SyntheticOrg's pull requests. Files, the first commit
-// and closing issues are derived deterministically from each synthetic PR, because the
-// synthetic data does not carry them. Like GitHub, a search returns at most 1,000 results.
+// GitHub's pull-request search (`search(type: ISSUE, query: "author:x is:pr is:merged merged:a..b")`,
+// also `reviewed-by:`, `-author:` and `updated:>=`) in GitHub's response shapes, over a
+// SyntheticOrg's pull requests; the next pages of a PR's nested connections (files, reviews,
+// comments, labels, closing issues) with pageInfo cursors; and the user/owner/repository lookups
+// that explain a refused search. Files, the first commit and closing issues are derived
+// deterministically from each synthetic PR where the synthetic data does not carry them. Like
+// GitHub, a search returns at most 1,000 results, and leaves out repositories the token cannot read.
 import type { SynthPullRequest, SynthRepo, SyntheticOrg } from './synthetic';
 
 const SEARCH_CAP = 1_000;

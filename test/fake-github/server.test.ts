@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { overflowQuery } from '../../shared/achievements/github-search';
+import { addAuthoredPulls } from './search';
 import { startFakeGitHub, type FakeGitHub } from './server';
 import { SyntheticOrg } from './synthetic';
 
@@ -71,5 +73,24 @@ describe('fake GitHub', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await fetch(`${fake.url}/rate_limit`)).status);
     expect(statuses).toEqual([200, 503, 503, 200]);
+  });
+
+  it("answers a PR's nested connections a page at a time with GitHub's pageInfo, and the next page by cursor", async () => {
+    const org = new SyntheticOrg({ repositories: 3 });
+    addAuthoredPulls(org, 'dev-login', 1);
+    const pr = org.repos[0]!.pulls.find((p) => p.number === 10_000)!;
+    pr.comments = Array.from({ length: 70 }, (_, i) => ({ login: `c${i}`, type: 'User' as const, createdAt: '2025-06-02T00:00:00Z' }));
+    fake = await startFakeGitHub({ orgs: [org], token: 't0k' });
+    const search = 'query AchievementSearch($q: String!) { search(type: ISSUE, query: $q, first: 100) { issueCount pageInfo { hasNextPage endCursor } nodes { ... on PullRequest { number comments(first: 50) { totalCount pageInfo { hasNextPage endCursor } nodes { createdAt } } } } } }';
+    type Conn = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: unknown[] };
+    const first = (await (await graphql(fake.url, search, { q: 'author:dev-login is:pr is:merged' })).json()) as { data: { search: { nodes: { comments: Conn }[] } } };
+    const comments = first.data.search.nodes[0]!.comments;
+    expect(comments.totalCount).toBe(70);
+    expect(comments.nodes).toHaveLength(50);
+    expect(comments.pageInfo.hasNextPage).toBe(true);
+    const { query, variables } = overflowQuery([{ owner: 'acme', name: org.repos[0]!.name, number: 10_000, cursors: { comments: comments.pageInfo.endCursor! } }]);
+    const next = (await (await graphql(fake.url, query, variables)).json()) as { data: { p0: { pullRequest: { comments: Conn } } } };
+    expect(next.data.p0.pullRequest.comments.nodes).toHaveLength(20);
+    expect(next.data.p0.pullRequest.comments.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
   });
 });

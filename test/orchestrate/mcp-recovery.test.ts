@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { processStartTime } from '../../shared/orchestrate/process-identity';
 import { CLI } from '../helpers/cli';
 import { tempDir } from '../helpers/git-fixture';
-import { buildEngineProcess, ENGINE_PROCESS, expectNoWorkerLeft, FAKE_WORKER, strayWorktrees, until, world, type World } from './support';
+import { buildEngineProcess, ENGINE_PROCESS, expectNoWorkerLeft, FAKE_WORKER, strayWorktrees, until, workerRecorded, world, type World } from './support';
 
 // Needs dist/reposcout.mjs (npm run build): the MCP server runs as the real bundle.
 beforeAll(buildEngineProcess);
@@ -33,6 +33,7 @@ async function killEngineMidJob(world: World, retries: number): Promise<{ jobId:
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
   await until(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== '' && stdout.includes('\n'));
+  await until(() => workerRecorded(world.store, Number(fs.readFileSync(marker, 'utf8'))));
   child.kill('SIGKILL');
   await new Promise((r) => child.once('close', r));
   return { jobId: stdout.trim(), workerPid: Number(fs.readFileSync(marker, 'utf8')) };

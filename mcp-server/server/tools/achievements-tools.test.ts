@@ -140,7 +140,7 @@ describe('collect_achievements from GitHub', () => {
     [{ who: 'dev-login', owner: 'acme', repos: ['acme/x'] }, 'Pass one GitHub scope, not owner and repos'],
     [{ who: 'dev-login', owner: 'not a login!' }, 'owner "not a login!" is not a GitHub user or organization name'],
     [{ who: 'dev-login', repos: ['just-a-name'] }, 'repos entry "just-a-name" is not owner/name'],
-    [{ who: 'Dev Person', owner: 'acme' }, 'needs a login'],
+    [{ who: 'Dev Person', owner: 'acme' }, "GitHub collection needs the person's GitHub login: pass it as who, or add it to as"],
     [{ who: 'nobody-here', owner: 'acme' }, 'GitHub has no user "nobody-here"'],
   ])('refuses %j with a precise message', async (args, message) => {
     const s = await github(2);
@@ -255,6 +255,11 @@ describe('get_pull_request_impact and get_portfolio', () => {
     // that title would arrive as a tag; in the prompt it is an escaped JSON string
     expect(text).not.toContain('<img');
     expect(text).toContain('\\u003cimg src=x onerror=alert(1)\\u003e');
+    // with the other identities, as collect_achievements was given them: all three PRs, and get_portfolio is told the same
+    const withAs = await mcp.client.getPrompt({ name: 'write_self_review', arguments: { who: 'alice@example.com', as: 'alice, ' } });
+    const withAsText = (withAs.messages[0]!.content as { text: string }).text;
+    expect(withAsText).toContain('get_portfolio with who "alice@example.com", as ["alice"]');
+    expect(withAsText).toContain('"prs": 3,');
     await expect(mcp.client.getPrompt({ name: 'write_self_review', arguments: { who: 'alice', since: 'last year' } })).rejects.toThrow(/since "last year" is not a date/);
   });
 

@@ -22,6 +22,10 @@ export const collectAchievementsTool = defineTool({
     if (scope === null && local.length === 0) {
       throw new RepoScoutError('INVALID_INPUT', 'Nothing to collect from: pass local (paths of git clones), or a GitHub scope: owner, repos, or everywhere: true.');
     }
+    // the engine's own message names the command line's --as; say it in this tool's terms
+    if (scope !== null && identity.logins.size === 0) {
+      throw new RepoScoutError('INVALID_INPUT', `GitHub collection needs the person's GitHub login: pass it as who, or add it to as (for example as: [${JSON.stringify(args.who.split('@')[0]?.trim() || 'login')}]).`);
+    }
     const result = await catalog.exclusive(signal, async () => {
       const fromGit = local.length > 0 ? await collectFromGit(catalog.store, local.map(expandHome), identity, window, { signal, onProgress: progress }) : null;
       let fromGitHub: { prs: number; requests: number; resumed: boolean } | null = null;

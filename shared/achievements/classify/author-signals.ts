@@ -44,9 +44,17 @@ export function classFromLabels(labels: readonly string[]): PrClass | null {
   return null;
 }
 
-/** True for a revert's title: GitHub's 'Revert "..."' or a quoted Conventional Commits title. */
+const QUOTED_TYPED_TITLE = /^\s*["“]([a-z]+)(\([^)]*\))?!?:\s/i;
+
+/**
+ * True for a revert's title: GitHub's 'Revert "..."', or a quoted Conventional Commits title
+ * (what is left of 'revert: "fix: ..."' once the type is read). The quoted title must start
+ * with a type we know: '"EISDIR: illegal operation" error on Windows' quotes an error message.
+ */
 export function isRevertTitle(title: string): boolean {
-  return /^\s*Revert\s+["“]/.test(title) || /^\s*["“][a-z]+(\([^)]*\))?!?:\s/i.test(title);
+  if (/^\s*Revert\s+["“]/.test(title)) return true;
+  const quoted = QUOTED_TYPED_TITLE.exec(title);
+  return quoted !== null && BY_TYPE.has((quoted[1] ?? '').toLowerCase());
 }
 
 /** True when the title speaks of a security problem in words that rarely mean anything else. */

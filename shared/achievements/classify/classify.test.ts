@@ -17,6 +17,10 @@ describe('classifyChange: the cascade', () => {
     ['Make the parser handle tabs', [src('src/a.ts')], ['type: bug'], 'fix', 'label'],
     ['Sanitise user names', [src('src/a.ts')], ['bug', 'security'], 'security', 'label'],
     ['Revert "Add the new cache"', [src('src/a.ts')], [], 'revert', 'revert-title'],
+    // What a 'revert: "fix(css): ..."' title leaves once its own type is read.
+    ['"fix(css): spread the options (#14024)"', [src('src/css.ts')], [], 'revert', 'revert-title'],
+    ['"EISDIR: illegal operation on a directory" error on Windows', [src('src/fs.ts')], [], 'fix', 'model'],
+    ['Document the Content Security Policy options', [src('docs/config.md')], [], 'docs', 'paths-docs'],
     ['Escape HTML to prevent XSS in the preview', [src('src/a.ts')], [], 'security', 'security-words'],
     ['Explain the options', [src('docs/guide.md'), src('README.md')], [], 'docs', 'paths-docs'],
     ['Cover the empty case', [src('test/parser.test.ts'), src('src/__tests__/x.spec.js')], [], 'tests', 'paths-tests'],
@@ -68,6 +72,13 @@ describe('features and paths', () => {
     expect(features.some((f) => f.includes('vite') || f.includes('plugins'))).toBe(false);
     expect(features).toContain('w:codespan');
     expect(features).toContain('ext:ts');
+  });
+
+  it('marks an issue reference and a source file only added to, and not an HTML entity', () => {
+    expect(changeFeatures({ title: 'crash on empty input, fixes #123', files: [src('src/a.ts', 5, 3)] })).toContain('title:issue-ref');
+    expect(changeFeatures({ title: 'quote &#39; in titles', files: [src('src/a.ts', 5, 3)] })).not.toContain('title:issue-ref');
+    expect(changeFeatures({ title: 'new watcher', files: [src('src/watch.ts', 80, 0)] })).toContain('source-added');
+    expect(changeFeatures({ title: 'new watcher', files: [src('src/watch.ts', 80, 1), src('docs/watch.md', 20, 0)] })).not.toContain('source-added');
   });
 
   it('fits a model that separates two obvious classes, deterministically', () => {

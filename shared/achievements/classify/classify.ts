@@ -26,8 +26,8 @@ const RULE_CONFIDENCE = {
 
 /**
  * Classifies one pull request by a cascade: the author's own signals (a Conventional
- * Commits prefix, then labels), a revert or security wording, then what the change
- * touched (only docs, only tests, only CI/build, only dependency files), then the fitted
+ * Commits prefix, then labels), a revert's title, what the change touched (only docs, only
+ * tests, only CI/build, only dependency files), security wording, then the fitted
  * model of title words and path shapes. Returns the class, the step that decided it and a
  * confidence (the rule's measured precision, or the model's probability).
  */
@@ -37,9 +37,11 @@ export function classifyChange(input: ClassifyInput, model: LinearModel = shippe
   const labelled = classFromLabels(input.labels ?? []);
   if (labelled) return decided(labelled, 'label');
   if (isRevertTitle(input.title)) return decided('revert', 'revert-title');
-  if (hasSecurityWords(input.title)) return decided('security', 'security-words');
+  // What the change touched comes before security words: a change to docs, tests or CI alone
+  // that names a security topic ("document the Content Security Policy") is not a security fix.
   const byPaths = classFromPaths(input.files);
   if (byPaths) return byPaths;
+  if (hasSecurityWords(input.title)) return decided('security', 'security-words');
   const prediction = predict(model, changeFeatures({ title: stripPrefix(input.title), files: input.files }));
   return { class: prediction.class, rule: 'model', confidence: round(prediction.confidence) };
 }

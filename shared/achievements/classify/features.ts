@@ -75,6 +75,8 @@ export function changeFeatures(change: ChangeShape): string[] {
   if (first !== undefined) for (const [family, pattern] of FAMILIES) if (pattern.test(first)) features.add(`firstfam:${family}`);
   for (let i = 0; i + 1 < words.length; i += 1) features.add(`b:${words[i]}_${words[i + 1]}`);
   if (words.length === 0) features.add('title:empty');
+  // "fix #123", "closes #45": naming an issue is how fixes are usually announced.
+  if (/(^|[^\w&])#\d+\b/.test(change.title)) features.add('title:issue-ref');
 
   const kinds = new Map<PathKind, number>();
   let additions = 0;
@@ -87,6 +89,8 @@ export function changeFeatures(change: ChangeShape): string[] {
     additions += file.additions ?? 0;
     deletions += file.deletions ?? 0;
     if (file.additions === null) features.add('binary');
+    // A source file only added to (very likely new): features arrive as new files more than fixes do.
+    if (kind === 'source' && (file.additions ?? 0) > 0 && file.deletions === 0) features.add('source-added');
   }
   const total = change.files.length;
   for (const [kind, count] of kinds) {
