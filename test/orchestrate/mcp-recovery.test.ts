@@ -4,6 +4,8 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpServer } from '../../mcp-server/server/http';
+import { silentLogger } from '../../mcp-server/server/logger';
 import { processStartTime } from '../../shared/orchestrate/process-identity';
 import { CLI } from '../helpers/cli';
 import { tempDir } from '../helpers/git-fixture';
@@ -76,6 +78,17 @@ describe('an MCP server starting with the orchestrate toolset settles jobs a dea
     expect(job.state).toBe('failed');
     expect(job.subtasks[0]).toMatchObject({ state: 'failed', message: expect.stringMatching(/interrupted when RepoScout stopped, and the job allows no more retries/) });
     expect(job.subtasks[0]!.attempts.map((a) => a.state)).toEqual(['interrupted']);
+    expect(processStartTime(workerPid)).toBeNull();
+  });
+
+  it('over HTTP too, as soon as the port listens', async () => {
+    w = world();
+    const { jobId, workerPid } = await killEngineMidJob(w, 1);
+    const running = await startHttpServer({ store: w.store, log: silentLogger, toolsets: ['orchestrate'], readOnly: false, host: '127.0.0.1', port: 0, token: 't'.repeat(32) });
+    closers.push(() => running.close());
+    await until(() => ['succeeded', 'failed'].includes(w!.engine.summary(jobId).state), 30_000);
+    expect(w.engine.get(jobId).subtasks[0]!.attempts.map((a) => a.state)).toEqual(['interrupted', 'succeeded']);
+    expect(running.sessionCount()).toBe(0);
     expect(processStartTime(workerPid)).toBeNull();
   });
 
