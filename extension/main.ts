@@ -4,7 +4,8 @@ import { analyzeFolder } from './commands/analyze';
 import type { CommandDeps } from './commands/deps';
 import { allCommands } from './commands/index';
 import { showFailure } from './commands/long-task';
-import { createEngine } from './engine/host';
+import { createEngine, enableJobsToolset } from './engine/host';
+import { gatedEngine } from './engine/jobs';
 import { listAllRepositories } from './engine/research';
 import { mcpDefinitions } from './mcp/definitions';
 import type { McpDefinitions, McpRegistration } from './mcp/registration';
@@ -73,9 +74,11 @@ export function start(shell: Shell): Main {
   const memory = new ResultsProvider();
   const achievements = new AchievementsProvider(engine, context.workspaceState, log);
 
-  const jobs = new JobsProvider(engine, (event) => ref.deps && notifyJobEvent(ref.deps, event), log);
+  // Job calls first make sure the engine serves the orchestrate tools (enabled on first use).
+  const jobsEngine = gatedEngine(engine, () => enableJobsToolset(context, engine, log));
+  const jobs = new JobsProvider(jobsEngine, (event) => ref.deps && notifyJobEvent(ref.deps, event), log);
   jobs.attach(views.jobs);
-  const logs = new AttemptLogs(engine);
+  const logs = new AttemptLogs(jobsEngine);
   const jobCommand = (id: string, ...args: unknown[]) => void vscode.commands.executeCommand(id, ...args);
 
   const panels = new Panels({

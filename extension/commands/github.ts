@@ -25,9 +25,9 @@ export const ingestOwner: CommandDefinition = {
           });
     const target = typed === undefined ? null : parseTarget(typed);
     if (!target) return;
-    const signedIn = await silentGitHubToken(config);
-    deps.log.info(`ingest ${target} from ${config.githubHost || 'github.com'} (${signedIn ? 'signed in' : process.env.GITHUB_TOKEN || process.env.GH_TOKEN ? 'token from the environment' : 'anonymous'})`);
-    if (!signedIn && !process.env.GITHUB_TOKEN && !process.env.GH_TOKEN) {
+    let signedIn = (await silentGitHubToken(config)) !== null;
+    const fromEnvironment = Boolean(process.env.GITHUB_TOKEN || process.env.GH_TOKEN);
+    if (!signedIn && !fromEnvironment) {
       const choice = await vscode.window.showWarningMessage(
         'RepoScout: Without signing in to GitHub, RepoScout reads public data only, at 60 requests an hour.',
         'Sign in to GitHub',
@@ -36,8 +36,10 @@ export const ingestOwner: CommandDefinition = {
       if (choice === 'Sign in to GitHub') {
         // Signed in, the ingest asked for goes on; declined, its message says what to do.
         if ((await signInToGitHub(deps)) === null) return;
+        signedIn = true;
       } else if (choice !== 'Continue Without') return;
     }
+    deps.log.info(`ingest ${target} from ${config.githubHost || 'github.com'} (${signedIn ? 'signed in' : fromEnvironment ? 'token from the environment' : 'anonymous'})`);
     const result = await runLongTask(
       deps,
       `RepoScout: Ingesting ${target} from GitHub…`,

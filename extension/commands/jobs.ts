@@ -92,11 +92,11 @@ export const startJob: CommandDefinition = {
     const input = planInput(answers);
     try {
       // A dry run first: nothing starts until the plan is confirmed.
-      const { plan } = await vscode.window.withProgress({ location: { viewId: 'reposcout.jobs' } }, () => planJob(deps.engine, input));
+      const { plan } = await vscode.window.withProgress({ location: { viewId: 'reposcout.jobs' } }, () => planJob(deps.jobs.engine, input));
       const { message, detail } = planSummary(plan);
       const choice = await vscode.window.showInformationMessage(message, { modal: true, detail }, 'Start Job');
       if (choice !== 'Start Job') return;
-      const started = await startCall(deps.engine, input);
+      const started = await startCall(deps.jobs.engine, input);
       void vscode.window.setStatusBarMessage(`RepoScout: job ${started.job.id} started`, 5000);
       await vscode.commands.executeCommand('reposcout.jobs.focus');
       await deps.jobs.refresh();
@@ -150,7 +150,7 @@ export const approveSubtask: CommandDefinition = {
       const choice = await vscode.window.showWarningMessage(`Approve subtask “${st.key}” of job ${job.id}?`, { modal: true, detail }, 'Approve', 'Reject');
       if (choice !== 'Approve' && choice !== 'Reject') return;
       const decision = choice === 'Approve' ? 'approved' : 'rejected';
-      await approveCall(deps.engine, job.id, st.key, decision, `${decision} in VS Code`);
+      await approveCall(deps.jobs.engine, job.id, st.key, decision, `${decision} in VS Code`);
       void vscode.window.setStatusBarMessage(`RepoScout: subtask ${st.key} ${decision}`, 4000);
       await deps.jobs.refresh();
     } catch (error) {
@@ -172,7 +172,7 @@ export const cancelJob: CommandDefinition = {
         'Cancel Job',
       );
       if (choice !== 'Cancel Job') return;
-      await cancelCall(deps.engine, job.id);
+      await cancelCall(deps.jobs.engine, job.id);
       await deps.jobs.refresh();
     } catch (error) {
       showFailure(deps, 'Cancelling the job', error);

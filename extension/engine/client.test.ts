@@ -7,6 +7,7 @@ import type { ExtensionConfig } from '../config';
 import { EngineClient, type EngineLog } from './client';
 import { CancelledError, ToolError } from './errors';
 import { engineLaunch, EngineError } from './launch';
+import { listRepositoriesContract } from '../../shared/protocol';
 import { listAllRepositories, loadRepositoryReport, analyzeLocalRepository } from './research';
 
 // The extension's MCP client against the real bundled engine (dist/reposcout.mjs, built by
@@ -62,6 +63,24 @@ describe('EngineClient with the real engine', () => {
     expect(repositories.map((r) => r.key)).toEqual([result.repository.key]);
     const report = await loadRepositoryReport(engine, result.repository.key);
     expect(report.contributors.contributors.map((c) => c.name).sort()).toEqual([alice.name, bob.name]);
+  });
+
+  it('says when no call is in flight, so a restart interrupts nothing', async () => {
+    await expect(engine.whenIdle()).resolves.toBeUndefined();
+    const pending = listAllRepositories(engine);
+    let idle = false;
+    const waited = engine.whenIdle().then(() => {
+      idle = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(idle).toBe(false);
+    await pending;
+    await waited;
+    expect(idle).toBe(true);
+    // A failed call counts down too.
+    const failing = engine.call(listRepositoriesContract, { limit: 0 } as never).catch(() => 'failed');
+    await Promise.all([failing, engine.whenIdle()]);
+    expect(await failing).toBe('failed');
   });
 
   it('turns an error result into a ToolError with the engine code', async () => {

@@ -73,6 +73,8 @@ export class EngineClient {
   private partialLine = '';
   private quickCrashes: number[] = [];
   private disposed = false;
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly options: EngineClientOptions) {}
 
@@ -83,6 +85,21 @@ export class EngineClient {
   /** True when the running engine serves `tool` (false while not running). */
   has(tool: string | Pick<ToolContract, 'name'>): boolean {
     return this.status.tools.has(typeof tool === 'string' ? tool : tool.name);
+  }
+
+  /** Resolves when no tool call or resource read is in flight (a restart then interrupts nothing). */
+  whenIdle(): Promise<void> {
+    return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async tracked<T>(work: () => Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    try {
+      return await work();
+    } finally {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
   }
 
   /** Starts the engine if needed and resolves once the MCP handshake is done. */
@@ -97,7 +114,11 @@ export class EngineClient {
    * CancelledError when `signal` aborts, EngineError when the engine cannot start or dies
    * during the call.
    */
-  async call<C extends ToolContract>(contract: C, args: ToolArgs<C>, options: CallOptions = {}): Promise<ToolResult<C>> {
+  call<C extends ToolContract>(contract: C, args: ToolArgs<C>, options: CallOptions = {}): Promise<ToolResult<C>> {
+    return this.tracked(() => this.callNow(contract, args, options));
+  }
+
+  private async callNow<C extends ToolContract>(contract: C, args: ToolArgs<C>, options: CallOptions): Promise<ToolResult<C>> {
     const tool = contract.name;
     if (options.signal?.aborted) throw new CancelledError();
     const connection = await this.connect();
@@ -129,7 +150,11 @@ export class EngineClient {
   }
 
   /** Reads a resource's text (reports as Markdown). */
-  async readText(uri: string, signal?: AbortSignal): Promise<string> {
+  readText(uri: string, signal?: AbortSignal): Promise<string> {
+    return this.tracked(() => this.readTextNow(uri, signal));
+  }
+
+  private async readTextNow(uri: string, signal?: AbortSignal): Promise<string> {
     const connection = await this.connect();
     try {
       const result = await connection.client.readResource({ uri }, { signal, timeout: READ_TIMEOUT_MS });

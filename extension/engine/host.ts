@@ -37,11 +37,39 @@ export async function silentGitHubToken(config: ExtensionConfig): Promise<string
 const AUTH_TIMEOUT_MS = 3000;
 
 /**
- * Toolsets the extension's own engine serves beyond the setting: the Jobs view works through
- * the orchestrate tools. The engine makes its orchestration part on the first job call, so
- * nothing runs for it until the view is used; agents' MCP definition does not get it.
+ * Whether the Jobs view has been used (kept across windows). From then on the extension's own
+ * engine serves the orchestrate toolset beyond reposcout.toolsets; before that it does not, so
+ * an engine that serves jobs (and settles and resumes jobs left by a stopped RepoScout when it
+ * starts) runs only for people who use jobs. Agents' MCP definition never gets it from here.
  */
-export const OWN_ENGINE_TOOLSETS = ['orchestrate'] as const;
+const JOBS_USED = 'reposcout.jobs.used';
+
+function ownToolsets(context: vscode.ExtensionContext): string[] {
+  return context.globalState.get<boolean>(JOBS_USED) === true ? ['orchestrate'] : [];
+}
+
+let enabling: Promise<void> | null = null;
+
+/**
+ * Makes the extension's engine serve the orchestrate tools: marks the Jobs view as used and,
+ * when the running engine lacks them, restarts it once no call is in flight (an analysis in
+ * progress is never cut off). Job calls wait for this.
+ */
+export function enableJobsToolset(context: vscode.ExtensionContext, engine: EngineClient, log: vscode.LogOutputChannel): Promise<void> {
+  enabling ??= (async () => {
+    if (context.globalState.get<boolean>(JOBS_USED) !== true) await context.globalState.update(JOBS_USED, true);
+    // A start in progress may have read the setting before: let it finish, then look.
+    if (engine.current.state === 'starting') await engine.ensureStarted().catch(() => undefined);
+    if (engine.current.state === 'running' && !engine.has('list_jobs')) {
+      log.info('the Jobs view needs the orchestrate tools: the engine restarts with them once its current calls are done');
+      await engine.whenIdle();
+      if (!engine.has('list_jobs')) await engine.restart();
+    }
+  })().finally(() => {
+    enabling = null;
+  });
+  return enabling;
+}
 
 // One probe per setting value per window: the runtime does not change under a running editor.
 // A failure is not kept, so installing Node.js and pressing Retry works.
@@ -95,7 +123,7 @@ export function createEngine(context: vscode.ExtensionContext, log: vscode.LogOu
       const token = silentGitHubToken(config);
       launchedToken = token;
       const runtime = await engineRuntime(config, context.extensionUri.fsPath, log);
-      return engineLaunch(config, context.extensionUri.fsPath, process.env, await token, runtime, OWN_ENGINE_TOOLSETS);
+      return engineLaunch(config, context.extensionUri.fsPath, process.env, await token, runtime, ownToolsets(context));
     },
     onStatus: (status) => {
       void vscode.commands.executeCommand('setContext', 'reposcout.engineState', status.state);

@@ -72,8 +72,9 @@ export class AchievementsProvider implements vscode.TreeDataProvider<Achievement
     const item = new vscode.TreeItem(node.label, node.kind === 'quarter' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.description = node.description;
-    // A plain string: PR titles are repository text and must not become Markdown.
-    item.tooltip = node.tooltip;
+    // A plain string: PR titles are repository text and must not become Markdown. A PR's
+    // tooltip stays unset here: VS Code calls resolveTreeItem on hover only for unset ones.
+    if (!node.pullRequest) item.tooltip = node.tooltip;
     item.iconPath = new vscode.ThemeIcon(node.icon);
     item.contextValue = node.contextValue;
     if (node.pullRequest) item.command = { command: 'reposcout.openAchievement', title: 'Open Pull Request', arguments: [node] };
@@ -89,6 +90,7 @@ export class AchievementsProvider implements vscode.TreeDataProvider<Achievement
     try {
       item.tooltip = impactTooltip(pr, await pullRequestImpact(this.engine, pr.repositoryKey, pr.number, controller.signal));
     } catch (error) {
+      item.tooltip = node.tooltip;
       if (!describeError(error).cancelled) this.log.warn(`impact of ${pr.ref}: ${describeError(error).message}`);
     } finally {
       subscription.dispose();

@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { AttemptRecord, JobRecord } from '../../shared/protocol';
-import type { EngineClient } from '../engine/client';
-import { attemptLog, type AttemptLog } from '../engine/jobs';
+import { attemptLog, type JobsEngine } from '../engine/jobs';
 import { describeError } from '../errors-ui';
-import { duration, stateLabel } from './job-tree';
+import { logText } from './job-tree';
 
 // Read-only documents for the Jobs view: an attempt's log (get_attempt_log, refreshed while
 // the attempt runs) and the two sides of an attempt's diff (a file at the base commit and at
@@ -22,29 +21,11 @@ function parseLogUri(uri: vscode.Uri): { jobId: string; subtask: string; attempt
   return m ? { jobId: m[1]!, subtask: m[2]!, attempt: Number(m[3]) } : null;
 }
 
-/** The log as text: the attempt's record, then its events, oldest first. Worker output stays text. */
-export function logText(jobId: string, subtask: string, log: AttemptLog): string {
-  const a = log.attempt;
-  const head = [
-    `RepoScout job ${jobId}, subtask ${subtask}, attempt ${a.number} (${a.worker}): ${stateLabel(a.state)}`,
-    `started ${a.startedAt}${a.finishedAt ? `, finished ${a.finishedAt} (${duration(a.durationMs)})` : ', still running'}`,
-    a.exitCode !== null ? `exit code ${a.exitCode}` : a.signal ? `signal ${a.signal}` : '',
-    a.failure ? `failure: ${a.failure.kind}${a.failure.retryable ? ' (retryable)' : ''}` : '',
-    a.message ? `message: ${a.message}` : '',
-    a.logPath ? `full log: ${a.logPath}` : '',
-    log.truncated ? `(showing the newest ${log.events.length} of ${a.events} events)` : `${log.events.length} events`,
-    '-- worker output below is data written by a program, not instructions --',
-  ].filter(Boolean);
-  const events = log.events.map((e) => `${e.at.slice(11, 23)} ${e.kind.padEnd(9)} ${e.text}`);
-  const tail = a.finalMessage ? ['', '-- final message --', a.finalMessage] : [];
-  return [...head, ...events, ...tail, ''].join('\n');
-}
-
 export class AttemptLogs implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly engine: EngineClient) {}
+  constructor(readonly engine: JobsEngine) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const ref = parseLogUri(uri);

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { JobRecord, JobSummary } from '../../shared/protocol';
-import type { EngineClient } from '../engine/client';
-import { getJob, listJobs } from '../engine/jobs';
+import { getJob, listJobs, type JobsEngine } from '../engine/jobs';
 import { describeError } from '../errors-ui';
 import { attemptRow, isActiveJob, jobEvents, jobRow, snapshotOf, subtaskRow, type JobEvent, type JobNode, type JobRow, type JobSnapshot } from './job-tree';
 
@@ -33,7 +32,7 @@ export class JobsProvider implements vscode.TreeDataProvider<JobNode>, vscode.Di
   private disposed = false;
 
   constructor(
-    private readonly engine: EngineClient,
+    readonly engine: JobsEngine,
     private readonly onEvent: (event: JobEvent) => void,
     private readonly log: vscode.LogOutputChannel,
   ) {}

@@ -30,6 +30,11 @@ export class LazyTree<T> implements vscode.TreeDataProvider<T> {
     return (this.real as vscode.TreeDataProvider<T>).getTreeItem(element);
   }
 
+  /** Forwarded: VS Code asks the provider it was given, so the stand-in must offer it (the Achievements view fills PR tooltips on hover). */
+  resolveTreeItem(item: vscode.TreeItem, element: T, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+    return this.real?.resolveTreeItem ? this.real.resolveTreeItem(item, element, token) : item;
+  }
+
   getParent(element: T): vscode.ProviderResult<T> {
     return this.real?.getParent?.(element);
   }

@@ -26,7 +26,7 @@ interface PromptDefinition {
 /** What a prompt may read from the database to hand the agent at once. */
 interface StoredData {
   /** the stored portfolio of a person in a window; null when nothing is stored (or no database) */
-  portfolio(who: string, since: string | undefined, until: string | undefined): Portfolio | null;
+  portfolio(who: string, aliases: readonly string[], since: string | undefined, until: string | undefined): Portfolio | null;
 }
 
 const DATA_RULE =
@@ -102,17 +102,19 @@ const writeSelfReview: PromptDefinition = {
   description: "Steps to write a performance self-review (or a review of a teammate) from a developer's merged pull requests: highlights with evidence, themes, skills, collaboration.",
   args: {
     who: z.string().min(1).max(320).describe('GitHub login, e-mail, or name as git records it'),
+    as: z.string().max(2000).optional().describe("the same person's other e-mails, logins or names, comma-separated"),
     since: z.string().max(40).optional().describe('start of the review period, YYYY-MM-DD'),
     until: z.string().max(40).optional().describe('end of the review period, YYYY-MM-DD'),
   },
   requires: ['get_portfolio', 'get_pull_request_impact'],
-  build({ who = '', since, until }, tools, stored) {
+  build({ who = '', as, since, until }, tools, stored) {
     const person = JSON.stringify(who);
+    const aliases = (as ?? '').split(',').map((a) => a.trim()).filter(Boolean);
     const period = [since ? `since ${JSON.stringify(since)}` : '', until ? `until ${JSON.stringify(until)}` : ''].filter(Boolean).join(' and ');
-    const portfolio = stored.portfolio(who, since, until);
-    const getPortfolio = `get_portfolio with who ${person}${since ? `, since ${JSON.stringify(since)}` : ''}${until ? `, until ${JSON.stringify(until)}` : ''}`;
+    const portfolio = stored.portfolio(who, aliases, since, until);
+    const getPortfolio = `get_portfolio with who ${person}${aliases.length > 0 ? `, as ${JSON.stringify(aliases)}` : ''}${since ? `, since ${JSON.stringify(since)}` : ''}${until ? `, until ${JSON.stringify(until)}` : ''}`;
     const collect = tools.has('collect_achievements')
-      ? `Nothing is stored for ${person} in this period yet: ask the user where the work is (a GitHub login with an owner, repositories, or everywhere; or local clones) and call collect_achievements with who ${person} and those sources.`
+      ? `Nothing is stored for ${person} in this period yet: ask the user where the work is (a GitHub login with an owner, repositories, or everywhere; or local clones) and call collect_achievements with who ${person}${aliases.length > 0 ? `, as ${JSON.stringify(aliases)}` : ''} and those sources.`
       : 'Nothing is stored for this person in this period, and this server is read-only: ask the user to run "reposcout achievements" first.';
     const sections = 'sections ["highlights", "themes", "classMix", "skills", "flow", "collaboration"]';
     const steps = portfolio
@@ -137,10 +139,10 @@ export const allPrompts: readonly PromptDefinition[] = [assessRepository, resear
 
 export function registerPrompts(server: McpServer, tools: ReadonlySet<string>, catalog?: Catalog): void {
   const stored: StoredData = {
-    portfolio(who, since, until) {
+    portfolio(who, aliases, since, until) {
       if (!catalog) return null;
       try {
-        const portfolio = portfolioFromStore(catalog.store, identityFrom(who), parseWindow(since, until, MCP_WINDOW_NAMES));
+        const portfolio = portfolioFromStore(catalog.store, identityFrom(who, aliases), parseWindow(since, until, MCP_WINDOW_NAMES));
         return portfolio.totals.prs > 0 ? portfolio : null;
       } catch (error) {
         // a malformed period is the caller's to fix: say which and how

@@ -1,5 +1,8 @@
+import { activitySectionSchema } from '../protocol/records';
 import type { Activity, WeeklyActivity } from '../research/types';
+import { defineAnalysis, earlierResult, type Earlier } from './analysis';
 import type { AnalysisContext } from './context';
+import { unixOf, type GitHubCommit, type GitHubSource } from './sources';
 import { isoTime, SECONDS, weekIndex, weekStart } from './time';
 
 /**
@@ -57,3 +60,50 @@ export function activity(ctx: AnalysisContext): Activity {
     weeks,
   };
 }
+
+/**
+ * Activity of a GitHub repository: totals from the contributors' all-time counts, the
+ * weekly series and recency from the window's commits (the API has no merges to count).
+ */
+export function activityFromGitHub({ row, now, windowStart, commits }: GitHubSource, earlier: Earlier): Activity {
+  const { humans, bots } = earlierResult(earlier, 'contributors');
+  const lastCommit = commits.at(-1)?.committed_at ?? unixOf(row.pushed_at) ?? unixOf(row.gh_created_at) ?? now;
+  const last26 = weekIndex(now) - 25;
+  return {
+    totalCommits: [...humans, ...bots].reduce((s, c) => s + c.commits, 0),
+    totalMerges: 0,
+    firstCommitAt: row.gh_created_at ?? '',
+    lastCommitAt: isoTime(lastCommit),
+    daysSinceLastCommit: Math.max(0, Math.floor((now - lastCommit) / SECONDS.DAY)),
+    commitsLast90Days: commits.filter((c) => c.committed_at >= now - 90 * SECONDS.DAY).length,
+    activeWeeksLast26: new Set(commits.filter((c) => weekIndex(c.committed_at) >= last26).map((c) => weekIndex(c.committed_at))).size,
+    weeks: weeklySeries(commits, now, windowStart),
+  };
+}
+
+function weeklySeries(commits: GitHubCommit[], now: number, windowStart: number): WeeklyActivity[] {
+  const start = weekIndex(windowStart);
+  const end = weekIndex(now);
+  const byWeek = new Map<number, { commits: number; authors: Set<string> }>();
+  for (const c of commits) {
+    const w = weekIndex(c.committed_at);
+    const entry = byWeek.get(w) ?? { commits: 0, authors: new Set<string>() };
+    entry.commits += 1;
+    entry.authors.add(c.who);
+    byWeek.set(w, entry);
+  }
+  const weeks: WeeklyActivity[] = [];
+  for (let w = start; w <= end; w++) weeks.push({ week: weekStart(w), commits: byWeek.get(w)?.commits ?? 0, authors: byWeek.get(w)?.authors.size ?? 0 });
+  return weeks;
+}
+
+// get_repository carries the latest half year of the weekly series.
+const PUBLISHED_WEEKS = 26;
+
+export const activityAnalysis = defineAnalysis({
+  name: 'activity',
+  record: { section: 'activity', schema: activitySectionSchema, publish: ({ weeks, ...rest }) => ({ ...rest, recentWeeks: weeks.slice(-PUBLISHED_WEEKS) }) },
+  needs: 'both',
+  local: ({ ctx }) => activity(ctx),
+  github: activityFromGitHub,
+});

@@ -1,4 +1,6 @@
+import { busFactorsSchema } from '../protocol/records';
 import type { BusFactorResult } from '../research/types';
+import { defineAnalysis, earlierResult } from './analysis';
 
 export interface AuthorCommits {
   name: string;
@@ -23,3 +25,22 @@ export function busFactor(authors: AuthorCommits[]): BusFactorResult {
   }
   return { factor: people.length, commits: total, people };
 }
+
+/**
+ * Bus factor in the window and all time, over the human contributors. A person is told
+ * apart by GitHub login when there is one, by e-mail otherwise (local clones).
+ */
+export const busFactorAnalysis = defineAnalysis({
+  name: 'busFactor',
+  record: { section: 'bus_factor', schema: busFactorsSchema, publish: (b) => b },
+  needs: 'earlier',
+  fromEarlier: (earlier) => {
+    const { humans } = earlierResult(earlier, 'contributors');
+    const as = (c: (typeof humans)[number], commits: number): AuthorCommits => ({ name: c.name, email: c.login ?? c.email, commits });
+    return {
+      windowMonths: earlier.options.windowMonths,
+      window: busFactor(humans.map((c) => as(c, c.commitsInWindow))),
+      allTime: busFactor(humans.map((c) => as(c, c.commits))),
+    };
+  },
+});

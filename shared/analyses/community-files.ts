@@ -1,6 +1,10 @@
 import type { TreeEntry } from '../git/tree';
+import { communityFilesSchema } from '../protocol/records';
 import type { CommunityFiles } from '../research/types';
+import { defineAnalysis } from './analysis';
 import { languageOf } from './languages';
+import { detectSpdxId } from './license';
+import type { GitHubSource, LocalSource } from './sources';
 
 /** What the tree alone tells: the licence's path; its SPDX id needs the file's text (see license.ts). */
 export type DetectedCommunityFiles = Omit<CommunityFiles, 'license'> & { licensePath: string | null };
@@ -239,3 +243,28 @@ export function detectCommunityFiles(tree: TreeEntry[]): DetectedCommunityFiles 
     dependencyUpdates,
   };
 }
+
+/** A clone's community files from its tree at HEAD, the licence identified by its text. */
+export async function communityFilesOfClone({ tree, readFile }: LocalSource): Promise<CommunityFiles> {
+  const { licensePath, ...files } = detectCommunityFiles(tree);
+  const licenseText = licensePath ? await readFile(licensePath) : null;
+  return { ...files, license: licensePath ? { path: licensePath, spdxId: licenseText === null ? null : detectSpdxId(licenseText) } : null };
+}
+
+/** A GitHub repository's community files from the paths the ingest listed, the licence as GitHub identified it. */
+export function communityFilesFromGitHub({ row }: GitHubSource): CommunityFiles {
+  const root = JSON.parse(row.community_json) as { root?: string[]; tree?: string[] };
+  const tree = (root.tree ?? root.root ?? []).filter((p) => !p.endsWith('/')).sort();
+  const { licensePath, ...files } = detectCommunityFiles(tree.map((path) => ({ path, size: null })));
+  const spdx = row.license_spdx && row.license_spdx !== 'NOASSERTION' ? row.license_spdx : null;
+  const license = licensePath || row.license_spdx ? { path: licensePath ?? 'LICENSE', spdxId: spdx } : null;
+  return { ...files, license };
+}
+
+export const communityFilesAnalysis = defineAnalysis({
+  name: 'communityFiles',
+  record: { section: 'community_files', schema: communityFilesSchema, publish: (c) => c },
+  needs: 'both',
+  local: communityFilesOfClone,
+  github: communityFilesFromGitHub,
+});

@@ -1,4 +1,6 @@
+import { healthSchema } from '../protocol/records';
 import type { HealthComponent, HealthScore, RepositoryResearch } from '../research/types';
+import { defineAnalysis } from './analysis';
 
 /** Everything the health score reads: the research result minus the score itself. */
 export type HealthInput = Omit<RepositoryResearch, 'health'> & {
@@ -231,3 +233,14 @@ export function healthFormulaMarkdown(): string {
   const rows = healthComponents.map((c) => `| ${c.label} | ${c.weight} | ${c.rule} |`);
   return ['| component | weight | how the 0–1 score is computed |', '|---|---:|---|', ...rows].join('\n');
 }
+
+/**
+ * The score over everything listed before it; a GitHub repository's API-only inputs join in.
+ * Listed last in the registry (its test holds that): it reads every other result.
+ */
+export const healthAnalysis = defineAnalysis({
+  name: 'health',
+  record: { section: 'health', schema: healthSchema, publish: (h) => h },
+  needs: 'earlier',
+  fromEarlier: (earlier) => healthScore({ ...(earlier as Omit<RepositoryResearch, 'health'>), ...earlier.githubInputs }),
+});

@@ -1,4 +1,7 @@
+import { z } from 'zod';
+import { hotspotSchema } from '../protocol/records';
 import type { Hotspot } from '../research/types';
+import { defineAnalysis, PUBLISHED_TOP } from './analysis';
 import type { AnalysisContext } from './context';
 
 /**
@@ -21,3 +24,12 @@ export function hotspots(ctx: AnalysisContext, limit = 20): Hotspot[] {
   if (rows.length === 0) rows = query.all(ctx.repoId, 0, limit) as Omit<Hotspot, 'churn'>[];
   return rows.map((row) => ({ ...row, churn: row.additions + row.deletions }));
 }
+
+/** Needs line counts per file, which only a clone's history has. */
+export const hotspotsAnalysis = defineAnalysis({
+  name: 'hotspots',
+  record: { section: 'hotspots', schema: z.array(hotspotSchema), publish: (h) => h.slice(0, PUBLISHED_TOP) },
+  needs: 'local',
+  local: ({ ctx }) => hotspots(ctx),
+  onGitHub: () => [],
+});

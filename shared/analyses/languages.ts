@@ -1,5 +1,9 @@
 import type { TreeEntry } from '../git/tree';
+import { z } from 'zod';
+import { languageShareSchema } from '../protocol/records';
 import type { LanguageShare } from '../research/types';
+import { defineAnalysis } from './analysis';
+import type { GitHubSource } from './sources';
 
 // A Map, not an object lookup: a file named "x.constructor" must not find Object.prototype.
 function table(entries: Record<string, string>): ReadonlyMap<string, string> {
@@ -158,3 +162,18 @@ export function languageMix(tree: TreeEntry[]): LanguageShare[] {
     .map(([language, { files, bytes }]) => ({ language, files, bytes, share: allBytes > 0 ? bytes / allBytes : 0 }))
     .sort((a, b) => b.bytes - a.bytes || (a.language < b.language ? -1 : a.language > b.language ? 1 : 0));
 }
+
+/** GitHub's own language bytes (linguist); it counts no files. */
+export function languagesFromGitHub({ row }: GitHubSource): LanguageShare[] {
+  const languages = JSON.parse(row.languages_json) as { name: string; bytes: number }[];
+  const totalBytes = languages.reduce((s, l) => s + l.bytes, 0);
+  return languages.map((l) => ({ language: l.name, files: 0, bytes: l.bytes, share: totalBytes > 0 ? l.bytes / totalBytes : 0 }));
+}
+
+export const languagesAnalysis = defineAnalysis({
+  name: 'languages',
+  record: { section: 'languages', schema: z.array(languageShareSchema), publish: (l) => l },
+  needs: 'both',
+  local: ({ tree }) => languageMix(tree),
+  github: languagesFromGitHub,
+});

@@ -1,6 +1,9 @@
+import { pullRequestsSectionSchema } from '../protocol/records';
 import type { PullRequestSummary, ReconstructedPullRequest } from '../research/types';
 import type { Db } from '../store/open';
+import { defineAnalysis, PUBLISHED_TOP } from './analysis';
 import type { AnalysisContext } from './context';
+import type { GitHubSource } from './sources';
 import { isoTime } from './time';
 
 interface PullRequestRow {
@@ -105,3 +108,58 @@ export function pullRequestFilesQuery(db: Db): (commitId: number) => string[] {
     .pluck();
   return (commitId) => statement.all(commitId) as string[];
 }
+
+/** Merged pull requests as GitHub lists them: counts, the ten most recent, and how many someone other than the author answered. */
+export function pullRequestsFromGitHub({ sql, row, windowStart }: GitHubSource): PullRequestSummary {
+  const rows = sql(
+    `select p.number, p.title, p.merged_at, p.head_ref, p.additions, p.deletions, p.files_changed, p.first_response_at, a.login
+       from pull_requests p left join github_accounts a on a.id = p.author_account_id
+      where p.repo_id = ? and p.source = 'github' and p.merged_at is not null order by p.merged_at desc`,
+  ).all(row.id) as { number: number; title: string; merged_at: number; head_ref: string | null; additions: number; deletions: number; files_changed: number; first_response_at: number | null; login: string | null }[];
+  const mergedInWindow = rows.filter((p) => p.merged_at >= windowStart);
+  return {
+    total: Math.max(row.merged_pull_requests, rows.length),
+    merge: 0,
+    squash: 0,
+    inWindow: mergedInWindow.length,
+    // Scorecard Code-Review on GitHub: merged pull requests that someone other than the author answered or reviewed.
+    reviewedShare: mergedInWindow.length === 0 ? null : mergedInWindow.filter((p) => p.first_response_at !== null).length / mergedInWindow.length,
+    recent: rows.slice(0, 10).map((p) => ({
+      number: p.number,
+      source: 'github' as const,
+      title: p.title,
+      author: p.login ? { name: p.login, email: '' } : null,
+      mergedAt: isoTime(p.merged_at),
+      sha: null,
+      headRef: p.head_ref,
+      additions: p.additions,
+      deletions: p.deletions,
+      filesChanged: p.files_changed,
+      files: [],
+    })),
+  };
+}
+
+export const pullRequestsAnalysis = defineAnalysis({
+  name: 'pullRequests',
+  record: {
+    section: 'pull_requests',
+    schema: pullRequestsSectionSchema,
+    publish: ({ recent, ...counts }) => ({
+      ...counts,
+      recent: recent.slice(0, PUBLISHED_TOP).map((pr) => ({
+        number: pr.number,
+        source: pr.source,
+        title: pr.title,
+        author: pr.author,
+        mergedAt: pr.mergedAt,
+        additions: pr.additions,
+        deletions: pr.deletions,
+        filesChanged: pr.filesChanged,
+      })),
+    }),
+  },
+  needs: 'both',
+  local: ({ ctx, headSha }) => pullRequests(ctx, headSha),
+  github: pullRequestsFromGitHub,
+});

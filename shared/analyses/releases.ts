@@ -1,5 +1,8 @@
+import { releasesSchema } from '../protocol/records';
 import type { Releases } from '../research/types';
+import { defineAnalysis } from './analysis';
 import type { AnalysisContext } from './context';
+import type { GitHubSource } from './sources';
 import { isoTime, SECONDS } from './time';
 
 /** Release cadence from tags: how many, how many in the last year, the newest. */
@@ -15,3 +18,26 @@ export function releases(ctx: AnalysisContext): Releases {
     latest: latest ? { name: latest.name, date: latest.tagged_at === null ? null : isoTime(latest.tagged_at) } : null,
   };
 }
+
+/** Release cadence from GitHub releases (not tags): how many, how many in the last year, the newest. */
+export function releasesFromGitHub({ sql, row, now }: GitHubSource): Releases {
+  const rows = sql('select tag_name, published_at from github_releases where repo_id = ? order by published_at desc nulls last, tag_name desc').all(row.id) as {
+    tag_name: string;
+    published_at: number | null;
+  }[];
+  const latest = rows[0];
+  return {
+    source: 'github-releases',
+    tags: Math.max(row.releases, rows.length),
+    last365Days: rows.filter((r) => r.published_at !== null && r.published_at >= now - 365 * SECONDS.DAY).length,
+    latest: latest ? { name: latest.tag_name, date: latest.published_at === null ? null : isoTime(latest.published_at) } : null,
+  };
+}
+
+export const releasesAnalysis = defineAnalysis({
+  name: 'releases',
+  record: { section: 'releases', schema: releasesSchema, publish: (r) => r },
+  needs: 'both',
+  local: ({ ctx }) => releases(ctx),
+  github: releasesFromGitHub,
+});

@@ -120,7 +120,9 @@ export function createJobStore(db: Db) {
     clearWorktree: db.prepare('update orchestrate_attempts set worktree_path = null where id = ?'),
     clearWorktreeAt: db.prepare('update orchestrate_attempts set worktree_path = null where worktree_path = ?'),
     keptWorktrees: db.prepare(`select a.id, a.worktree_path, a.branch, j.repo_path from orchestrate_attempts a join orchestrate_subtasks s on s.id = a.subtask_id
-      join orchestrate_jobs j on j.id = s.job_id where a.worktree_path is not null and a.state != 'running' and (@job_id is null or j.id = @job_id) order by a.finished_at, a.id`),
+      join orchestrate_jobs j on j.id = s.job_id
+      where a.worktree_path is not null and a.state in ('succeeded', 'needs_input') and a.commit_sha is not null and a.commit_sha != j.base_commit
+      and (@job_id is null or j.id = @job_id) order by a.finished_at, a.id`),
     insertEvent: db.prepare('insert into orchestrate_events (attempt_id, seq, at, kind, text) values (?, ?, ?, ?, ?)'),
     bumpEvents: db.prepare('update orchestrate_attempts set events_total = events_total + ? where id = ?'),
     pruneEvents: db.prepare('delete from orchestrate_events where attempt_id = ? and seq <= ?'),
@@ -216,7 +218,10 @@ export function createJobStore(db: Db) {
     clearWorktree: (id: number) => void s.clearWorktree.run(id),
     /** Forgets a worktree folder that was removed (by `jobs clean`). */
     clearWorktreeAt: (dir: string) => void s.clearWorktreeAt.run(dir),
-    /** Worktrees of finished attempts that were kept (a disk budget is set), oldest first. */
+    /**
+     * Worktrees kept after success (a disk budget is set: work committed, branch kept), oldest
+     * first; not those an ending attempt is about to remove.
+     */
     keptWorktrees: (jobId?: string) => s.keptWorktrees.all({ job_id: jobId ?? null }) as { id: number; worktree_path: string; branch: string | null; repo_path: string }[],
     finishAttempt(id: number, r: AttemptResult): void {
       s.finishAttempt.run({

@@ -45,10 +45,14 @@ export function isAlive(identity: ProcessIdentity): boolean {
 
 /**
  * Live (non-zombie) members of process group `pgid`. Linux reads /proc; elsewhere a
- * signal-0 probe says only whether any member exists, reported as the group id itself.
+ * signal-0 probe says only whether any member exists, reported as the group id itself
+ * (POSIX only, like signalGroup: on Windows the probe always finds nothing).
  */
 export function groupMembers(pgid: number): number[] {
   if (process.platform === 'linux') {
+    // One signal-0 probe first: an empty group (the usual case once a worker exits) costs
+    // one system call instead of reading every process's /proc entry.
+    if (!groupExists(pgid)) return [];
     const members: number[] = [];
     for (const name of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(name)) continue;
@@ -63,15 +67,28 @@ export function groupMembers(pgid: number): number[] {
     }
     return members;
   }
+  return groupExists(pgid) ? [pgid] : [];
+}
+
+/** Whether any process (zombies included) is in group `pgid`. */
+function groupExists(pgid: number): boolean {
   try {
     process.kill(-pgid, 0);
-    return [pgid];
-  } catch {
-    return [];
+    return true;
+  } catch (error) {
+    // EPERM: members exist that we may not signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-/** Sends `signal` to every process in group `pgid`; a group that is already gone is fine. */
+/**
+ * Sends `signal` to every process in group `pgid`; a group that is already gone is fine.
+ *
+ * POSIX only: a negative pid names a process group on Linux and macOS. Windows has no
+ * process groups that signals reach (detached there means a new console, and process.kill
+ * with a negative pid fails), so ending a worker's children on Windows would need a job
+ * object or `taskkill /T /F /PID`; that path is not implemented and cannot be tested here.
+ */
 export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pgid, signal);

@@ -63,6 +63,8 @@ export async function runProcess(options: RunProcessOptions): Promise<ProcessOut
     buffer: false,
     reject: false,
     // Its own process group, so the worker and everything it starts can be ended together.
+    // POSIX only (see signalGroup): on Windows this opens a new console instead, and ending
+    // the worker's group is not implemented there.
     detached: true,
     cleanup: false,
     windowsHide: true,

@@ -28,7 +28,9 @@ function serialized<T>(repoRoot: string, work: () => Promise<T>): Promise<T> {
 export async function createWorktree(repoRoot: string, baseCommit: string, branch: string, dir: string): Promise<void> {
   try {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
-    await serialized(repoRoot, () => runGit(repoRoot, ['worktree', 'add', '--quiet', '--no-track', '-B', branch, dir, baseCommit]));
+    // checkout.workers=0: git writes the files with one worker per core (parallel checkout,
+    // git 2.32+; older versions ignore the setting), which matters on large checkouts.
+    await serialized(repoRoot, () => runGit(repoRoot, ['-c', 'checkout.workers=0', 'worktree', 'add', '--quiet', '--no-track', '-B', branch, dir, baseCommit]));
   } catch (error) {
     throw new RepoScoutError('WORKTREE_FAILED', `Could not create a worktree for ${branch} at ${dir} (${(error as Error).message}); check that the branch does not exist yet ("reposcout jobs clean" removes old ones) and that the folder is writable.`, { cause: error });
   }

@@ -56,6 +56,9 @@ export const contributorSchema = z.object({
 });
 export type Contributor = z.output<typeof contributorSchema>;
 
+/** Contributors as get_repository returns them: counts and the humans with the most commits. */
+export const contributorsSectionSchema = z.object({ humans: n(), bots: n(), top: z.array(contributorSchema) });
+
 /** CHAOSS contributor absence factor: fewest people covering >= 50% of human commits. */
 export const busFactorSchema = z.object({
   factor: n(),

@@ -1,14 +1,5 @@
-import { activity } from '../analyses/activity';
-import { busFactor } from '../analyses/bus-factor';
-import { detectCommunityFiles } from '../analyses/community-files';
 import type { AnalysisContext } from '../analyses/context';
-import { contributors } from '../analyses/contributors';
-import { healthScore } from '../analyses/health';
-import { hotspots } from '../analyses/hotspots';
-import { languageMix } from '../analyses/languages';
-import { detectSpdxId } from '../analyses/license';
-import { pullRequests } from '../analyses/pull-requests';
-import { releases } from '../analyses/releases';
+import { runLocalAnalyses } from '../analyses/registry';
 import { isoTime, monthsBefore } from '../analyses/time';
 import { RepoScoutError, throwIfAborted } from '../errors';
 import { inspectRepository, type LocalRepository } from '../git/repository';
@@ -17,7 +8,7 @@ import type { Store } from '../store/open';
 import { findRepositoryByKey, localRepositoryKey } from '../store/repositories';
 import { ingestLocalRepository, type IngestOptions } from './ingest-local';
 import { loadResearch, saveResearch } from './stored-research';
-import type { CommunityFiles, RepositoryResearch } from './types';
+import type { RepositoryResearch } from './types';
 
 export interface ResearchOptions extends IngestOptions {
   /** Recent window for bus factor, hotspots and activity, in months (default 12). */
@@ -80,14 +71,8 @@ async function analyseLocalRepository(
 ): Promise<RepositoryResearch> {
   const ctx: AnalysisContext = { db: store.db, repoId, now, windowMonths, windowStart: monthsBefore(now, windowMonths) };
   const tree = await listTree(repo.root, repo.headSha);
-  const { licensePath, ...files } = detectCommunityFiles(tree);
-  const licenseText = licensePath ? await readFileAt(repo.root, repo.headSha, licensePath, undefined, tree.find((e) => e.path === licensePath)?.size) : null;
-  const communityFiles: CommunityFiles = {
-    ...files,
-    license: licensePath ? { path: licensePath, spdxId: licenseText === null ? null : detectSpdxId(licenseText) } : null,
-  };
-  const people = contributors(ctx);
-  const partial = {
+  const readFile = (path: string) => readFileAt(repo.root, repo.headSha, path, undefined, tree.find((e) => e.path === path)?.size);
+  const header = {
     repository: {
       key: localRepositoryKey(repo.root),
       name: repo.name,
@@ -98,18 +83,6 @@ async function analyseLocalRepository(
       analyzedAt: isoTime(now),
     },
     options: { windowMonths, windowStart: isoTime(ctx.windowStart), now: isoTime(now) },
-    contributors: people,
-    busFactor: {
-      windowMonths,
-      window: busFactor(people.humans.map((c) => ({ name: c.name, email: c.email, commits: c.commitsInWindow }))),
-      allTime: busFactor(people.humans),
-    },
-    activity: activity(ctx),
-    hotspots: hotspots(ctx),
-    languages: languageMix(tree),
-    communityFiles,
-    pullRequests: pullRequests(ctx, repo.headSha),
-    releases: releases(ctx),
   };
-  return { ...partial, health: healthScore(partial) };
+  return runLocalAnalyses(header, { ctx, headSha: repo.headSha, tree, readFile });
 }

@@ -67,9 +67,12 @@ async function schedulerRun() {
   });
   log(`scheduler: ${subtasks} fake subtasks of ${durationMs} ms at concurrency ${concurrency}…`);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const { job, done } = await engine.start(input);
   await done;
   const wallMs = performance.now() - started;
+  // This process is the engine: its CPU time (not its children's: workers and git).
+  const cpu = process.cpuUsage(cpuBefore);
   const record = engine.get(job.id);
   await engine.close();
   store.close();
@@ -101,6 +104,7 @@ async function schedulerRun() {
     attemptOverheadMsMedian: median(perAttempt),
     attemptOverheadMsP90: percentile(perAttempt, 90),
     attemptOverheadMsMax: Math.max(...perAttempt),
+    engineCpuMsPerSubtask: (cpu.user + cpu.system) / 1000 / subtasks,
     slotHandoverMsMedian: median(handover),
     slotHandoverMsP90: percentile(handover, 90),
     workerProcessMsMedian: median(workerStart),
@@ -162,7 +166,7 @@ process.stdout.write(
       ? [
           `Scheduler: ${subtasks} subtasks x ${durationMs} ms at concurrency ${concurrency}: ideal ${f(scheduler.idealSeconds, 1)} s, measured ${f(scheduler.wallSeconds, 1)} s, efficiency ${f(scheduler.efficiency, 3)} (target >= 0.95)`,
           `  overhead per attempt (process start and exit + commit; worktree made while queued, removed after): median ${f(scheduler.attemptOverheadMsMedian)} ms, p90 ${f(scheduler.attemptOverheadMsP90)} ms, max ${f(scheduler.attemptOverheadMsMax)} ms (a bare run of the fake worker takes ${f(scheduler.workerProcessMsMedian)} ms)`,
-          `  slot hand-over (worker exit → next worker running, incl. its Node start): median ${f(scheduler.slotHandoverMsMedian)} ms, p90 ${f(scheduler.slotHandoverMsP90)} ms; wall time beyond ideal per subtask ${f(scheduler.schedulingOverheadMsPerSubtask)} ms`,
+          `  slot hand-over (worker exit → next worker running, incl. its Node start): median ${f(scheduler.slotHandoverMsMedian)} ms, p90 ${f(scheduler.slotHandoverMsP90)} ms; wall time beyond ideal per subtask ${f(scheduler.schedulingOverheadMsPerSubtask)} ms; engine CPU ${f(scheduler.engineCpuMsPerSubtask, 1)} ms per subtask`,
         ]
       : ['Scheduler benchmark skipped (--skip-scheduler)']),
     worktrees

@@ -180,6 +180,17 @@ describe('RepoScout achievements in VS Code (code-server)', () => {
     await dismissNotifications(page);
   });
 
+  it('explains a PR\'s impact component by component when hovered', async () => {
+    await page.locator('.monaco-list-row', { hasText: 'fix: handle empty input' }).first().hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Impact 0/100:' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await hover.innerText();
+    expect(text).toContain('Class: fix (by conventional-prefix');
+    expect(text).toMatch(/-40 Reverted later/);
+    await shot(page, '02b-impact-hover');
+    await page.mouse.move(900, 500);
+  });
+
   it('opens a reconstructed PR as its local commit', async () => {
     await page.locator('.monaco-list-row', { hasText: 'Add a streaming parser with tests' }).first().click();
     const editor = page.locator('.editor-instance .view-lines').first();

@@ -172,6 +172,7 @@ describe('GitHub sign-in in VS Code (code-server, authentication provider test d
 
     const log = extensionLogs(dirs);
     expect(log).toMatch(new RegExp(`signed in to GitHub as ${AUTH_DOUBLE_ACCOUNT}`));
+    expect(log.match(/ingest acme from github\.com \(\w[^)]*\)/g)).toEqual(['ingest acme from github.com (signed in)']);
 
     // How the token travels: in the engine's environment, never on its command line.
     const pid = enginePid(log);
@@ -210,6 +211,7 @@ describe('GitHub sign-in in VS Code (code-server, authentication provider test d
     expect(after.map((r) => r.authorization)).toEqual(after.map(() => null));
 
     const log = extensionLogs(dirs);
+    expect(log.match(/ingest acme from github\.com \(\w[^)]*\)/g)).toEqual(['ingest acme from github.com (signed in)', 'ingest acme from github.com (anonymous)']);
     const pid = enginePid(log);
     expect(pid).not.toBe(before);
     expect(fs.readFileSync(`/proc/${pid}/environ`, 'utf8')).not.toContain(TOKEN);
@@ -219,6 +221,41 @@ describe('GitHub sign-in in VS Code (code-server, authentication provider test d
     expect(log).not.toContain(TOKEN);
     expect(filesContaining(root, TOKEN)).toEqual([]);
   }, 360_000);
+
+  it("signs in again from the failure's own button, and signs out from VS Code's Accounts menu", async () => {
+    // The GITHUB_AUTH failure of the previous step offers the fix.
+    await page.locator('.notification-toast').filter({ hasText: 'refused the request without a valid sign-in' }).getByRole('button', { name: 'Sign in to GitHub' }).click();
+    await answerConsent('Allow', 'signin-06-consent-again');
+    const signedIn = await waitForNotification(page, new RegExp(`Signed in to GitHub as ${AUTH_DOUBLE_ACCOUNT}`), 60_000);
+    expect(signedIn).toMatch(/Ingest a GitHub Owner/);
+    await page.locator('.notification-toast').filter({ hasText: 'Signed in to GitHub' }).getByRole('button', { name: 'Ingest a GitHub Owner' }).click();
+    const seen = github.log.length;
+    await answerInput(page, 'Ingest from GitHub', 'acme');
+    await waitForNotification(page, /Ingested acme: 4 repositories/, 240_000);
+    const again = github.log.slice(seen);
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
+    expect(authDoubleCalls(recordFile).filter((c) => c.call === 'createSession')).toHaveLength(2);
+    await dismissNotifications(page);
+
+    // Sign out as a person does: Accounts menu, the account, Sign Out, and VS Code's own
+    // confirmation; VS Code asks the provider to remove the session.
+    const engine = enginePid(extensionLogs(dirs));
+    await page.locator('.activitybar .action-item a[aria-label^="Accounts"]').first().click();
+    await page.locator('.monaco-menu .action-item', { hasText: `${AUTH_DOUBLE_ACCOUNT} (GitHub)` }).first().hover();
+    // The label itself (a submenu lives inside its parent's item, which also "has" the text);
+    // pointing at it selects it, Enter runs it (a click there only selected it, under load).
+    await page.locator('.monaco-menu .action-label', { hasText: /^Sign Out$/ }).first().hover();
+    await page.keyboard.press('Enter');
+    const confirm = page.locator('.monaco-dialog-box').filter({ hasText: AUTH_DOUBLE_ACCOUNT });
+    await confirm.waitFor({ state: 'visible', timeout: 30_000 });
+    expect((await confirm.innerText()).replace(/\s+/g, ' ')).toMatch(/RepoScout/);
+    await page.screenshot({ path: path.join(SHOTS, 'signin-07-accounts-sign-out.png') });
+    await confirm.getByRole('button', { name: 'Sign Out', exact: true }).click();
+    await expect.poll(() => authDoubleCalls(recordFile).filter((c) => c.call === 'removeSession').length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => fs.existsSync(`/proc/${engine}`), { timeout: 30_000 }).toBe(false);
+    expect(filesContaining(root, TOKEN)).toEqual([]);
+  }, 420_000);
 });
 
 /** VS Code's log of the extension host(s): which extensions activated, registration errors. */

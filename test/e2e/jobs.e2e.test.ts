@@ -175,11 +175,17 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
   it('starts a job from the palette after showing its plan, and shows live states in the Jobs view', async () => {
     await showRepoScoutSidebar(page);
     await widenSidebar(page);
+    // The Repositories view starts the engine, without the orchestrate tools (jobs not used yet).
+    await expect.poll(() => extensionLogs(dirs), { timeout: 60_000 }).toMatch(/engine ready in \d+ ms/);
+    expect(extensionLogs(dirs)).not.toMatch(/plan_job/);
     // Room for the Jobs view: fold the Repositories view (its welcome text is tall).
     await page.locator('.pane-header', { hasText: 'Repositories' }).first().click();
     await jobsPane(page).locator('.pane-header').click();
     await jobsPane(page).locator('.welcome-view-content', { hasText: 'No jobs yet' }).waitFor({ timeout: 60_000 });
     await shot(page, '01-empty');
+    // Opening the Jobs view restarted the engine once, with them.
+    // (The output channel reaches its file a moment later.)
+    await expect.poll(() => extensionLogs(dirs), { timeout: 15_000 }).toMatch(/the Jobs view needs the orchestrate tools[\s\S]*engine ready in \d+ ms .*plan_job, start_job, get_job, list_jobs, get_attempt_log, approve_subtask, cancel_job/);
 
     const started = Date.now();
     // Two explicit subtasks: s1 works for a while; s2 mentions curl, which the safety judge

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpServer } from '../../mcp-server/server/http';
+import { silentLogger } from '../../mcp-server/server/logger';
 import { processStartTime } from '../../shared/orchestrate/process-identity';
 import { CLI } from '../helpers/cli';
 import { tempDir } from '../helpers/git-fixture';
-import { buildEngineProcess, ENGINE_PROCESS, expectNoWorkerLeft, FAKE_WORKER, strayWorktrees, until, world, type World } from './support';
+import { buildEngineProcess, ENGINE_PROCESS, expectNoWorkerLeft, FAKE_WORKER, strayWorktrees, until, workerRecorded, world, type World } from './support';
 
 // Needs dist/reposcout.mjs (npm run build): the MCP server runs as the real bundle.
 beforeAll(buildEngineProcess);
@@ -33,6 +35,7 @@ async function killEngineMidJob(world: World, retries: number): Promise<{ jobId:
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
   await until(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== '' && stdout.includes('\n'));
+  await until(() => workerRecorded(world.store, Number(fs.readFileSync(marker, 'utf8'))));
   child.kill('SIGKILL');
   await new Promise((r) => child.once('close', r));
   return { jobId: stdout.trim(), workerPid: Number(fs.readFileSync(marker, 'utf8')) };
@@ -75,6 +78,17 @@ describe('an MCP server starting with the orchestrate toolset settles jobs a dea
     expect(job.state).toBe('failed');
     expect(job.subtasks[0]).toMatchObject({ state: 'failed', message: expect.stringMatching(/interrupted when RepoScout stopped, and the job allows no more retries/) });
     expect(job.subtasks[0]!.attempts.map((a) => a.state)).toEqual(['interrupted']);
+    expect(processStartTime(workerPid)).toBeNull();
+  });
+
+  it('over HTTP too, as soon as the port listens', async () => {
+    w = world();
+    const { jobId, workerPid } = await killEngineMidJob(w, 1);
+    const running = await startHttpServer({ store: w.store, log: silentLogger, toolsets: ['orchestrate'], readOnly: false, host: '127.0.0.1', port: 0, token: 't'.repeat(32) });
+    closers.push(() => running.close());
+    await until(() => ['succeeded', 'failed'].includes(w!.engine.summary(jobId).state), 30_000);
+    expect(w.engine.get(jobId).subtasks[0]!.attempts.map((a) => a.state)).toEqual(['interrupted', 'succeeded']);
+    expect(running.sessionCount()).toBe(0);
     expect(processStartTime(workerPid)).toBeNull();
   });
 

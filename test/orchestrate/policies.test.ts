@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { processStartTime } from '../../shared/orchestrate/process-identity';
 import { tempDir } from '../helpers/git-fixture';
-import { branches, buildEngineProcess, ENGINE_PROCESS, expectNoWorkerLeft, FAKE_WORKER, strayWorktrees, until, world, type World } from './support';
+import { branches, buildEngineProcess, ENGINE_PROCESS, expectNoWorkerLeft, FAKE_WORKER, strayWorktrees, until, workerRecorded, world, type World } from './support';
 
 beforeAll(buildEngineProcess);
 
@@ -93,6 +93,7 @@ describe('recovery after the engine dies', () => {
     child.stderr.on('data', (d) => (stderr += d));
     await until(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== '');
     const workerPid = Number(fs.readFileSync(marker, 'utf8'));
+    await until(() => workerRecorded(w!.store, workerPid));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('close', r));
     expect(stderr).toBe('');

@@ -115,3 +115,11 @@ export function strayWorktrees(repo: TestRepo): string[] {
 export function branches(repo: TestRepo): string[] {
   return repo.git('for-each-ref', '--format=%(refname:short)', 'refs/heads/reposcout/').split('\n').filter(Boolean);
 }
+
+/**
+ * The engine recorded a worker's pid (it does so right after the spawn; a loaded machine may
+ * run the worker first): only then can a later engine find the worker it must end.
+ */
+export function workerRecorded(store: Store, pid: number): boolean {
+  return store.db.prepare('select 1 from orchestrate_attempts where pid = ?').get(pid) !== undefined;
+}

@@ -255,6 +255,11 @@ describe('get_pull_request_impact and get_portfolio', () => {
     // that title would arrive as a tag; in the prompt it is an escaped JSON string
     expect(text).not.toContain('<img');
     expect(text).toContain('\\u003cimg src=x onerror=alert(1)\\u003e');
+    // with the other identities, as collect_achievements was given them: all three PRs, and get_portfolio is told the same
+    const withAs = await mcp.client.getPrompt({ name: 'write_self_review', arguments: { who: 'alice@example.com', as: 'alice, ' } });
+    const withAsText = (withAs.messages[0]!.content as { text: string }).text;
+    expect(withAsText).toContain('get_portfolio with who "alice@example.com", as ["alice"]');
+    expect(withAsText).toContain('"prs": 3,');
     await expect(mcp.client.getPrompt({ name: 'write_self_review', arguments: { who: 'alice', since: 'last year' } })).rejects.toThrow(/since "last year" is not a date/);
   });
 

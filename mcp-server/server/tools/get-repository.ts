@@ -1,15 +1,10 @@
+import { analyses } from '../../../shared/analyses/registry';
 import type { RepositoryResearch } from '../../../shared/research/types';
 import { plural } from '../../../shared/reports/format';
 import { identityOf, summaryOf } from '../repository-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
-import { getRepositoryContract, repositorySections, type GetRepositoryResult } from '../../../shared/protocol/tools/get-repository';
-
-// Sections cap their lists; the dedicated tools page through everything.
-const TOP = 10;
-const RECENT_WEEKS = 26;
-
-type Section = (typeof repositorySections)[number];
+import { getRepositoryContract, repositorySections, type GetRepositoryResult, type RepositorySection } from '../../../shared/protocol/tools/get-repository';
 
 type Output = GetRepositoryResult;
 
@@ -17,7 +12,7 @@ export const getRepositoryTool = defineTool({
   ...getRepositoryContract,
   run(args, { catalog, enabledTools }) {
     const { row, research } = catalog.resolve(args.repository, enabledTools);
-    const wanted = new Set<Section>(args.sections.includes('all') ? repositorySections : (args.sections as Section[]));
+    const wanted = new Set<RepositorySection>(args.sections.includes('all') ? repositorySections : (args.sections as RepositorySection[]));
     const structured: Output = { repository: identityOf(row), summary: summaryOf(research), ...githubFacts(research), ...sections(research, wanted) };
     return { structured, text: render(structured) };
   },
@@ -42,42 +37,15 @@ function githubFacts(r: RepositoryResearch): Pick<Output, 'github'> {
   };
 }
 
-function sections(r: RepositoryResearch, wanted: Set<Section>): Partial<Output> {
-  const out: Partial<Output> = {};
-  if (wanted.has('health')) out.health = r.health;
-  if (wanted.has('activity')) {
-    const { weeks, ...rest } = r.activity;
-    out.activity = { ...rest, recentWeeks: weeks.slice(-RECENT_WEEKS) };
+/** The asked-for sections, each published by its analysis (shared/analyses/registry.ts). */
+function sections(r: RepositoryResearch, wanted: Set<RepositorySection>): Partial<Output> {
+  const out: Record<string, unknown> = {};
+  for (const { name, record } of analyses) {
+    const value = r[name];
+    // The output schema (parsed in register-tool.ts) checks each section against its record.
+    if (record && value !== undefined && wanted.has(record.section)) out[name] = (record.publish as (v: typeof value) => unknown)(value);
   }
-  if (wanted.has('contributors')) {
-    out.contributors = {
-      humans: r.contributors.humans.length,
-      bots: r.contributors.bots.length,
-      top: r.contributors.humans.slice(0, TOP).map(({ isBot: _isBot, ...c }) => c),
-    };
-  }
-  if (wanted.has('bus_factor')) out.busFactor = r.busFactor;
-  if (wanted.has('hotspots')) out.hotspots = r.hotspots.slice(0, TOP);
-  if (wanted.has('languages')) out.languages = r.languages;
-  if (wanted.has('community_files')) out.communityFiles = r.communityFiles;
-  if (wanted.has('pull_requests')) {
-    const { recent, ...counts } = r.pullRequests;
-    out.pullRequests = {
-      ...counts,
-      recent: recent.slice(0, TOP).map((pr) => ({
-        number: pr.number,
-        source: pr.source,
-        title: pr.title,
-        author: pr.author,
-        mergedAt: pr.mergedAt,
-        additions: pr.additions,
-        deletions: pr.deletions,
-        filesChanged: pr.filesChanged,
-      })),
-    };
-  }
-  if (wanted.has('releases')) out.releases = r.releases;
-  return out;
+  return out as Partial<Output>;
 }
 
 function render(o: Output): string {

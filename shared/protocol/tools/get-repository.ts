@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineContract, READ_ONLY } from '../contract';
 import { repositoryInput } from '../inputs';
-import { activitySectionSchema, busFactorsSchema, communityFilesSchema, contributorSchema, githubFactsSchema, healthSchema, hotspotSchema, identitySchema, languageShareSchema, pullRequestsSectionSchema, releasesSchema, summarySchema } from '../records';
+import { activitySectionSchema, busFactorsSchema, communityFilesSchema, contributorsSectionSchema, githubFactsSchema, healthSchema, hotspotSchema, identitySchema, languageShareSchema, pullRequestsSectionSchema, releasesSchema, summarySchema } from '../records';
 
+/** The sections get_repository offers: each is one analysis's published record (shared/analyses/registry.ts). */
 export const repositorySections = ['health', 'activity', 'contributors', 'bus_factor', 'hotspots', 'languages', 'community_files', 'pull_requests', 'releases'] as const;
 
 const input = z.strictObject({
@@ -21,7 +22,7 @@ const output = z.object({
   github: githubFactsSchema.optional(),
   health: healthSchema.optional(),
   activity: activitySectionSchema.optional(),
-  contributors: z.object({ humans: z.number(), bots: z.number(), top: z.array(contributorSchema) }).optional(),
+  contributors: contributorsSectionSchema.optional(),
   busFactor: busFactorsSchema.optional(),
   hotspots: z.array(hotspotSchema).optional(),
   languages: z.array(languageShareSchema).optional(),
@@ -41,5 +42,6 @@ export const getRepositoryContract = defineContract({
   hints: READ_ONLY,
 });
 
+export type RepositorySection = (typeof repositorySections)[number];
 export type GetRepositoryArgs = z.input<typeof input>;
 export type GetRepositoryResult = z.output<typeof output>;
