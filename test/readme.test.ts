@@ -24,4 +24,13 @@ describe('README', () => {
     expect(readme).toContain('npm install && npm run demo');
     expect(readme).toContain('bash test/run-all.sh');
   });
+
+  it('CI (.ci/run) runs exactly the README\'s test command, the second of the two', () => {
+    const block = /## Two commands[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const testCommand = block.split('\n')[1]?.replace(/#.*$/, '').trim();
+    expect(testCommand).toBe('bash test/run-all.sh');
+    const ci = fs.readFileSync(new URL('../.ci/run', import.meta.url), 'utf8');
+    const commands = ci.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#') && !line.startsWith('set ') && !line.startsWith('cd '));
+    expect(commands).toEqual([testCommand]);
+  });
 });

@@ -35,7 +35,8 @@ import {
 
 const ROOT = path.resolve(__dirname, '../..');
 const SHOTS = process.env.REPOSCOUT_E2E_SHOTS ?? '/tmp/reposcout-e2e-shots';
-const TOKEN = 'gho_signinDouble0123456789abcdefXYZ';
+// Deliberately not shaped like a real GitHub token (no gho_/ghp_ prefix), so no secret scanner mistakes it for one.
+const TOKEN = 'signin-double-session-0123456789';
 // code-server ships VS Code's built-in GitHub sign-in (vscode.github-authentication), which
 // registers the same provider id in the same extension host. Left on, it wins the id (the
 // double's registration is refused) and starts an OAuth flow that needs github.com. The
