@@ -14,8 +14,6 @@ import {
   installExtension,
   launchBrowser,
   openWorkbench,
-  pathWithoutNode,
-  plainLoginShell,
   runCommand,
   showRepoScoutSidebar,
   startCodeServer,
@@ -25,6 +23,10 @@ import {
   writeUserSettings,
   type CodeServerDirs,
   type RunningCodeServer,
+  buildAndPackageExtension,
+  packExtensionFolder,
+  environmentWithoutNode,
+  QUIET_WORKBENCH_SETTINGS,
 } from './code-server';
 
 // The Achievements view, the portfolio webview, its exports and the self-review command in
@@ -32,7 +34,6 @@ import {
 // git repository whose merge and squash commits make Alice's pull requests, one with a hostile
 // title. Screenshots go to REPOSCOUT_E2E_SHOTS (default /tmp/reposcout-e2e-shots).
 
-const ROOT = path.resolve(__dirname, '../..');
 const SHOTS = process.env.REPOSCOUT_E2E_SHOTS ?? '/tmp/reposcout-e2e-shots';
 const HOSTILE_TITLE = 'Tidy the <img src=x onerror=alert(1)> parser';
 
@@ -92,31 +93,14 @@ describe('RepoScout achievements in VS Code (code-server)', () => {
   beforeAll(async () => {
     const tools = e2eTools();
     fs.mkdirSync(SHOTS, { recursive: true });
-    execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
-    const vsix = execFileSync(process.execPath, ['extension/package-vsix.mjs'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop() ?? '';
+    const vsix = buildAndPackageExtension();
     expect(fs.existsSync(vsix)).toBe(true);
     root = tempDir('reposcout-e2e-ach-');
     dirs = codeServerDirs(root);
-    const env: NodeJS.ProcessEnv = {
-      PATH: pathWithoutNode(root),
-      SHELL: plainLoginShell(root),
-      HOME: path.join(root, 'home'),
-      XDG_CONFIG_HOME: path.join(root, 'xdg-config'),
-      XDG_DATA_HOME: path.join(root, 'xdg-data'),
-      LANG: 'C.UTF-8',
-      REPOSCOUT_LM_DOUBLE_LOG: path.join(root, 'lm-double-request.json'),
-    };
-    fs.mkdirSync(env.HOME as string, { recursive: true });
+    const env = environmentWithoutNode(root, { REPOSCOUT_LM_DOUBLE_LOG: path.join(root, 'lm-double-request.json') });
     const settings = {
       'reposcout.databasePath': path.join(root, 'reposcout.db'),
-      'workbench.startupEditor': 'none',
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'workbench.tips.enabled': false,
-      'extensions.ignoreRecommendations': true,
-      'telemetry.telemetryLevel': 'off',
-      'git.openRepositoryInParentFolders': 'never',
-      'chat.commandCenter.enabled': false,
-      'window.commandCenter': false,
+      ...QUIET_WORKBENCH_SETTINGS,
       'files.simpleDialog.enable': true,
     };
     writeUserSettings(dirs, settings);
@@ -124,9 +108,7 @@ describe('RepoScout achievements in VS Code (code-server)', () => {
     // A chat model test double (test/e2e/lm-double): off until its command runs.
     const double = path.join(root, 'lm-double');
     fs.cpSync(path.join(__dirname, 'lm-double'), double, { recursive: true });
-    const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-    execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', path.join(root, 'lm-double.vsix')], { cwd: double, stdio: 'ignore' });
-    expect(installExtension(tools, dirs, path.join(root, 'lm-double.vsix'), env)).toMatch(/successfully installed/);
+    expect(installExtension(tools, dirs, packExtensionFolder(double, path.join(root, 'lm-double.vsix')), env)).toMatch(/successfully installed/);
     expect(() => execFileSync('node', ['--version'], { env })).toThrow(/ENOENT/);
     repo = portfolioRepo(HOSTILE_TITLE);
     server = await startCodeServer(tools, dirs, repo.dir, env);

@@ -197,6 +197,43 @@ export function pathWithoutNode(root: string, dirs = ['/usr/local/bin', '/usr/bi
 }
 
 /**
+ * The environment code-server runs in: no Node.js on PATH, a login shell that keeps it that way,
+ * and its own home and config folders under `root` (created). `extra` adds test hooks.
+ */
+export function environmentWithoutNode(root: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: pathWithoutNode(root),
+    SHELL: plainLoginShell(root),
+    HOME: path.join(root, 'home'),
+    XDG_CONFIG_HOME: path.join(root, 'xdg-config'),
+    XDG_DATA_HOME: path.join(root, 'xdg-data'),
+    LANG: 'C.UTF-8',
+    ...extra,
+  };
+  fs.mkdirSync(env.HOME as string, { recursive: true });
+  return env;
+}
+
+/** Workbench settings that keep tips, walkthroughs, chat and telemetry off the screen the tests read. */
+export const QUIET_WORKBENCH_SETTINGS: Readonly<Record<string, unknown>> = {
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.tips.enabled': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'git.openRepositoryInParentFolders': 'never',
+  'chat.commandCenter.enabled': false,
+  'window.commandCenter': false,
+};
+
+/** Builds and packages the extension from this checkout exactly as `npm run package` does; returns the .vsix path. */
+export function buildAndPackageExtension(): string {
+  execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const out = execFileSync(process.execPath, ['extension/package-vsix.mjs'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return out.trim().split('\n').pop() ?? '';
+}
+
+/**
  * A login shell whose profile adds nothing to PATH. VS Code takes the extension host's
  * environment from `$SHELL -i -l -c …`, and Debian's /etc/profile would put /usr/bin (with the
  * machine's node) back; this one runs the command with the environment it was given.

@@ -17,8 +17,6 @@ import {
   installExtension,
   launchBrowser,
   openWorkbench,
-  pathWithoutNode,
-  plainLoginShell,
   quickPickRows,
   repositoryRows,
   runCommand,
@@ -31,13 +29,15 @@ import {
   type CodeServerDirs,
   type E2eTools,
   type RunningCodeServer,
+  buildAndPackageExtension,
+  environmentWithoutNode,
+  QUIET_WORKBENCH_SETTINGS,
 } from './code-server';
 
 // The VS Code extension in real VS Code: the .vsix built and packaged from this checkout,
 // installed into code-server, driven through Chromium like a person would. Screenshots go to
 // REPOSCOUT_E2E_SHOTS (default /tmp/reposcout-e2e-shots).
 
-const ROOT = path.resolve(__dirname, '../..');
 const SHOTS = process.env.REPOSCOUT_E2E_SHOTS ?? '/tmp/reposcout-e2e-shots';
 const HOSTILE_SUBJECT = '<img src=x onerror=alert(1)> speed up the parser';
 const HOSTILE_FILE = 'src/<img src=x onerror=alert(2)>.ts';
@@ -81,9 +81,7 @@ describe('RepoScout in VS Code (code-server)', () => {
   beforeAll(async () => {
     tools = e2eTools();
     fs.mkdirSync(SHOTS, { recursive: true });
-    // Build and package exactly as `npm run package` does.
-    execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
-    const vsix = execFileSync(process.execPath, ['extension/package-vsix.mjs'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop() ?? '';
+    const vsix = buildAndPackageExtension();
     expect(fs.existsSync(vsix)).toBe(true);
 
     root = tempDir('reposcout-e2e-');
@@ -94,29 +92,15 @@ describe('RepoScout in VS Code (code-server)', () => {
     github = await startFakeGitHub({ orgs: [org], token: 'e2e-token-0123456789' });
     // No Node.js on PATH (reposcout.nodePath unset): the engine must run on code-server's own
     // runtime (Node 24, node:sqlite), as it would for a user who never installed Node.js.
-    env = {
-      PATH: pathWithoutNode(root),
-      SHELL: plainLoginShell(root),
-      HOME: path.join(root, 'home'),
-      XDG_CONFIG_HOME: path.join(root, 'xdg-config'),
-      XDG_DATA_HOME: path.join(root, 'xdg-data'),
-      LANG: 'C.UTF-8',
+    env = environmentWithoutNode(root, {
       REPOSCOUT_GITHUB_API_URL: github.url,
       // code-server takes GITHUB_TOKEN for itself and removes it from the environment; the
       // engine also reads GH_TOKEN, which passes through.
       GH_TOKEN: 'e2e-token-0123456789',
-    };
-    fs.mkdirSync(env.HOME as string, { recursive: true });
+    });
     settings = {
       'reposcout.databasePath': path.join(root, 'reposcout.db'),
-      'workbench.startupEditor': 'none',
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'workbench.tips.enabled': false,
-      'extensions.ignoreRecommendations': true,
-      'telemetry.telemetryLevel': 'off',
-      'git.openRepositoryInParentFolders': 'never',
-      'chat.commandCenter.enabled': false,
-      'window.commandCenter': false,
+      ...QUIET_WORKBENCH_SETTINGS,
     };
     writeUserSettings(dirs, settings);
     const installed = installExtension(tools, dirs, vsix, env);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -18,14 +17,15 @@ import {
   launchBrowser,
   openWorkbench,
   packExtensionFolder,
-  pathWithoutNode,
-  plainLoginShell,
   runCommand,
   startCodeServer,
   waitForNotification,
   writeUserSettings,
   type CodeServerDirs,
   type RunningCodeServer,
+  buildAndPackageExtension,
+  environmentWithoutNode,
+  QUIET_WORKBENCH_SETTINGS,
 } from './code-server';
 
 // The GitHub sign-in path of the extension in real VS Code (code-server): no token in the
@@ -33,7 +33,6 @@ import {
 // "github" authentication provider hands out the token; the loopback fake GitHub answers only
 // requests that carry it. Screenshots go to REPOSCOUT_E2E_SHOTS (default /tmp/reposcout-e2e-shots).
 
-const ROOT = path.resolve(__dirname, '../..');
 const SHOTS = process.env.REPOSCOUT_E2E_SHOTS ?? '/tmp/reposcout-e2e-shots';
 // Deliberately not shaped like a real GitHub token (no gho_/ghp_ prefix), so no secret scanner mistakes it for one.
 const TOKEN = 'signin-double-session-0123456789';
@@ -57,8 +56,7 @@ describe('GitHub sign-in in VS Code (code-server, authentication provider test d
   beforeAll(async () => {
     const tools = e2eTools();
     fs.mkdirSync(SHOTS, { recursive: true });
-    execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
-    const vsix = execFileSync(process.execPath, ['extension/package-vsix.mjs'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop() ?? '';
+    const vsix = buildAndPackageExtension();
     expect(fs.existsSync(vsix)).toBe(true);
 
     root = tempDir('reposcout-signin-e2e-');
@@ -68,26 +66,10 @@ describe('GitHub sign-in in VS Code (code-server, authentication provider test d
     const doubleVsix = packExtensionFolder(writeAuthDouble(path.join(root, 'auth-double'), { token: TOKEN, recordFile }), path.join(root, 'auth-double.vsix'));
     github = await startFakeGitHub({ orgs: [new SyntheticOrg({ login: 'acme', repositories: 4 })], token: TOKEN, requireToken: true });
     // Built from nothing: no GITHUB_TOKEN / GH_TOKEN from this process reaches VS Code.
-    const env: NodeJS.ProcessEnv = {
-      PATH: pathWithoutNode(root),
-      SHELL: plainLoginShell(root),
-      HOME: path.join(root, 'home'),
-      XDG_CONFIG_HOME: path.join(root, 'xdg-config'),
-      XDG_DATA_HOME: path.join(root, 'xdg-data'),
-      LANG: 'C.UTF-8',
-      REPOSCOUT_GITHUB_API_URL: github.url,
-      VSCODE_SKIP_BUILTIN_EXTENSIONS: BUILT_IN_GITHUB_AUTH,
-    };
-    fs.mkdirSync(env.HOME as string, { recursive: true });
+    const env = environmentWithoutNode(root, { REPOSCOUT_GITHUB_API_URL: github.url, VSCODE_SKIP_BUILTIN_EXTENSIONS: BUILT_IN_GITHUB_AUTH });
     writeUserSettings(dirs, {
       'reposcout.databasePath': dbPath,
-      'workbench.startupEditor': 'none',
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'workbench.tips.enabled': false,
-      'extensions.ignoreRecommendations': true,
-      'telemetry.telemetryLevel': 'off',
-      'chat.commandCenter.enabled': false,
-      'window.commandCenter': false,
+      ...QUIET_WORKBENCH_SETTINGS,
     });
     expect(installExtension(tools, dirs, vsix, env)).toMatch(/successfully installed/);
     expect(installExtension(tools, dirs, doubleVsix, env)).toMatch(/successfully installed/);

@@ -13,8 +13,6 @@ import {
   installExtension,
   launchBrowser,
   openWorkbench,
-  pathWithoutNode,
-  plainLoginShell,
   runCommand,
   showRepoScoutSidebar,
   startCodeServer,
@@ -25,6 +23,10 @@ import {
   type CodeServerDirs,
   type E2eTools,
   type RunningCodeServer,
+  buildAndPackageExtension,
+  extensionLogs,
+  environmentWithoutNode,
+  QUIET_WORKBENCH_SETTINGS,
 } from './code-server';
 
 // The Jobs view in real VS Code (code-server): a job of the command worker running the fake
@@ -78,20 +80,6 @@ function fakeWorkers(): string[] {
     .filter((line) => line.includes(FAKE_WORKER) && !line.includes(' ps '));
 }
 
-function extensionLogs(dirs: CodeServerDirs): string {
-  const parts: string[] = [];
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'RepoScout.log') parts.push(`# ${full}\n${fs.readFileSync(full, 'utf8')}`);
-    }
-  };
-  walk(path.join(dirs.userData, 'logs'));
-  return parts.join('\n');
-}
-
 /** Starts a job from the palette the way a person would; returns the plan dialog's text. */
 async function startJob(page: Page, tools: E2eTools, task: string, split: { pick: string; value?: string }, concurrency: number): Promise<string> {
   await runCommand(page, 'RepoScout: Start a Job');
@@ -117,30 +105,14 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
   beforeAll(async () => {
     tools = e2eTools();
     fs.mkdirSync(SHOTS, { recursive: true });
-    execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
-    const vsix = execFileSync(process.execPath, ['extension/package-vsix.mjs'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop() ?? '';
+    const vsix = buildAndPackageExtension();
     expect(fs.existsSync(vsix)).toBe(true);
     root = tempDir('reposcout-jobs-e2e-');
     dirs = codeServerDirs(root);
-    const env: NodeJS.ProcessEnv = {
-      PATH: pathWithoutNode(root),
-      SHELL: plainLoginShell(root),
-      HOME: path.join(root, 'home'),
-      XDG_CONFIG_HOME: path.join(root, 'xdg-config'),
-      XDG_DATA_HOME: path.join(root, 'xdg-data'),
-      LANG: 'C.UTF-8',
-    };
-    fs.mkdirSync(env.HOME as string, { recursive: true });
+    const env = environmentWithoutNode(root);
     writeUserSettings(dirs, {
       'reposcout.databasePath': path.join(root, 'data', 'reposcout.db'),
-      'workbench.startupEditor': 'none',
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'workbench.tips.enabled': false,
-      'extensions.ignoreRecommendations': true,
-      'telemetry.telemetryLevel': 'off',
-      'git.openRepositoryInParentFolders': 'never',
-      'chat.commandCenter.enabled': false,
-      'window.commandCenter': false,
+      ...QUIET_WORKBENCH_SETTINGS,
     });
     expect(installExtension(tools, dirs, vsix, env)).toMatch(/successfully installed/);
     expect(() => execFileSync('node', ['--version'], { env })).toThrow(/ENOENT/);
