@@ -24,6 +24,7 @@ import {
   type CodeServerDirs,
   type RunningCodeServer,
   buildAndPackageExtension,
+  extensionLogs,
   packExtensionFolder,
   environmentWithoutNode,
   QUIET_WORKBENCH_SETTINGS,
@@ -39,20 +40,6 @@ const HOSTILE_TITLE = 'Tidy the <img src=x onerror=alert(1)> parser';
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `achievements-${name}.png`) });
-}
-
-function extensionLogs(dirs: CodeServerDirs): string {
-  const parts: string[] = [];
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'RepoScout.log') parts.push(fs.readFileSync(full, 'utf8'));
-    }
-  };
-  walk(path.join(dirs.userData, 'logs'));
-  return parts.join('\n');
 }
 
 /** Expands a collapsed sidebar view by its title. */

@@ -3,6 +3,7 @@ import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutCo
 import cytoscape from 'cytoscape';
 import type { DashboardModel } from '../protocol';
 import { listen, post, renderError, renderLoading, saveState } from './channel';
+import { paletteColor } from './charts';
 import { BAND_VAR, bandOf, date, fmt, h, link, onThemeChange, section, table, themeColor } from './dom';
 
 Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, Tooltip);
@@ -182,15 +183,6 @@ function gradesSection(m: DashboardModel): HTMLElement {
   );
 }
 
-const PALETTE: [string, string][] = [
-  ['charts-blue', '#1a85ff'],
-  ['charts-green', '#388a34'],
-  ['charts-orange', '#d18616'],
-  ['charts-purple', '#652d90'],
-  ['charts-yellow', '#bf8803'],
-  ['charts-red', '#e51400'],
-];
-
 function languagesSection(m: DashboardModel): HTMLElement {
   if (m.languages.length === 0) return section('Language mix', 'languages', h('p', { class: 'muted' }, 'No main languages recorded.'));
   return section(
@@ -201,7 +193,7 @@ function languagesSection(m: DashboardModel): HTMLElement {
         type: 'doughnut',
         data: {
           labels: m.languages.map((l) => l.language),
-          datasets: [{ data: m.languages.map((l) => l.repositories), backgroundColor: m.languages.map((_, i) => themeColor(...(PALETTE[i % PALETTE.length] ?? PALETTE[0]!))), borderWidth: 0 }],
+          datasets: [{ data: m.languages.map((l) => l.repositories), backgroundColor: m.languages.map((_, i) => paletteColor(i)), borderWidth: 0 }],
         },
         options: { maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'right' } } },
       }),
