@@ -23,7 +23,7 @@ const NEXT_STEP: Partial<Record<RepoScoutErrorCode, string>> = {
 };
 
 // Codes whose advice above is said before the remedy's step rather than replaced by it.
-const ADVICE_BEFORE_REMEDY = new Set<RepoScoutErrorCode>(['GITHUB_RATE_LIMITED', 'GITHUB_UNREACHABLE', 'GITHUB_FAILED']);
+const ADVICE_BEFORE_REMEDY = new Set<RepoScoutErrorCode>(['GITHUB_RATE_LIMITED', 'GITHUB_UNREACHABLE', 'GITHUB_FAILED', 'REPOSITORY_NOT_FOUND', 'PERSON_NOT_FOUND']);
 
 /**
  * A tool error result: `isError`, and the code, the engine's one-sentence message and a next

@@ -190,7 +190,16 @@ describe('ingest_github: failures come back as isError results with a next step'
     const { client, count } = await setup({ client: { token: `${FAKE_TOKEN}-revoked` } });
     const result = await client.callTool({ name: 'ingest_github', arguments: { target: 'acme' } });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^GITHUB_AUTH: GitHub rejected the token \(401 Bad credentials\).*GITHUB_TOKEN or GH_TOKEN in the RepoScout server's environment.*call ingest_github with target "acme" again.*This needs the user/);
+    expect(result.structuredContent).toEqual({
+      error: {
+        code: 'GITHUB_AUTH',
+        message: 'GitHub rejected the token (401 Bad credentials): it is wrong, expired or revoked; it needs a new token.',
+        next:
+          'This needs the user: give the RepoScout server a GitHub token that can read it, in GITHUB_TOKEN or GH_TOKEN; ' +
+          'then call ingest_github with target "acme" again to resume; it continues where it stopped.',
+        remedy: { do: 'github_token', then: { do: 'ingest', target: 'acme', host: null, resume: true } },
+      },
+    });
     expect(textOf(result)).not.toContain(FAKE_TOKEN);
     expect(textOf(result)).not.toContain('--token-file');
     expect(count('select count(*) from github_repositories')).toBe(0);
@@ -201,7 +210,10 @@ describe('ingest_github: failures come back as isError results with a next step'
     gh.fake.inject({ kind: 'primary-rate-limit', match: 'rest', seconds: 600, skip: 2 });
     const result = await client.callTool({ name: 'ingest_github', arguments: { target: 'acme', concurrency: 1, maxWaitSeconds: 5 } });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^GITHUB_RATE_LIMITED: GitHub's rate limit is used up until \d{4}-\d\d-\d\dT.*everything finished so far is stored — call ingest_github with target "acme" again to resume/);
+    expect(textOf(result)).toMatch(
+      /^GITHUB_RATE_LIMITED: GitHub's rate limit is used up until \d{4}-\d\d-\d\dT.*everything finished so far is stored; carry on after that time\. Tell the user when it can continue\. Call ingest_github with target "acme" again to resume; it continues where it stopped\.$/,
+    );
+    expect(result.structuredContent).toMatchObject({ error: { code: 'GITHUB_RATE_LIMITED', remedy: { do: 'ingest', target: 'acme', host: null, resume: true } } });
     expect(count(`select count(*) from sync_state where kind = 'github.head'`)).toBeGreaterThan(0);
     gh.fake.faults.length = 0;
     const resumed = await client.callTool({ name: 'ingest_github', arguments: { target: 'acme' } });
