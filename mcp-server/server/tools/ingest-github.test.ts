@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { FAKE_TOKEN } from '../../../test/helpers/github';
 import { createCatalog } from '../catalog';
+import { githubFromEnvironment } from '../github-access';
 import { organizationReportUri } from '../resources';
 import { connectInMemory, emptyStore, fakeGitHub, textOf, type FakeGitHubFixture } from '../test-support';
 
@@ -219,6 +220,25 @@ describe('ingest_github: failures come back as isError results with a next step'
     const resumed = await client.callTool({ name: 'ingest_github', arguments: { target: 'acme' } });
     expect(resumed.isError, textOf(resumed)).toBeFalsy();
     expect((resumed.structuredContent as Ingest).detailed).toBeLessThan(8);
+  });
+});
+
+describe('ingest_github: a bad REPOSCOUT_GITHUB_HOST', () => {
+  it('is the user\'s to fix, named as the server\'s environment variable', async () => {
+    const db = emptyStore();
+    cleanups.push(db.cleanup);
+    const mcp = await connectInMemory({ store: db.store, github: githubFromEnvironment(db.store, { REPOSCOUT_GITHUB_HOST: 'not a host' }) });
+    cleanups.push(() => mcp.close());
+    const result = await mcp.client.callTool({ name: 'ingest_github', arguments: { target: 'acme' } });
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toEqual({
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'The GitHub host "not a host" is not a host name; pass something like github.example.com.',
+        next: "This needs the user: fix REPOSCOUT_GITHUB_HOST in the RepoScout server's environment.",
+        remedy: { do: 'fix_input', input: 'githubHost' },
+      },
+    });
   });
 });
 
