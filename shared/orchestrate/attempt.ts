@@ -7,6 +7,7 @@ import { createEventSink } from './event-sink';
 import { branchName, type JobRow, type JobStore, type SubtaskRow } from './job-store';
 import { AttemptFailure } from './policies';
 import { runProcess, type ProcessOutcome } from './process';
+import { ATTEMPT_MARKER_VARIABLE, attemptMarker } from './process-identity';
 import { buildPrompt } from './prompt';
 import { workerEnvironment } from './worker-env';
 import { workers } from './workers/index';
@@ -25,6 +26,8 @@ export interface ProcessSettings {
    * as soon as its work is committed.
    */
   maxWorktreeDiskBytes: number;
+  /** Fault injection for tests: runs between a worker's start and the store's record of its pid. */
+  afterWorkerSpawn?: () => void;
 }
 
 export interface AttemptContext {
@@ -116,7 +119,8 @@ export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number
   try {
     const { copied } = await prepared;
     if (copied.length > 0) sink.raw('runner', `copied from .worktreeinclude: ${copied.join(', ')}`);
-    const env = workerEnvironment(ctx.settings.workerEnv);
+    // Marked so that recovery finds the attempt's processes even if this engine dies before it stores the worker's pid.
+    const env = workerEnvironment({ ...ctx.settings.workerEnv, [ATTEMPT_MARKER_VARIABLE]: attemptMarker(job.id, attemptId) });
     if (input.setup) await runSetup(ctx, input.setup, worktree, env, sink);
     const prompt = buildPrompt({ task: job.task, instruction: subtask.instruction, data: JSON.parse(subtask.data_json) as unknown });
     const promptFile = logPath.replace(/\.log$/, '.prompt.txt');
@@ -134,7 +138,10 @@ export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number
       maxOutputBytes: ctx.settings.maxOutputBytes,
       signal: ctx.signal,
       afterResultGraceMs: worker.afterResultGraceMs,
-      onSpawn: (identity) => jobs.setAttemptProcess(attemptId, identity.pid, identity.started),
+      onSpawn: (identity) => {
+        ctx.settings.afterWorkerSpawn?.();
+        jobs.setAttemptProcess(attemptId, identity.pid, identity.started);
+      },
       onLine(stream, line) {
         sink.raw(stream, line);
         const parsed = parser.line(stream, line);
