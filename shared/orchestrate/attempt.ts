@@ -106,8 +106,9 @@ export interface RanAttempt {
  * The part of an attempt that holds a concurrency slot: records the attempt as running,
  * waits for its prepared worktree, runs the optional setup command and the worker until its
  * whole process group has ended. Never throws; the failure, if any, is on the result.
+ * `onRunning` is called at the worker's first output line (and may be called again).
  */
-export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number: number, prepared: Promise<PreparedWorktree>): Promise<RanAttempt> {
+export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number: number, prepared: Promise<PreparedWorktree>, onRunning: () => void = () => {}): Promise<RanAttempt> {
   const { jobs, job, input } = ctx;
   const { worktree, branch, logPath } = attemptPaths(ctx, subtask, number);
   const attemptId = jobs.startAttempt({ subtaskId: subtask.id, number, worker: input.worker.kind, branch, worktreePath: worktree, logPath });
@@ -143,6 +144,7 @@ export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number
         jobs.setAttemptProcess(attemptId, identity.pid, identity.started);
       },
       onLine(stream, line) {
+        onRunning(); // its first line: the worker's start is behind it
         sink.raw(stream, line);
         const parsed = parser.line(stream, line);
         for (const e of parsed.events) sink.event(e);
@@ -160,10 +162,10 @@ export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number
 /**
  * The part of an attempt after its slot is free: commits what a successful worker left,
  * records the attempt (state, figures, diff summary) and removes its worktree (and its branch
- * when it holds nothing worth keeping). Returns the final state on success or needs-input;
+ * when it holds nothing worth keeping; after `beforeTidyUp`). Returns the final state on success or needs-input;
  * throws AttemptFailure otherwise.
  */
-export async function settleAttempt(ctx: AttemptContext, ran: RanAttempt): Promise<AttemptState> {
+export async function settleAttempt(ctx: AttemptContext, ran: RanAttempt, beforeTidyUp: () => Promise<void> = async () => {}): Promise<AttemptState> {
   const { jobs, job } = ctx;
   const { subtask, sink, outcome } = ran;
   let failure = ran.failure;
@@ -204,6 +206,7 @@ export async function settleAttempt(ctx: AttemptContext, ran: RanAttempt): Promi
     // Its work is committed on its branch: keep the worktree while the budget allows.
     await trimSoon(jobs, ctx.settings.maxWorktreeDiskBytes).catch((error: unknown) => sink.raw('runner', `could not trim kept worktrees: ${(error as Error).message}`));
   } else {
+    await beforeTidyUp();
     await tidyUp(ctx, ran.worktree, ran.branch, dropBranch);
     jobs.clearWorktree(ran.attemptId);
   }
