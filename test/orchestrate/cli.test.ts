@@ -52,12 +52,16 @@ describe('reposcout run and jobs', () => {
     // "curl" makes the judge class it network: it waits for approval at the default level.
     const running = cli('run', 'Fetch the style guide with curl [[fake edit=STYLE.md]]', ...worker);
     let jobId = '';
+    let last = '';
     for (let i = 0; i < 300 && !jobId; i++) {
-      const jobs = JSON.parse((await cli('--json', 'jobs', 'list')).stdout).jobs as { id: string; state: string }[];
+      // The run may still be creating the database: an answer that is not a list is retried.
+      const list = await cli('--json', 'jobs', 'list');
+      last = `${list.code} ${list.stdout} ${list.stderr}`;
+      const jobs = list.code === 0 ? (JSON.parse(list.stdout) as { jobs: { id: string; state: string }[] }).jobs : [];
       jobId = jobs.find((j) => j.state === 'waiting_for_approval')?.id ?? '';
       if (!jobId) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(jobId).not.toBe('');
+    expect(jobId, last).not.toBe('');
     const approved = await cli('jobs', 'approve', jobId, '--reason', 'checked the URL');
     expect(approved.code, approved.stderr).toBe(0);
     expect(approved.stdout).toBe('Approved: main.\n');
