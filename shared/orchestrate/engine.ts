@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RepoScoutError } from '../errors';
-import type { DecisionRecord, EventRecord, JobRecord, JobState, JobSummary, Plan, PlanInput, AttemptRecord } from '../protocol/orchestrate';
+import type { Decider, DecisionRecord, EventRecord, JobRecord, JobState, JobSummary, Plan, PlanInput, AttemptRecord } from '../protocol/orchestrate';
 import type { Store } from '../store/open';
 import type { ProcessSettings } from './attempt';
 import { cleanJobs, type CleanReport } from './clean';
@@ -42,7 +42,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
 
   function row(jobId: string): JobRow {
     const job = jobs.job(jobId);
-    if (!job) throw new RepoScoutError('JOB_NOT_FOUND', `No job ${JSON.stringify(jobId)} in this database; "reposcout jobs list" (or list_jobs) shows the ids.`);
+    if (!job) throw new RepoScoutError('JOB_NOT_FOUND', `No job ${JSON.stringify(jobId)} in this database.`, { remedy: { do: 'list', what: 'jobs' } });
     return job;
   }
 
@@ -86,7 +86,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
       return { attempt: attemptRecord(chosen), events, truncated: chosen.events_total > events.length };
     },
     /** Approves or rejects subtasks that wait (one, or all of the job's). Returns the keys decided. */
-    decide(jobId: string, key: string | undefined, decision: 'approved' | 'rejected', by: string, reason?: string): string[] {
+    decide(jobId: string, key: string | undefined, decision: 'approved' | 'rejected', by: Decider, reason?: string): string[] {
       const job = row(jobId);
       const waiting = jobs.subtasks(job.id).filter((s) => s.state === 'waiting_for_approval' && (key === undefined || s.key === key));
       if (waiting.length === 0) {
@@ -131,6 +131,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
      * the worktrees kept after success to that budget, oldest first, keeping every branch.
      */
     async clean(jobId: string | undefined, force: boolean, maxWorktreeDiskBytes?: number): Promise<CleanReport> {
+      if (jobId !== undefined) row(jobId); // a mistyped id is an error, not an empty report
       if (maxWorktreeDiskBytes === undefined) return cleanJobs(jobs, options.store.path, jobId, force, (id) => active.has(id));
       const trimmed = await trimWorktrees(jobs, maxWorktreeDiskBytes, force, jobId);
       return { removedWorktrees: trimmed.removedWorktrees, deletedBranches: [], kept: trimmed.kept };

@@ -16,6 +16,8 @@ export * from './errors';
 export * from './inputs';
 export * from './limits';
 export * from './records';
+export * from './research';
+export * from './organization';
 export * from './toolsets';
 export * from './orchestrate';
 

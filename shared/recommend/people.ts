@@ -1,8 +1,8 @@
 import { RepoScoutError } from '../errors';
+import type { FindPeopleToAskResult } from '../protocol/tools/find-people-to-ask';
 import type { Store } from '../store/open';
 import { combine, recency, type Factor } from './factors';
 import { resolveRepository } from './resolve-repository';
-import type { FactorExplanation } from './types';
 
 export interface PeopleOptions {
   /** A file or folder relative to the repository root; default the whole repository. */
@@ -13,23 +13,9 @@ export interface PeopleOptions {
   now?: number;
 }
 
-export interface PersonToAsk {
-  rank: number;
-  name: string;
-  email: string;
-  score: number;
-  commits: number;
-  linesChanged: number;
-  files: number;
-  lastTouched: string;
-  factors: FactorExplanation[];
-}
-
-export interface PeopleResult {
-  repository: string;
-  path: string | null;
-  people: PersonToAsk[];
-}
+// What it answers is find_people_to_ask's record (shared/protocol/tools/find-people-to-ask.ts).
+export type PeopleResult = FindPeopleToAskResult;
+export type PersonToAsk = PeopleResult['people'][number];
 
 interface PersonStats {
   name: string;
@@ -102,7 +88,8 @@ export function peopleToAsk(store: Store, ref: string, options: PeopleOptions = 
   if (!repo || commitCount === 0) {
     throw new RepoScoutError(
       'NOT_RESEARCHED',
-      `${doc.ref_key} has no history in the database (it was imported as a record); run "reposcout research <path of a clone>" to read its commits first.`,
+      `${doc.ref_key} has no history in the database (it was imported as a record); its commits are read by researching a clone of it.`,
+      { remedy: { do: 'research_local', path: null } },
     );
   }
   const pathFilter = normalizePath(options.path);
@@ -177,7 +164,7 @@ function normalizePath(raw: string | undefined): string | null {
   const p = raw.trim().replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
   if (p === '' || p === '.') return null;
   if (p.startsWith('/') || p.split('/').includes('..')) {
-    throw new RepoScoutError('INVALID_INPUT', `--path "${raw}" must be relative to the repository root and stay inside it (for example src/search).`);
+    throw new RepoScoutError('INVALID_INPUT', `The path "${raw}" must be relative to the repository root and stay inside it (for example src/search).`, { remedy: { do: 'fix_input', input: 'path' } });
   }
   return p;
 }
