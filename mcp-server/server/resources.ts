@@ -6,6 +6,8 @@ import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { isRepoScoutError } from '../../shared/errors';
 import { isValidLogin } from '../../shared/github/target';
 import { renderRepositoryMarkdown } from '../../shared/reports/markdown';
+import { buildReportModel } from '../../shared/reports/report-model';
+import { REPORT_MODEL_TEMPLATE, reportModelSchema } from '../../shared/protocol/report';
 import { renderOrganizationMarkdown } from '../../shared/reports/org-markdown';
 import { identityFrom, parseWindow, portfolioFromStore } from '../../shared/achievements/index';
 import { renderPortfolioMarkdown } from '../../shared/achievements/exports/markdown';
@@ -51,6 +53,7 @@ export interface ResourceDeps {
  */
 export function registerResources(server: McpServer, deps: ResourceDeps): void {
   registerRepositoryReports(server, deps);
+  registerReportModels(server, deps);
   registerOrganizationReports(server, deps);
   if (deps.enabledTools.has('get_portfolio')) {
     registerPortfolioReports(server, deps);
@@ -207,6 +210,36 @@ function registerRepositoryReports(server: McpServer, { catalog, enabledTools }:
       try {
         const { research } = catalog.resolve(key, enabledTools);
         return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: fencedReport(renderRepositoryMarkdown(research)) }] };
+      } catch (error) {
+        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
+        throw error;
+      }
+    },
+  );
+}
+
+/**
+ * The repository report's model as JSON (shared/protocol/report.ts), the one the HTML report
+ * renders, for clients that render it themselves (the VS Code report webview). Not listed:
+ * it is the Markdown report's data, one per repository.
+ */
+function registerReportModels(server: McpServer, { catalog, enabledTools }: ResourceDeps): void {
+  server.registerResource(
+    'repository-report-model',
+    new ResourceTemplate(REPORT_MODEL_TEMPLATE, { list: undefined }),
+    { title: 'Repository report model', description: 'The data of a repository report as JSON, for clients that render it. The key percent-encoded.', mimeType: 'application/json' },
+    (uri, variables) => {
+      const raw = Array.isArray(variables.key) ? variables.key.join(',') : (variables.key ?? '');
+      let key: string;
+      try {
+        key = decodeURIComponent(raw);
+      } catch {
+        throw new McpError(RESOURCE_NOT_FOUND, `The key in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(key).`);
+      }
+      try {
+        const { row, research } = catalog.resolve(key, enabledTools);
+        const model = reportModelSchema.parse(buildReportModel(research, row.owner));
+        return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(model) }] };
       } catch (error) {
         if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
         throw error;
