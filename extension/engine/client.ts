@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { toolErrorSchema, type ToolArgs, type ToolContract, type ToolResult } from '../../shared/protocol';
+import { toolErrorSchema, VSCODE_CLIENT_NAME, type ToolArgs, type ToolContract, type ToolResult } from '../../shared/protocol';
 import { CancelledError, ToolError } from './errors';
 import { checkNodeVersion, classifyEngineExit, EngineError, MIN_NODE_VERSION, type EngineLaunch } from './launch';
 import type { ChildProcessTransport, ProcessExit } from './transport';
@@ -234,7 +234,7 @@ export class EngineClient {
     // is most of the extension's load time.
     const [{ Client, ReadBuffer, serializeMessage }, { ChildProcessTransport }] = await Promise.all([import('./mcp-sdk'), import('./transport')]);
     const transport = new ChildProcessTransport(launch, (chunk) => this.onStderr(chunk), { ReadBuffer, serializeMessage });
-    const client = new Client({ name: 'reposcout-vscode', version: this.options.version ?? '0.0.0' }, { capabilities: {} });
+    const client = new Client({ name: VSCODE_CLIENT_NAME, version: this.options.version ?? '0.0.0' }, { capabilities: {} });
     log.info(`starting the engine: ${launch.command} ${launch.args.map(quoteArg).join(' ')}`);
     const handshake = client.connect(transport, { timeout: HANDSHAKE_TIMEOUT_MS });
     const exitedEarly = transport.exited().then((exit) => {

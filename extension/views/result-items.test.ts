@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { FactorId } from '../../shared/protocol';
 import { memoryItems, peopleItems, searchItems, similarItems } from './result-items';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const card = (name: string) => ({ key: `github:acme/${name}`, name, owner: 'acme', description: HOSTILE, language: 'Go', topics: ['web'], health: 70, stars: 3, url: `https://github.com/acme/${name}` });
-const factor = (id: string, contribution: number, value: number | null = 0.5) => ({ id, label: id, value, weight: 0.2, contribution, detail: `${id} detail` });
+const factor = (id: FactorId, contribution: number, value: number | null = 0.5) => ({ id, label: id, value, weight: 0.2, contribution, detail: `${id} detail` });
 
 describe('searchItems', () => {
   it('turns hits into rows that open their repository; snippets lose their bold markers', () => {
@@ -35,12 +36,12 @@ describe('similarItems', () => {
       repository: card('seed'),
       mode: 'hybrid',
       embedder: null,
-      recommendations: [{ rank: 1, score: 0.62, repository: card('web'), factors: [factor('semantic', 0.3), factor('diversity', -0.05), factor('popularity', 0, null)] }],
+      recommendations: [{ rank: 1, score: 0.62, repository: card('web'), factors: [factor('relevance', 0.3), factor('diversity', -0.05), factor('popularity', 0, null)] }],
     });
     expect(similarItems({ repository: card('seed'), mode: 'hybrid', embedder: null, recommendations: [{ rank: 1, score: 0.5, repository: { ...card('x'), name: 'acme/x' }, factors: [] }] })[0]?.label).toBe('acme/x');
     expect(rows[0]).toMatchObject({ label: 'acme/web', description: 'score 0.62 · Go · health 70', repositoryKey: 'github:acme/web', url: 'https://github.com/acme/web' });
     expect(rows[0]?.children.map((c) => [c.label, c.icon])).toEqual([
-      ['semantic +0.30', 'arrow-up'],
+      ['relevance +0.30', 'arrow-up'],
       ['diversity -0.05', 'arrow-down'],
     ]);
   });

@@ -22,6 +22,8 @@ export function jobText(job: JobRecord): string {
     return `${quote(st.key)} ${st.state}, ${st.attempts.length} attempts${diff}${st.message ? ` message ${quote(st.message, 300)}` : ''}${st.mergeRiskWith.length ? ` merge risk with ${quote(st.mergeRiskWith.join(','))}` : ''}`;
   });
   const waiting = job.subtasks.filter((s) => s.state === 'waiting_for_approval').length;
+  const asking = job.subtasks.filter((s) => s.state === 'needs_input').length;
   const next = waiting > 0 ? ` ${waiting} subtasks wait for approval: ask the user, then call approve_subtask.` : job.state === 'running' ? ' Still running: call get_job again in a while.' : '';
-  return textAnswer(`Job ${job.id} is ${job.state}.${next}`, rows);
+  const input = asking > 0 ? ` ${asking} subtasks need input: their workers stopped wanting something they were not allowed; show the user each one's message and final message.` : '';
+  return textAnswer(`Job ${job.id} is ${job.state}.${next}${input}`, rows);
 }

@@ -64,6 +64,7 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: Tool
           progress: withLogMessages(server, extra.sessionId, tool.name, progressReporter(extra, deps.log)),
           enabledTools: deps.enabledTools,
           orchestration: deps.orchestration,
+          clientName: server.server.getClientVersion()?.name,
         });
         const structuredContent = { ...(tool.output.parse(answer.structured) as Record<string, unknown>), dataNotice: DATA_NOTICE };
         return { content: [{ type: 'text', text: answer.text }], structuredContent };

@@ -7,7 +7,7 @@ import { isRepoScoutError } from '../../shared/errors';
 import { isValidLogin } from '../../shared/github/target';
 import { renderRepositoryMarkdown } from '../../shared/reports/markdown';
 import { buildReportModel } from '../../shared/reports/report-model';
-import { REPORT_MODEL_TEMPLATE, reportModelSchema } from '../../shared/protocol/report';
+import { REPORT_MODEL_TEMPLATE } from '../../shared/protocol/report';
 import { renderOrganizationMarkdown } from '../../shared/reports/org-markdown';
 import { identityFrom, parseWindow, portfolioFromStore } from '../../shared/achievements/index';
 import { renderPortfolioMarkdown } from '../../shared/achievements/exports/markdown';
@@ -237,7 +237,7 @@ function registerReportModels(server: McpServer, deps: ResourceDeps): void {
     'repository-report-model',
     new ResourceTemplate(REPORT_MODEL_TEMPLATE, { list: undefined }),
     { title: 'Repository report model', description: 'The data of a repository report as JSON, for clients that render it. The key percent-encoded.', mimeType: 'application/json' },
-    readRepository(deps, 'application/json', ({ row, research }) => JSON.stringify(reportModelSchema.parse(buildReportModel(research, row.owner)))),
+    readRepository(deps, 'application/json', ({ row, research }) => JSON.stringify(buildReportModel(research, row.owner))),
   );
 }
 

@@ -136,10 +136,11 @@ export async function fakeGitHub(
  * A real SDK Client talking to a real server over the SDK's in-memory transport (offline
  * GitHub and the lexical embedder unless given others, so no test depends on the machine).
  */
-export async function connectInMemory(options: CreateServerOptions): Promise<{ client: Client; close(): Promise<void> }> {
+/** A server and a real MCP client over an in-memory link; `clientName` is the client's clientInfo name. */
+export async function connectInMemory(options: CreateServerOptions, clientName = 'reposcout-test'): Promise<{ client: Client; close(): Promise<void> }> {
   const { server, cleanup } = createServer({ github: offlineGitHub, embedder: 'lexical', ...options });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'reposcout-test', version: '1.0.0' });
+  const client = new Client({ name: clientName, version: '1.0.0' });
   await server.connect(serverSide);
   await client.connect(clientSide);
   return {

@@ -20,6 +20,8 @@ export interface ToolContext {
   enabledTools: ReadonlySet<string>;
   /** The orchestration engine (orchestrate toolset), made on first use. */
   orchestration: Orchestration;
+  /** The name the client gave at initialize (clientInfo.name), if it has initialized. */
+  clientName: string | undefined;
 }
 
 /** A tool's answer: typed data for `structuredContent` and a short rendering for `content`. */

@@ -1,4 +1,3 @@
-import { activitySectionSchema } from '../protocol/records';
 import type { Activity, WeeklyActivity } from '../research/types';
 import { defineAnalysis, earlierResult, type Earlier } from './analysis';
 import type { AnalysisContext } from './context';
@@ -102,7 +101,7 @@ const PUBLISHED_WEEKS = 26;
 
 export const activityAnalysis = defineAnalysis({
   name: 'activity',
-  record: { section: 'activity', schema: activitySectionSchema, publish: ({ weeks, ...rest }) => ({ ...rest, recentWeeks: weeks.slice(-PUBLISHED_WEEKS) }) },
+  publish: ({ weeks, ...rest }) => ({ ...rest, recentWeeks: weeks.slice(-PUBLISHED_WEEKS) }),
   needs: 'both',
   local: ({ ctx }) => activity(ctx),
   github: activityFromGitHub,

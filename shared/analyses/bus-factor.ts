@@ -1,4 +1,3 @@
-import { busFactorsSchema } from '../protocol/records';
 import type { BusFactorResult } from '../research/types';
 import { defineAnalysis, earlierResult } from './analysis';
 
@@ -32,7 +31,7 @@ export function busFactor(authors: AuthorCommits[]): BusFactorResult {
  */
 export const busFactorAnalysis = defineAnalysis({
   name: 'busFactor',
-  record: { section: 'bus_factor', schema: busFactorsSchema, publish: (b) => b },
+  publish: (b) => b,
   needs: 'earlier',
   fromEarlier: (earlier) => {
     const { humans } = earlierResult(earlier, 'contributors');

@@ -1,5 +1,4 @@
 import type { TreeEntry } from '../git/tree';
-import { communityFilesSchema } from '../protocol/records';
 import type { CommunityFiles } from '../research/types';
 import { defineAnalysis } from './analysis';
 import { languageOf } from './languages';
@@ -263,7 +262,7 @@ export function communityFilesFromGitHub({ row }: GitHubSource): CommunityFiles 
 
 export const communityFilesAnalysis = defineAnalysis({
   name: 'communityFiles',
-  record: { section: 'community_files', schema: communityFilesSchema, publish: (c) => c },
+  publish: (c) => c,
   needs: 'both',
   local: communityFilesOfClone,
   github: communityFilesFromGitHub,

@@ -1,4 +1,3 @@
-import { contributorsSectionSchema } from '../protocol/records';
 import type { ContributorStats } from '../research/types';
 import { defineAnalysis, PUBLISHED_TOP } from './analysis';
 import type { AnalysisContext } from './context';
@@ -109,11 +108,7 @@ export function contributorsFromGitHub({ sql, row, commits }: GitHubSource): { h
 
 export const contributorsAnalysis = defineAnalysis({
   name: 'contributors',
-  record: {
-    section: 'contributors',
-    schema: contributorsSectionSchema,
-    publish: (c) => ({ humans: c.humans.length, bots: c.bots.length, top: c.humans.slice(0, PUBLISHED_TOP).map(({ isBot: _isBot, ...person }) => person) }),
-  },
+  publish: (c) => ({ humans: c.humans.length, bots: c.bots.length, top: c.humans.slice(0, PUBLISHED_TOP).map(({ isBot: _isBot, ...person }) => person) }),
   needs: 'both',
   local: ({ ctx }) => contributors(ctx),
   github: contributorsFromGitHub,

@@ -58,7 +58,7 @@ function median(values: number[]): number {
 /** No tool publishes these on their own: the health components carry their effect. */
 export const githubInputsAnalysis = defineAnalysis({
   name: 'githubInputs',
-  record: null,
+  publish: null,
   needs: 'github',
   github: githubHealthInputs,
 });

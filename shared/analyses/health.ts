@@ -1,4 +1,3 @@
-import { healthSchema } from '../protocol/records';
 import type { HealthComponent, HealthScore, RepositoryResearch } from '../research/types';
 import { defineAnalysis } from './analysis';
 
@@ -240,7 +239,7 @@ export function healthFormulaMarkdown(): string {
  */
 export const healthAnalysis = defineAnalysis({
   name: 'health',
-  record: { section: 'health', schema: healthSchema, publish: (h) => h },
+  publish: (h) => h,
   needs: 'earlier',
   fromEarlier: (earlier) => healthScore({ ...(earlier as Omit<RepositoryResearch, 'health'>), ...earlier.githubInputs }),
 });

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { hotspotSchema } from '../protocol/records';
 import type { Hotspot } from '../research/types';
 import { defineAnalysis, PUBLISHED_TOP } from './analysis';
 import type { AnalysisContext } from './context';
@@ -28,7 +26,7 @@ export function hotspots(ctx: AnalysisContext, limit = 20): Hotspot[] {
 /** Needs line counts per file, which only a clone's history has. */
 export const hotspotsAnalysis = defineAnalysis({
   name: 'hotspots',
-  record: { section: 'hotspots', schema: z.array(hotspotSchema), publish: (h) => h.slice(0, PUBLISHED_TOP) },
+  publish: (h) => h.slice(0, PUBLISHED_TOP),
   needs: 'local',
   local: ({ ctx }) => hotspots(ctx),
   onGitHub: () => [],

@@ -1,6 +1,4 @@
 import type { TreeEntry } from '../git/tree';
-import { z } from 'zod';
-import { languageShareSchema } from '../protocol/records';
 import type { LanguageShare } from '../research/types';
 import { defineAnalysis } from './analysis';
 import type { GitHubSource } from './sources';
@@ -172,7 +170,7 @@ export function languagesFromGitHub({ row }: GitHubSource): LanguageShare[] {
 
 export const languagesAnalysis = defineAnalysis({
   name: 'languages',
-  record: { section: 'languages', schema: z.array(languageShareSchema), publish: (l) => l },
+  publish: (l) => l,
   needs: 'both',
   local: ({ tree }) => languageMix(tree),
   github: languagesFromGitHub,

@@ -1,4 +1,3 @@
-import { pullRequestsSectionSchema } from '../protocol/records';
 import type { PullRequestSummary, ReconstructedPullRequest } from '../research/types';
 import type { Db } from '../store/open';
 import { defineAnalysis, PUBLISHED_TOP } from './analysis';
@@ -142,23 +141,7 @@ export function pullRequestsFromGitHub({ sql, row, windowStart }: GitHubSource):
 
 export const pullRequestsAnalysis = defineAnalysis({
   name: 'pullRequests',
-  record: {
-    section: 'pull_requests',
-    schema: pullRequestsSectionSchema,
-    publish: ({ recent, ...counts }) => ({
-      ...counts,
-      recent: recent.slice(0, PUBLISHED_TOP).map((pr) => ({
-        number: pr.number,
-        source: pr.source,
-        title: pr.title,
-        author: pr.author,
-        mergedAt: pr.mergedAt,
-        additions: pr.additions,
-        deletions: pr.deletions,
-        filesChanged: pr.filesChanged,
-      })),
-    }),
-  },
+  publish: ({ recent, ...counts }) => ({ ...counts, recent: recent.slice(0, PUBLISHED_TOP).map(({ sha: _sha, headRef: _headRef, files: _files, ...brief }) => brief) }),
   needs: 'both',
   local: ({ ctx, headSha }) => pullRequests(ctx, headSha),
   github: pullRequestsFromGitHub,

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alice, bob, daysAgo, tempDir, TestRepo } from '../../test/helpers/git-fixture';
 import { githubWorld, type GitHubWorld } from '../../test/helpers/github';
+import { researchRecordProblem } from '../../test/helpers/research-record';
 import { ingestGitHubOwner } from '../github/ingest';
-import { repositorySections } from '../protocol/tools/get-repository';
+import { analysisNames, analysisRecords, repositorySections } from '../protocol/research';
 import { researchOrganization } from '../research/org-research';
 import { researchLocalRepository } from '../research/research-local';
 import type { RepositoryResearch } from '../research/types';
@@ -17,11 +19,14 @@ const MIT = 'MIT License\n\nCopyright (c) 2026 Example\n\nPermission is hereby g
 const names = analyses.map((a) => a.name);
 
 describe('the analysis registry', () => {
-  it('lists each field once, health last, and publishes exactly the get_repository sections, once each', () => {
-    expect(new Set(names).size).toBe(names.length);
+  it('runs every analysis of the protocol record once, in its order, health last', () => {
+    expect(names).toEqual(analysisNames);
     expect(names.at(-1)).toBe('health');
-    const sections = analyses.flatMap((a) => (a.record ? [a.record.section] : []));
-    expect([...sections].sort()).toEqual([...repositorySections].sort());
+  });
+
+  it('publishes exactly the get_repository sections, once each', () => {
+    const sections = analyses.flatMap((a) => (a.publish ? [analysisRecords[a.name].published?.section] : []));
+    expect(sections).toEqual(repositorySections);
   });
 
   it('fails loudly when an analysis is listed before one it reads', () => {
@@ -31,9 +36,10 @@ describe('the analysis registry', () => {
 });
 
 function expectPublishedRecords(research: RepositoryResearch): void {
-  for (const { name, record } of analyses) {
-    if (!record) continue;
-    const published = (record.publish as (v: unknown) => unknown)(research[name]);
+  for (const { name, publish } of analyses) {
+    const record: { schema: z.ZodType } | null = analysisRecords[name].published;
+    if (!publish || !record) continue;
+    const published = (publish as (v: unknown) => unknown)(research[name]);
     const parsed = record.schema.safeParse(published);
     expect(parsed.success ? 'ok' : `${name}: ${parsed.error.message}`).toBe('ok');
   }
@@ -91,5 +97,9 @@ describe('GitHub repositories through the same registry', () => {
 
   it('publishes every analysis as its contract record', () => {
     for (const r of records) expectPublishedRecords(r);
+  });
+
+  it('stores exactly the research record shared/protocol/research.ts declares', () => {
+    for (const r of records) expect(researchRecordProblem(r)).toBeNull();
   });
 });

@@ -1,4 +1,3 @@
-import { releasesSchema } from '../protocol/records';
 import type { Releases } from '../research/types';
 import { defineAnalysis } from './analysis';
 import type { AnalysisContext } from './context';
@@ -36,7 +35,7 @@ export function releasesFromGitHub({ sql, row, now }: GitHubSource): Releases {
 
 export const releasesAnalysis = defineAnalysis({
   name: 'releases',
-  record: { section: 'releases', schema: releasesSchema, publish: (r) => r },
+  publish: (r) => r,
   needs: 'both',
   local: ({ ctx }) => releases(ctx),
   github: releasesFromGitHub,

@@ -2,6 +2,7 @@ import { RepoScoutError } from '../errors';
 import type { Store } from '../store/open';
 import { normalizeFilters } from './recall';
 import { loadMemories, memoryFilterSql } from './rows';
+import type { ListMemoriesResult } from '../protocol/tools/list-memories';
 import type { Memory, MemoryFilters } from './types';
 
 export interface ListMemoriesInput extends MemoryFilters {
@@ -11,12 +12,8 @@ export interface ListMemoriesInput extends MemoryFilters {
   cursor?: string;
 }
 
-export interface MemoryPage {
-  memories: Memory[];
-  total: number;
-  /** Pass back as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
+/** A page of list_memories' record; `nextCursor`: pass back as `cursor` for the next page, null on the last page. */
+export type MemoryPage = Pick<ListMemoriesResult, 'total' | 'nextCursor'> & { memories: Memory[] };
 
 /** Memories newest first (by last update), filtered, one page at a time. */
 export function listMemories(store: Store, input: ListMemoriesInput = {}): MemoryPage {

@@ -4,7 +4,8 @@ import type { VectorSpace } from '../search/spaces';
 import type { Store } from '../store/open';
 import { normalizeLink, normalizeTags } from './normalize';
 import { loadMemories, memoryFilterSql } from './rows';
-import type { Memory, MemoryFilters } from './types';
+import type { RecallResult } from '../protocol/tools/recall';
+import type { MemoryFilters } from './types';
 
 export interface RecallInput extends MemoryFilters {
   query: string;
@@ -13,18 +14,9 @@ export interface RecallInput extends MemoryFilters {
   mode?: SearchMode;
 }
 
-export interface RecalledMemory extends Memory {
-  score: number;
-  snippet: string;
-  bm25: { rank: number; score: number } | null;
-  vector: { rank: number; similarity: number } | null;
-}
-
-export interface RecallResult {
-  query: string;
-  notice: string | null;
-  memories: RecalledMemory[];
-}
+// What recall answers is the recall tool's record (shared/protocol/tools/recall.ts).
+export type { RecallResult };
+export type RecalledMemory = RecallResult['memories'][number];
 
 /**
  * Memories relevant to a question: hybrid search (BM25 + vectors, RRF) restricted to

@@ -4,6 +4,7 @@ import { writeVectors } from '../search/vectors';
 import type { Store } from '../store/open';
 import { memoryText, normalizeLink, normalizeTags, sameNumbers, wordOverlap } from './normalize';
 import { loadMemory, memoryRefKey } from './rows';
+import type { RememberResult } from '../protocol/tools/remember';
 import type { Memory, MemoryLink } from './types';
 
 export interface RememberInput {
@@ -16,12 +17,9 @@ export interface RememberInput {
   at?: string;
 }
 
-export interface RememberResult {
-  outcome: 'created' | 'merged';
-  memory: Memory;
-  /** For a merge: how close the new text was to the memory it joined, and that memory's previous text. */
-  merged: { similarity: number; previousText: string } | null;
-}
+// What remember answers is the remember tool's record (shared/protocol/tools/remember.ts);
+// `merged`, for a merge: how close the new text was to the memory it joined, and that memory's previous text.
+export type { RememberResult };
 
 /** Cosine similarity at or above which two memories are near-duplicates... */
 export const MERGE_SIMILARITY = 0.9;

@@ -1,32 +1,12 @@
-import type { MemoryLinkKind } from '../protocol/limits';
+import type { z } from 'zod';
+import type { memoryLinkSchema, memorySchema, memoryVersionSchema } from '../protocol/records';
 
 export { MEMORY_LINK_KINDS, type MemoryLinkKind } from '../protocol/limits';
 
-export interface MemoryLink {
-  kind: MemoryLinkKind;
-  /** 'github:owner/name' or 'local:/path'; '<repository>#<number>' for a PR; a job id. */
-  target: string;
-}
-
-export interface Memory {
-  id: number;
-  text: string;
-  tags: string[];
-  links: MemoryLink[];
-  /** 1 + how many near-duplicates were merged into it. */
-  timesRemembered: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface MemoryVersion {
-  event: 'created' | 'merged';
-  text: string;
-  tags: string[];
-  /** Similarity to the memory it was merged into (cosine in the embedder's space), for merges. */
-  similarity: number | null;
-  at: string;
-}
+// The records memories travel as are declared once, in shared/protocol/records.ts.
+export type MemoryLink = z.output<typeof memoryLinkSchema>;
+export type Memory = z.output<typeof memorySchema>;
+export type MemoryVersion = z.output<typeof memoryVersionSchema>;
 
 /** Which memories a recall or a listing considers. All given conditions must hold. */
 export interface MemoryFilters {

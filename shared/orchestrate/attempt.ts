@@ -182,7 +182,7 @@ export async function settleAttempt(ctx: AttemptContext, ran: RanAttempt): Promi
     signal: outcome?.signal ?? null,
     failureKind: failure?.kind ?? null,
     retryable: failure?.retryable ?? false,
-    message: failure?.message ?? (diff && diff.files.length === 0 ? 'The worker finished without changing any file.' : null),
+    message: failure?.message ?? (state === 'needs_input' ? `${summary.inputRequest ?? 'The worker wanted something it was not allowed'}.` : null) ?? (diff && diff.files.length === 0 ? 'The worker finished without changing any file.' : null),
     finalMessage: summary.finalMessage,
     sessionId: summary.sessionId,
     turns: summary.turns,

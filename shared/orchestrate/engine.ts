@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RepoScoutError } from '../errors';
-import type { DecisionRecord, EventRecord, JobRecord, JobState, JobSummary, Plan, PlanInput, AttemptRecord } from '../protocol/orchestrate';
+import type { Decider, DecisionRecord, EventRecord, JobRecord, JobState, JobSummary, Plan, PlanInput, AttemptRecord } from '../protocol/orchestrate';
 import type { Store } from '../store/open';
 import type { ProcessSettings } from './attempt';
 import { cleanJobs, type CleanReport } from './clean';
@@ -86,7 +86,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
       return { attempt: attemptRecord(chosen), events, truncated: chosen.events_total > events.length };
     },
     /** Approves or rejects subtasks that wait (one, or all of the job's). Returns the keys decided. */
-    decide(jobId: string, key: string | undefined, decision: 'approved' | 'rejected', by: string, reason?: string): string[] {
+    decide(jobId: string, key: string | undefined, decision: 'approved' | 'rejected', by: Decider, reason?: string): string[] {
       const job = row(jobId);
       const waiting = jobs.subtasks(job.id).filter((s) => s.state === 'waiting_for_approval' && (key === undefined || s.key === key));
       if (waiting.length === 0) {

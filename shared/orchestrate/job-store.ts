@@ -1,6 +1,6 @@
 import type { Db } from '../store/open';
 import type {
-  AttemptRecord, AttemptState, BreakerRecord, DecisionRecord, DiffSummary, EventRecord, FailureKind, JobRecord, JobState, JobSummary, Plan, PlanInput,
+  AttemptRecord, AttemptState, BreakerRecord, Decider, DecisionRecord, DiffSummary, EventRecord, FailureKind, JobRecord, JobState, JobSummary, Plan, PlanInput,
   SafetyClass, SubtaskRecord, SubtaskState, WorkerKind,
 } from '../protocol/orchestrate';
 
@@ -259,7 +259,7 @@ export function createJobStore(db: Db) {
     events(attemptId: number, tail: number): EventRecord[] {
       return (s.events.all(attemptId, tail) as EventRecord[]).reverse();
     },
-    addDecision(subtaskId: number, decision: DecisionRecord['decision'], safetyClass: SafetyClass, reason: string, by: string): void {
+    addDecision(subtaskId: number, decision: DecisionRecord['decision'], safetyClass: SafetyClass, reason: string, by: Decider): void {
       s.insertDecision.run(subtaskId, decision, safetyClass, reason, by);
     },
     runningAttempts: () => s.runningAttempts.all() as (AttemptRow & { job_id: string })[],
@@ -301,7 +301,7 @@ export function createJobStore(db: Db) {
           message: st.message,
           branch: branchName(job.id, st.key),
           attempts: attemptsOf(st.id).map(attemptRecord),
-          decisions: (s.decisions.all(st.id) as { decision: DecisionRecord['decision']; safety_class: SafetyClass; reason: string; decided_by: string; at: string }[]).map((d) => ({
+          decisions: (s.decisions.all(st.id) as { decision: DecisionRecord['decision']; safety_class: SafetyClass; reason: string; decided_by: Decider; at: string }[]).map((d) => ({
             decision: d.decision,
             safetyClass: d.safety_class,
             reason: d.reason,

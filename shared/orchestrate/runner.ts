@@ -73,7 +73,9 @@ export async function runJob(deps: RunnerDeps, jobId: string, shutdown: AbortSig
     let number = jobs.attempts(subtask.id).length;
     try {
       const state = await retryPolicy.execute(() => attemptOnce(subtask, ++number));
-      jobs.setSubtaskState(subtask.id, state === 'needs_input' ? 'needs_input' : 'succeeded', state === 'needs_input' ? 'The worker asked for a permission it did not have; see its final message.' : null);
+      // needs_input: the attempt's message says what the worker wanted.
+      const asked = state === 'needs_input' ? (jobs.attempts(subtask.id).at(-1)?.message ?? 'The worker wanted something it was not allowed.') : null;
+      jobs.setSubtaskState(subtask.id, state === 'needs_input' ? 'needs_input' : 'succeeded', asked === null ? null : `${asked} See its final message.`);
     } catch (error) {
       if (error instanceof AttemptFailure) {
         const state: SubtaskState = error.kind === 'cancelled' ? 'cancelled' : error.kind === 'timeout' || error.kind === 'no_output' ? 'timed_out' : 'failed';

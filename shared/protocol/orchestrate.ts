@@ -143,11 +143,21 @@ export const attemptRecordSchema = z.object({
 });
 export type AttemptRecord = z.output<typeof attemptRecordSchema>;
 
+/**
+ * Who decided about a subtask: the safety judge, the CLI, the VS Code extension (its own MCP
+ * client, known by VSCODE_CLIENT_NAME) or any other MCP client.
+ */
+export const deciders = ['judge', 'cli', 'vscode', 'mcp'] as const;
+export type Decider = (typeof deciders)[number];
+
+/** The name the VS Code extension's MCP client gives at initialize; its decisions are stored as "vscode". */
+export const VSCODE_CLIENT_NAME = 'reposcout-vscode';
+
 export const decisionRecordSchema = z.object({
   decision: z.enum(['auto', 'hold', 'approved', 'rejected']),
   safetyClass: z.enum(safetyClasses),
   reason: z.string(),
-  by: z.string(),
+  by: z.enum(deciders),
   at: z.string(),
 });
 export type DecisionRecord = z.output<typeof decisionRecordSchema>;
@@ -304,7 +314,7 @@ export const approveSubtaskContract = defineContract({
   title: 'Approve or reject a subtask',
   description:
     'Decide a subtask that waits for approval (the safety judge classed it at or above the job\'s approval level): approved runs it, rejected ends it without running. Omit subtask to decide every waiting subtask of the job. ' +
-    'The decision is stored with its reason and "mcp" as who made it. Ask the user before approving: get_job shows each subtask\'s class and the rule behind it.',
+    'The decision is stored with its reason and who made it: "vscode" for the RepoScout extension\'s client, else "mcp". Ask the user before approving: get_job shows each subtask\'s class and the rule behind it.',
   input: approveSubtaskInput,
   output: approveSubtaskOutput,
   hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },

@@ -172,7 +172,7 @@ export const organizationSummarySchema = z.object({
 
 export const embedderSchema = z.object({ name: z.string(), model: z.string() }).nullable();
 
-/** A repository as recommendations and search show it. */
+/** A repository as recommendations and search show it: a small projection of its search document. */
 export const cardSchema = z.object({
   key: z.string(),
   name: z.string(),
@@ -186,25 +186,36 @@ export const cardSchema = z.object({
 });
 export type RepositoryCardRecord = z.output<typeof cardSchema>;
 
+/** The factors rankings are explained by: repositories, issues and people to ask. */
+export const FACTOR_IDS = ['relevance', 'stack', 'health', 'activity', 'popularity', 'expertise', 'diversity', 'ownership', 'recency', 'breadth', 'reviews'] as const;
+export type FactorId = (typeof FACTOR_IDS)[number];
+
 /** One factor of a ranking score, with why it has its value. */
 export const factorSchema = z.object({
-  id: z.string(),
+  id: z.enum(FACTOR_IDS),
   label: z.string(),
+  // 0..1, or null when the factor cannot be measured for this pair (it is then left out).
   value: n().nullable().describe('0-1; null: not measurable, left out'),
+  // Nominal weight before renormalising over the measurable factors.
   weight: n(),
+  // Points this factor added to the 0..1 score (negative for the diversity penalty).
   contribution: n().describe('points added to the 0-1 score'),
   detail: z.string(),
 });
 export type Factor = z.output<typeof factorSchema>;
 
+// score: 0..1 after the diversity penalty; results are sorted by it.
 export const recommendationSchema = z.object({ rank: n(), score: n(), repository: cardSchema, factors: z.array(factorSchema) });
 export type Recommendation = z.output<typeof recommendationSchema>;
+
+// target: 'github:owner/name' or 'local:/path'; '<repository>#<number>' for a PR; a job id.
+export const memoryLinkSchema = z.object({ kind: z.enum(MEMORY_LINK_KINDS), target: z.string() });
 
 export const memorySchema = z.object({
   id: n(),
   text: z.string(),
   tags: z.array(z.string()),
-  links: z.array(z.object({ kind: z.enum(MEMORY_LINK_KINDS), target: z.string() })),
+  links: z.array(memoryLinkSchema),
   timesRemembered: n().describe('1 + near-duplicates merged into it'),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -215,6 +226,7 @@ export const memoryVersionSchema = z.object({
   event: z.enum(['created', 'merged']),
   text: z.string(),
   tags: z.array(z.string()),
+  // Similarity to the memory it was merged into (cosine in the embedder's space), for merges.
   similarity: n().nullable(),
   at: z.string(),
 });

@@ -3,7 +3,6 @@ import {
   activitySectionSchema,
   busFactorsSchema,
   communityFilesSchema,
-  contributorSchema,
   githubFactsSchema,
   healthSchema,
   hotspotSchema,
@@ -13,6 +12,7 @@ import {
   releasesSchema,
   summarySchema,
 } from './records';
+import { contributorStatsSchema } from './research';
 
 // The repository report's model: what the self-contained HTML report and the VS Code report
 // webview both render, with the same browser code (webview-client/report.ts). The engine
@@ -35,7 +35,7 @@ export const reportModelSchema = z.object({
   health: healthSchema,
   activity: activitySectionSchema,
   /** Counts, and the people shown: the humans with the most commits, then the bots. */
-  contributors: z.object({ humans: z.number(), bots: z.number(), shown: z.array(contributorSchema.extend({ isBot: z.boolean() })) }),
+  contributors: z.object({ humans: z.number(), bots: z.number(), shown: z.array(contributorStatsSchema) }),
   busFactor: busFactorsSchema,
   hotspots: z.array(hotspotSchema),
   languages: z.array(languageShareSchema),

@@ -3,12 +3,13 @@ import { getDocumentsByIds, parseTopics, type SearchDocumentRow } from '../searc
 import { MAX_QUERY_CHARS } from '../search/query';
 import { searchDocuments, type SearchHit } from '../search/search';
 import type { VectorSpace } from '../search/spaces';
+import type { RecommendForDeveloperResult } from '../protocol/tools/recommend-for-developer';
 import type { Store } from '../store/open';
 import { repositoryCard } from './card';
 import { combine, overlap, recency, type Factor } from './factors';
 import { buildProfile, type DeveloperProfile } from './profile';
 import { rankRepositories, SIMILARITY_FACTORS, type PairContext } from './similar';
-import type { FactorExplanation, RepositoryCard, RepositoryRecommendation } from './types';
+import type { RepositoryCard } from './types';
 
 export interface DeveloperRecommendationOptions {
   /** Repositories returned, 1..50 (default 10). */
@@ -18,22 +19,10 @@ export interface DeveloperRecommendationOptions {
   now?: number;
 }
 
-export interface IssueRecommendation {
-  rank: number;
-  key: string;
-  title: string;
-  url: string | null;
-  labels: string[];
-  repository: RepositoryCard | null;
-  score: number;
-  factors: FactorExplanation[];
-}
-
-export interface DeveloperRecommendations {
-  profile: Omit<DeveloperProfile, 'text'>;
-  repositories: RepositoryRecommendation[];
-  issues: IssueRecommendation[];
-}
+// recommend_for_developer's record (shared/protocol/tools/recommend-for-developer.ts), but an
+// issue keeps its repository's whole card (the tool answers with its key).
+export type IssueRecommendation = Omit<RecommendForDeveloperResult['issues'][number], 'repository'> & { repository: RepositoryCard | null };
+export type DeveloperRecommendations = Omit<RecommendForDeveloperResult, 'issues'> & { issues: IssueRecommendation[] };
 
 /** Labels that mark an issue as meant for newcomers. */
 export const GOOD_FIRST_LABEL = /good[\s_-]?first[\s_-]?issue|first[\s_-]?timers?[\s_-]?only|beginner|help[\s_-]?wanted|easy|starter/i;

@@ -1,8 +1,8 @@
 import { RepoScoutError } from '../errors';
+import type { FindPeopleToAskResult } from '../protocol/tools/find-people-to-ask';
 import type { Store } from '../store/open';
 import { combine, recency, type Factor } from './factors';
 import { resolveRepository } from './resolve-repository';
-import type { FactorExplanation } from './types';
 
 export interface PeopleOptions {
   /** A file or folder relative to the repository root; default the whole repository. */
@@ -13,23 +13,9 @@ export interface PeopleOptions {
   now?: number;
 }
 
-export interface PersonToAsk {
-  rank: number;
-  name: string;
-  email: string;
-  score: number;
-  commits: number;
-  linesChanged: number;
-  files: number;
-  lastTouched: string;
-  factors: FactorExplanation[];
-}
-
-export interface PeopleResult {
-  repository: string;
-  path: string | null;
-  people: PersonToAsk[];
-}
+// What it answers is find_people_to_ask's record (shared/protocol/tools/find-people-to-ask.ts).
+export type PeopleResult = FindPeopleToAskResult;
+export type PersonToAsk = PeopleResult['people'][number];
 
 interface PersonStats {
   name: string;

@@ -1,22 +1,17 @@
 import { languageOf } from '../analyses/languages';
 import { RepoScoutError } from '../errors';
 import { parseTopics, type SearchDocumentRow } from '../search/documents';
+import type { RecommendForDeveloperResult } from '../protocol/tools/recommend-for-developer';
 import type { Db } from '../store/open';
 
-export interface DeveloperProfile {
-  name: string;
-  email: string;
-  commits: number;
-  pullRequests: number;
-  /** Repository keys with how many non-merge commits the developer made there. */
-  repositories: { key: string; commits: number }[];
-  /** Languages of the files they changed, by share of changed lines (top 8). */
-  languages: { language: string; share: number }[];
-  /** Topics of the repositories they contributed to. */
-  topics: string[];
-  /** What the profile is embedded and searched from: PR titles, commit subjects, repository descriptions. */
-  text: string;
-}
+/**
+ * recommend_for_developer's profile record (shared/protocol/tools/recommend-for-developer.ts):
+ * repositories with the developer's non-merge commits there, languages of the files they
+ * changed by share of changed lines (top 8), topics of the repositories they contributed to;
+ * plus `text`, what the profile is embedded and searched from: PR titles, commit subjects,
+ * repository descriptions.
+ */
+export type DeveloperProfile = RecommendForDeveloperResult['profile'] & { text: string };
 
 interface PersonRow {
   id: number;

@@ -12,7 +12,8 @@ import { repositoryCard, stackOf } from './card';
 import { diversify, type DiversityOptions } from './diversity';
 import { combine, overlap, popularity, recency, type Factor } from './factors';
 import { resolveRepository } from './resolve-repository';
-import type { RepositoryCard, RepositoryRecommendation } from './types';
+import type { FindSimilarRepositoriesResult } from '../protocol/tools/find-similar-repositories';
+import type { RepositoryRecommendation } from './types';
 
 export interface SimilarOptions {
   /** Results, 1..50 (default 10). */
@@ -30,12 +31,8 @@ export interface SimilarOptions {
   diversityTuning?: Partial<DiversityOptions>;
 }
 
-export interface SimilarResult {
-  repository: RepositoryCard;
-  mode: SearchMode;
-  embedder: { name: string; model: string } | null;
-  recommendations: RepositoryRecommendation[];
-}
+/** find_similar_repositories' record (shared/protocol/tools/find-similar-repositories.ts). */
+export type SimilarResult = FindSimilarRepositoriesResult;
 
 export interface PairContext {
   hit: SearchHit;

@@ -1,5 +1,4 @@
 import { reportScript, reportStyles } from 'virtual:report-page';
-import { reportModelSchema } from '../protocol/report';
 import type { RepositoryResearch } from '../research/types';
 import { inlineSafe } from './chart-bundle';
 import { renderHtmlPage } from './html-page';
@@ -12,7 +11,7 @@ import { buildReportModel } from './report-model';
  * renderHtmlPage for the CSP. Nothing from the repository is written as markup here.
  */
 export function renderRepositoryHtml(r: RepositoryResearch): string {
-  const model = reportModelSchema.parse(buildReportModel(r));
+  const model = buildReportModel(r);
   return renderHtmlPage({
     title: `RepoScout · ${r.repository.name}`,
     css: reportStyles,

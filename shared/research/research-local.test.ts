@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RepoScoutError } from '../errors';
 import { alice, bob, daysAgo, dependabot, jose, li, tempDir, TestRepo, type Author } from '../../test/helpers/git-fixture';
 import { openStore, type Store } from '../store/open';
+import { researchRecordProblem } from '../../test/helpers/research-record';
 import { researchLocalRepository, storedLocalResearch } from './research-local';
+import type { RepositoryResearch } from './types';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z') / 1000;
 const carol: Author = { name: 'Carol Old', email: 'carol@example.com' };
@@ -118,6 +120,24 @@ describe('researchLocalRepository: analyses', () => {
     // Carol's six commits are now in the window and tie alice.
     expect(research.busFactor.window.commits).toBe(19);
     expect(research.hotspots.map((h) => h.path)).toContain('legacy.c');
+  });
+
+  it('stores exactly the research record shared/protocol/research.ts declares, every field at every depth', async () => {
+    buildScenario(repo);
+    await researchLocalRepository(store, repo.dir, { now: NOW });
+    const json = JSON.parse((store.db.prepare('select result_json from research').get() as { result_json: string }).result_json) as RepositoryResearch;
+    // The scenario fills the lists whose items have fields of their own: a merge and a squash PR, a bot, a tag.
+    expect(json.pullRequests.recent.map((pr) => pr.source).sort()).toEqual(['merge', 'squash']);
+    expect(json.contributors.bots.length).toBe(1);
+    expect(json.releases.latest).not.toBeNull();
+    expect(researchRecordProblem(json)).toBeNull();
+    // ...and the check bites: a field the schema does not declare, deep in the record, or a missing one.
+    const extra = structuredClone(json);
+    Object.assign(extra.pullRequests.recent[0]!, { reviewers: ['bob'] });
+    expect(researchRecordProblem(extra)).toBe('fields the schema does not declare: $.pullRequests.recent[0].reviewers');
+    const missing: Partial<RepositoryResearch> = structuredClone(json);
+    delete missing.activity;
+    expect(researchRecordProblem(missing)).toContain('activity');
   });
 });
 

@@ -1,6 +1,8 @@
 import { RepoScoutError } from '../errors';
+import type { z } from 'zod';
+import type { searchHitSchema, SearchResult } from '../protocol/tools/search';
 import type { Store } from '../store/open';
-import { getDocumentsByIds, parseTopics, type DocumentKind, type SearchDocumentRow } from './documents';
+import { getDocumentsByIds, parseTopics, type SearchDocumentRow } from './documents';
 import { reciprocalRankFusion, type RankedList } from './fuse';
 import { findConcepts, queryConcepts, expansionTerms, EXPANSION_BODY_CHARS, type ConceptMatch } from './lexicon';
 import { expandedMatchExpression, prepareQuery } from './query';
@@ -9,7 +11,7 @@ import { highlightSnippet } from './snippet';
 import { currentSpace, type VectorSpace } from './spaces';
 import { assertDimensions } from './vectors';
 
-export type SearchMode = 'hybrid' | 'bm25' | 'vector';
+export type SearchMode = SearchResult['mode'];
 export const MAX_SEARCH_LIMIT = 100;
 
 /**
@@ -50,38 +52,21 @@ export interface SearchRequest extends SearchFilters {
   tuning?: Partial<SearchTuning>;
 }
 
-export interface SearchHit {
+/**
+ * A hit: the search tool's hit record (shared/protocol/tools/search.ts: snippet, fused score,
+ * each retriever's rank, lexicon expansions), with the document's id, its own key and its
+ * repository's under their engine names, and what recommendations rank by (topics, stars).
+ */
+export type SearchHit = Omit<z.output<typeof searchHitSchema>, 'key' | 'repository'> & {
   id: number;
-  kind: DocumentKind;
   refKey: string;
   repoKey: string | null;
-  title: string;
-  owner: string | null;
-  language: string | null;
   topics: string[];
-  health: number | null;
   stars: number | null;
-  url: string | null;
-  updatedAt: string | null;
-  /** A passage of the body with matched words in **bold**, or its opening when only the vector matched. */
-  snippet: string;
-  /** Fused reciprocal-rank score (higher is better). */
-  score: number;
-  /** This hit's place and score in each retriever; null where that retriever did not return it. */
-  bm25: { rank: number; score: number } | null;
-  vector: { rank: number; similarity: number } | null;
-  /** Lexicon expansions this hit matched, e.g. "postgres → postgresql" (query words → concept). */
-  expansions: string[];
-}
+};
 
-export interface SearchResponse {
-  query: string;
-  mode: SearchMode;
-  /** The space the vector side used, or null for BM25 only. */
-  embedder: { name: string; model: string } | null;
-  notice: string | null;
-  hits: SearchHit[];
-}
+/** The search tool's record (`embedder`: the space the vector side used, null for BM25 only), with the engine's hits. */
+export type SearchResponse = Omit<SearchResult, 'hits'> & { hits: SearchHit[] };
 
 /**
  * Hybrid search: FTS5 BM25 and vector KNN, each with the same filters, fused by

@@ -228,7 +228,7 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
     const report = await frameWithText(page, 'Merge risks', 60_000);
     const text = await report.locator('body').innerText();
     expect(text).toContain(HOSTILE_TASK);
-    for (const part of ['Subtasks', 'Subtask s1', 'Subtask s2', 'shared.md', 'approved by mcp', 'exit 0']) expect(text).toContain(part);
+    for (const part of ['Subtasks', 'Subtask s1', 'Subtask s2', 'shared.md', 'approved by vscode', 'exit 0']) expect(text).toContain(part);
     expect(await report.locator('img').count()).toBe(0);
     // The task's <script> is text: no script in the page carries it (VS Code injects its own API script).
     expect((await report.locator('script').evaluateAll((els) => els.map((e) => e.textContent ?? ''))).filter((t) => t.includes('alert('))).toEqual([]);

@@ -1,5 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { sseStream, startLoopbackServer } from '../helpers/loopback-server';
 
 /** One scripted assistant turn: text, or a tool call the real CLI will execute. */
 export type Step = { text: string } | { tool: string; input: Record<string, unknown> };
@@ -51,77 +51,61 @@ export async function startFakeAnthropic(script: (request: MessagesRequest) => S
   const headers: http.IncomingHttpHeaders[] = [];
   let counter = 0;
   let plain = 0;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (req.method !== 'POST' || !req.url?.startsWith('/v1/messages')) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: `no ${req.url}` } }));
+  const server = await startLoopbackServer((req, res) => {
+    if (req.method !== 'POST' || !req.url.startsWith('/v1/messages')) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: `no ${req.url}` } }));
+      return;
+    }
+    if (req.url.startsWith('/v1/messages/count_tokens')) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ input_tokens: 100 }));
+      return;
+    }
+    const body = JSON.parse(req.body) as MessagesRequest;
+    requests.push(body);
+    headers.push(req.headers);
+    let steps: Step[];
+    if (body.tools?.length) steps = script(body);
+    else {
+      const reply = options.reply?.(body, plain++) ?? { text: 'ok' };
+      if ('hang' in reply) return; // never answers; close() ends it
+      if ('malformed' in reply) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(reply.malformed);
         return;
       }
-      if (req.url.startsWith('/v1/messages/count_tokens')) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ input_tokens: 100 }));
+      if ('status' in reply) {
+        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+        res.end(JSON.stringify({ type: 'error', error: { type: reply.errorType, message: reply.message } }));
         return;
       }
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as MessagesRequest;
-      requests.push(body);
-      headers.push(req.headers);
-      let steps: Step[];
-      if (body.tools?.length) steps = script(body);
-      else {
-        const reply = options.reply?.(body, plain++) ?? { text: 'ok' };
-        if ('hang' in reply) return; // never answers; closeAllConnections ends it
-        if ('malformed' in reply) {
-          res.writeHead(200, { 'content-type': 'application/json' }).end(reply.malformed);
-          return;
-        }
-        if ('status' in reply) {
-          res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-          res.end(JSON.stringify({ type: 'error', error: { type: reply.errorType, message: reply.message } }));
-          return;
-        }
-        steps = [reply];
-      }
-      const turn = body.messages.filter((m) => m.role === 'assistant').length;
-      const step = steps[Math.min(turn, steps.length - 1)] ?? { text: 'done' };
-      counter += 1;
-      const id = `msg_fake_${counter}`;
-      const block = 'text' in step ? { type: 'text', text: step.text } : { type: 'tool_use', id: `toolu_fake_${counter}`, name: step.tool, input: step.input };
-      const stopReason = 'text' in step ? 'end_turn' : 'tool_use';
-      const usage = { input_tokens: 120, output_tokens: 30, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
-      if (!body.stream) {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id, type: 'message', role: 'assistant', model: body.model ?? 'fake', content: [block], stop_reason: stopReason, stop_sequence: null, usage }));
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-      const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      send('message_start', { type: 'message_start', message: { id, type: 'message', role: 'assistant', model: body.model ?? 'fake', content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: 1 } } });
-      if ('text' in step) {
-        send('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
-        send('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: step.text } });
-      } else {
-        send('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: block.id, name: step.tool, input: {} } });
-        send('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: JSON.stringify(step.input) } });
-      }
-      send('content_block_stop', { type: 'content_block_stop', index: 0 });
-      send('message_delta', { type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: usage.output_tokens } });
-      send('message_stop', { type: 'message_stop' });
-      res.end();
-    });
+      steps = [reply];
+    }
+    const turn = body.messages.filter((m) => m.role === 'assistant').length;
+    const step = steps[Math.min(turn, steps.length - 1)] ?? { text: 'done' };
+    counter += 1;
+    const id = `msg_fake_${counter}`;
+    const block = 'text' in step ? { type: 'text', text: step.text } : { type: 'tool_use', id: `toolu_fake_${counter}`, name: step.tool, input: step.input };
+    const stopReason = 'text' in step ? 'end_turn' : 'tool_use';
+    const usage = { input_tokens: 120, output_tokens: 30, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+    if (!body.stream) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id, type: 'message', role: 'assistant', model: body.model ?? 'fake', content: [block], stop_reason: stopReason, stop_sequence: null, usage }));
+      return;
+    }
+    const { send, end } = sseStream(res);
+    send('message_start', { type: 'message_start', message: { id, type: 'message', role: 'assistant', model: body.model ?? 'fake', content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: 1 } } });
+    if ('text' in step) {
+      send('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
+      send('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: step.text } });
+    } else {
+      send('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: block.id, name: step.tool, input: {} } });
+      send('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: JSON.stringify(step.input) } });
+    }
+    send('content_block_stop', { type: 'content_block_stop', index: 0 });
+    send('message_delta', { type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: usage.output_tokens } });
+    send('message_stop', { type: 'message_stop' });
+    end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    headers,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url: server.url, requests, headers, close: server.close };
 }
 
 /** The text of a request's first user message (where Claude Code puts the prompt). */

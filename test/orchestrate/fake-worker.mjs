@@ -12,6 +12,7 @@
 //   fail-until=N,F    fail until attempt N, counting attempts in file F
 //   hang-once=F       hang (writing its pid to F) when F does not exist yet; else succeed
 //   trace=F           append "<pid> start|end <epoch ms>" lines to F when it starts and exits
+//   needs-input       finish with a question for the user (needs_input in its result)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -102,6 +103,10 @@ async function main() {
     const file = path.join(scopeOf(), 'FAKE.md');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, `edited by the fake worker for ${scopeOf()}\n`);
+  }
+  if (has('needs-input')) {
+    out({ type: 'result', text: 'Which database should I migrate, Postgres or SQLite?', needs_input: 'The fake worker asked which database to migrate', cost_usd: 0.001, input_tokens: 10, output_tokens: 5, turns: 1 });
+    return 0;
   }
   out({ type: 'result', text: 'done', cost_usd: 0.001, input_tokens: 10, output_tokens: 5, turns: 1 });
   if (has('linger')) for (;;) await sleep(60_000);

@@ -5,7 +5,8 @@ import { githubFactsOf } from '../../../shared/research/publish';
 import { identityOf, summaryOf } from '../repository-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
-import { getRepositoryContract, repositorySections, type GetRepositoryResult, type RepositorySection } from '../../../shared/protocol/tools/get-repository';
+import { analysisRecords, repositorySections, type RepositorySection } from '../../../shared/protocol/research';
+import { getRepositoryContract, type GetRepositoryResult } from '../../../shared/protocol/tools/get-repository';
 
 type Output = GetRepositoryResult;
 
@@ -27,10 +28,11 @@ function githubFactsField(r: RepositoryResearch): Pick<Output, 'github'> {
 /** The asked-for sections, each published by its analysis (shared/analyses/registry.ts). */
 function sections(r: RepositoryResearch, wanted: Set<RepositorySection>): Partial<Output> {
   const out: Record<string, unknown> = {};
-  for (const { name, record } of analyses) {
+  for (const { name, publish } of analyses) {
     const value = r[name];
+    const published: { section: RepositorySection } | null = analysisRecords[name].published;
     // The output schema (parsed in register-tool.ts) checks each section against its record.
-    if (record && value !== undefined && wanted.has(record.section)) out[name] = (record.publish as (v: typeof value) => unknown)(value);
+    if (publish && published && value !== undefined && wanted.has(published.section)) out[name] = (publish as (v: typeof value) => unknown)(value);
   }
   return out as Partial<Output>;
 }

@@ -3,7 +3,7 @@ import { RepoScoutError } from '../../../shared/errors';
 import { listMemories } from '../../../shared/memory/list';
 import { loadMemory, memoryHistory } from '../../../shared/memory/rows';
 import { decodeCursor, encodeCursor } from '../cursor';
-import { memoryOf, memoryRow, versionOf } from '../memory-view';
+import { memoryRow } from '../memory-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
 import { listMemoriesContract, type ListMemoriesResult } from '../../../shared/protocol/tools/list-memories';
@@ -19,7 +19,7 @@ export const listMemoriesTool = defineTool({
     const engineCursor = args.cursor === undefined ? undefined : String(decodeCursor('list_memories', query, args.cursor)[0]);
     const page = listMemories(catalog.store, { ...query, limit: args.limit, cursor: engineCursor });
     const structured: Output = {
-      memories: page.memories.map(memoryOf),
+      memories: page.memories,
       total: page.total,
       nextCursor: page.nextCursor === null ? null : encodeCursor('list_memories', query, [page.nextCursor]),
     };
@@ -35,8 +35,8 @@ export const listMemoriesTool = defineTool({
 function oneMemory(db: Parameters<typeof loadMemory>[0], id: number): { structured: Output; text: string } {
   const memory = loadMemory(db, id);
   if (!memory) throw new RepoScoutError('MEMORY_NOT_FOUND', `No memory with id ${id}.`);
-  const history = memoryHistory(db, id).map(versionOf);
-  const structured: Output = { memories: [{ ...memoryOf(memory), history }], total: 1, nextCursor: null };
+  const history = memoryHistory(db, id);
+  const structured: Output = { memories: [{ ...memory, history }], total: 1, nextCursor: null };
   const rows = [
     memoryRow(structured.memories[0]!, 2000),
     ...history.map((v) => `   ${v.at} ${v.event}${v.similarity === null ? '' : ` (similarity ${v.similarity.toFixed(2)})`}: ${quote(v.text, 300)}`),

@@ -3,21 +3,21 @@ import { lazyOrchestration } from '../orchestration';
 import { silentLogger } from '../logger';
 import { connectInMemory, emptyStore, textOf } from '../test-support';
 import { FAKE_WORKER, packagesRepo, strayWorktrees } from '../../../test/orchestrate/support';
-import type { JobRecord, JobSummary } from '../../../shared/protocol/orchestrate';
+import { VSCODE_CLIENT_NAME, type JobRecord, type JobSummary } from '../../../shared/protocol/orchestrate';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
-async function setup(options: { readOnly?: boolean } = {}) {
+async function setup(options: { readOnly?: boolean; clientName?: string } = {}) {
   const db = emptyStore();
   cleanups.push(db.cleanup);
   const repo = packagesRepo();
   cleanups.push(() => repo.remove());
   const orchestration = lazyOrchestration(db.store, silentLogger, { pollMs: 50, process: { killDelayMs: 300 } });
   cleanups.push(() => orchestration.close());
-  const mcp = await connectInMemory({ store: db.store, toolsets: ['orchestrate'], readOnly: options.readOnly ?? false, orchestration });
+  const mcp = await connectInMemory({ store: db.store, toolsets: ['orchestrate'], readOnly: options.readOnly ?? false, orchestration }, options.clientName);
   cleanups.push(() => mcp.close());
   const call = (name: string, args: Record<string, unknown>) => mcp.client.callTool({ name, arguments: args });
   const worker = { kind: 'command', command: ['node', FAKE_WORKER] };
@@ -77,6 +77,45 @@ describe('orchestrate tools: behaviour', () => {
       ['hold', 'judge', expect.stringMatching(/^runs-commands/)],
       ['approved', 'mcp', 'user said yes'],
     ]);
+    expect(strayWorktrees(repo)).toEqual([]);
+  });
+});
+
+describe('orchestrate tools: who decided, and a worker that needs input', () => {
+  it('a decision made through the VS Code extension\'s client is stored as "vscode"; the client name, not an argument, decides', async () => {
+    const { call, repo, worker } = await setup({ clientName: VSCODE_CLIENT_NAME });
+    const started = await call('start_job', { task: 'Work [[fake]]', repository: repo.dir, split: { by: 'list', items: ['a', 'b'] }, worker, approveAt: 'run_commands' });
+    const { job } = started.structuredContent as { job: JobSummary };
+    await poll(call, job.id, (j) => j.state === 'waiting_for_approval');
+    expect((await call('approve_subtask', { jobId: job.id, subtask: 'a', reason: 'approved in VS Code' })).structuredContent).toMatchObject({ decided: ['a'] });
+    // No argument can claim who decided: an unknown field is refused.
+    const claimed = await call('approve_subtask', { jobId: job.id, subtask: 'b', decision: 'rejected', by: 'cli' });
+    expect(claimed.isError).toBe(true);
+    expect(textOf(claimed)).toMatch(/^INVALID_INPUT: .*\bby\b/);
+    await call('approve_subtask', { jobId: job.id, subtask: 'b', decision: 'rejected', reason: 'not now' });
+    const end = await poll(call, job.id, (j) => ['succeeded', 'failed', 'cancelled'].includes(j.state));
+    expect(end.subtasks.map((s) => s.decisions.filter((d) => d.by !== 'judge').map((d) => [d.decision, d.by, d.reason]))).toEqual([[['approved', 'vscode', 'approved in VS Code']], [['rejected', 'vscode', 'not now']]]);
+    expect(end.subtasks.map((s) => s.message)).toEqual([null, 'Rejected by vscode: not now.']);
+  });
+
+  it('a worker that asks for input ends its attempt in needs input, shown by get_job with what it wanted and its question', async () => {
+    const { call, repo } = await setup();
+    const worker = { kind: 'fake', binary: FAKE_WORKER };
+    const started = await call('start_job', { task: 'Migrate the database [[fake needs-input edit=MIGRATION.md]]', repository: repo.dir, worker, approveAt: 'destructive' });
+    const { job } = started.structuredContent as { job: JobSummary };
+    const end = await poll(call, job.id, (j) => ['succeeded', 'failed'].includes(j.state));
+    const st = end.subtasks[0]!;
+    expect(st.state).toBe('needs_input');
+    expect(st.message).toBe('The fake worker asked which database to migrate. See its final message.');
+    expect(st.attempts[0]).toMatchObject({ state: 'needs_input', message: 'The fake worker asked which database to migrate.', finalMessage: 'Which database should I migrate, Postgres or SQLite?' });
+    // What it did before asking is kept on its branch for the answer's sake.
+    expect(st.attempts[0]!.diff!.files.map((f) => f.path)).toEqual(['MIGRATION.md']);
+    expect(end.state).toBe('failed');
+    const text = textOf(await call('get_job', { jobId: job.id }));
+    expect(text).toMatch(/1 subtasks need input: /);
+    expect(text).toMatch(/"main" needs_input, 1 attempts .*message "The fake worker asked which database to migrate\. See its final message\."/);
+    const listed = (await call('list_jobs', {})).structuredContent as { jobs: JobSummary[] };
+    expect(listed.jobs[0]!.counts).toEqual({ needs_input: 1 });
     expect(strayWorktrees(repo)).toEqual([]);
   });
 });

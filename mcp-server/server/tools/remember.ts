@@ -1,5 +1,5 @@
 import { remember } from '../../../shared/memory/remember';
-import { memoryOf, memoryRow } from '../memory-view';
+import { memoryRow } from '../memory-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
 import { rememberContract } from '../../../shared/protocol/tools/remember';
@@ -10,7 +10,7 @@ export const rememberTool = defineTool({
     const result = await catalog.search.write({ signal, progress, log }, (space) =>
       remember(catalog.store, space, { text: args.text, tags: args.tags, links: args.links, merge: args.merge }),
     );
-    const memory = memoryOf(result.memory);
+    const { memory } = result;
     const structured = { outcome: result.outcome, memory, merged: result.merged };
     const headline =
       result.outcome === 'merged'

@@ -41,7 +41,11 @@ export const claudeWorker: Worker = {
             summary.errorMessage = `Claude Code ended with ${str(event.subtype) ?? 'an error'}: ${brief(event.result ?? '', 200)}`;
           }
           const denials = Array.isArray(event.permission_denials) ? event.permission_denials : [];
-          if (denials.length > 0) summary.needsInput = true;
+          if (denials.length > 0) {
+            summary.needsInput = true;
+            const tools = [...new Set(denials.map((d: { tool_name?: unknown }) => str(d.tool_name) ?? 'a tool'))];
+            summary.inputRequest = `Claude Code was not allowed to use ${tools.join(', ')}`;
+          }
           return { events: [{ kind: 'result', text: `${str(event.subtype) ?? 'result'}: ${brief(event.result ?? '')}` }], finished: true };
         }
         default:

@@ -1,10 +1,27 @@
-import { brief, jsonLinesParser, num, str, type Worker } from './types';
+import { brief, jsonLinesParser, num, str, type Worker, type WorkerSummary } from './types';
+
+// `codex exec` never waits for a person: its approval policy is "never", so it refuses the
+// model's questions to the user and its requests to run a command outside the sandbox, says
+// so only in its log on standard error, and goes on with the turn. Those refusals are what
+// "needs input" means for Codex (checked against the real binary in codex-worker.test.ts).
+const REFUSALS: readonly (readonly [RegExp, string])[] = [
+  [/request_user_input is unavailable/, 'Codex wanted to ask the user a question, which codex exec cannot do'],
+  [/cannot ask for escalated permissions/, 'Codex wanted to run a command outside its sandbox, which codex exec refuses'],
+];
+
+function readRefusal(text: string, summary: WorkerSummary): void {
+  const refusal = REFUSALS.find(([pattern]) => pattern.test(text));
+  if (!refusal) return;
+  summary.needsInput = true;
+  summary.inputRequest ??= refusal[1];
+}
 
 /**
  * Codex CLI: `codex exec --json <prompt>` with stdin closed (it reads stdin when open).
  * Events: thread.started, turn.started/completed/failed, item.* (agent messages, commands,
  * file changes) and error. Offline it keeps printing "Reconnecting..." errors and never ends:
- * the runner's no-progress watchdog ends it, since those errors are not progress.
+ * the runner's no-progress watchdog ends it, since those errors are not progress. Its base URL,
+ * provider and key come from its own configuration (CODEX_HOME/config.toml, OPENAI_API_KEY).
  */
 export const codexWorker: Worker = {
   kind: 'codex',
@@ -45,6 +62,6 @@ export const codexWorker: Worker = {
         return { events: [{ kind, text: `${type} ${str(item.type) ?? ''} ${brief(item.text ?? item.command ?? item.changes ?? '', 200)}`.trim() }] };
       }
       return { events: [{ kind: 'progress', text: type || brief(event) }] };
-    });
+    }, undefined, readRefusal);
   },
 };

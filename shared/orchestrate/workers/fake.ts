@@ -22,6 +22,10 @@ export const fakeWorker: Worker = {
         summary.outputTokens = num(event.output_tokens);
         summary.turns = num(event.turns);
         if (event.is_error === true) summary.errorMessage = `The worker reported an error: ${brief(event.text, 200)}`;
+        if (typeof event.needs_input === 'string') {
+          summary.needsInput = true;
+          summary.inputRequest = brief(event.needs_input, 300);
+        }
         return { events: [{ kind: 'result', text: brief(event.text) }], finished: true };
       }
       return { events: [{ kind: 'progress', text: brief(event.text ?? event) }] };

@@ -36,8 +36,10 @@ export interface WorkerSummary {
   resultSeen: boolean;
   /** The worker itself reported failure (is_error, turn.failed, an error event at the end). */
   errorMessage: string | null;
-  /** The worker stopped because it wanted something it was not allowed (a permission). */
+  /** The worker wanted something it was not allowed or could not get (a permission, an answer). */
   needsInput: boolean;
+  /** What it wanted, in a sentence, when needsInput. */
+  inputRequest: string | null;
   /** stdout lines that should have been JSON events and were not. */
   invalidLines: number;
 }
@@ -58,7 +60,7 @@ export interface Worker {
 }
 
 export function emptySummary(): WorkerSummary {
-  return { finalMessage: null, sessionId: null, turns: null, costUsd: null, inputTokens: null, outputTokens: null, resultSeen: false, errorMessage: null, needsInput: false, invalidLines: 0 };
+  return { finalMessage: null, sessionId: null, turns: null, costUsd: null, inputTokens: null, outputTokens: null, resultSeen: false, errorMessage: null, needsInput: false, inputRequest: null, invalidLines: 0 };
 }
 
 export type ParsedLine = ReturnType<WorkerParser['line']>;
@@ -66,13 +68,21 @@ export type ParsedLine = ReturnType<WorkerParser['line']>;
 /**
  * A parser for workers whose stdout is one JSON event per line. Standard error, blank lines
  * and lines that are not JSON objects are handled here (the last counted as invalid);
- * `event` reads each event into events and the run's summary.
+ * `event` reads each event into events and the run's summary, `onStderr` (optional) reads a
+ * standard error line into the summary.
  */
-export function jsonLinesParser(event: (event: Record<string, unknown>, summary: WorkerSummary) => ParsedLine, stderrText: (text: string) => string = (text) => text): WorkerParser {
+export function jsonLinesParser(
+  event: (event: Record<string, unknown>, summary: WorkerSummary) => ParsedLine,
+  stderrText: (text: string) => string = (text) => text,
+  onStderr?: (text: string, summary: WorkerSummary) => void,
+): WorkerParser {
   const summary = emptySummary();
   return {
     line(stream, text) {
-      if (stream === 'stderr') return { events: [{ kind: 'stderr', text: stderrText(text) }] };
+      if (stream === 'stderr') {
+        onStderr?.(text, summary);
+        return { events: [{ kind: 'stderr', text: stderrText(text) }] };
+      }
       const parsed = parseJsonLine(text);
       if (parsed) return event(parsed, summary);
       if (text.trim() === '') return { events: [] };

@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { defineContract, READ_ONLY } from '../contract';
 import { repositoryInput } from '../inputs';
-import { activitySectionSchema, busFactorsSchema, communityFilesSchema, contributorsSectionSchema, githubFactsSchema, healthSchema, hotspotSchema, identitySchema, languageShareSchema, pullRequestsSectionSchema, releasesSchema, summarySchema } from '../records';
-
-/** The sections get_repository offers: each is one analysis's published record (shared/analyses/registry.ts). */
-export const repositorySections = ['health', 'activity', 'contributors', 'bus_factor', 'hotspots', 'languages', 'community_files', 'pull_requests', 'releases'] as const;
+import { githubFactsSchema, identitySchema, summarySchema } from '../records';
+import { publishedSectionsShape, repositorySections } from '../research';
 
 const input = z.strictObject({
   repository: repositoryInput,
   sections: z
     .array(z.enum([...repositorySections, 'all']))
-    .max(10)
+    .max(repositorySections.length + 1)
     .default([])
     .describe('Sections besides the summary; ask only for what you need.'),
 });
@@ -20,15 +18,8 @@ const output = z.object({
   summary: summarySchema,
   // Always present for GitHub repositories: what the API says beyond the history.
   github: githubFactsSchema.optional(),
-  health: healthSchema.optional(),
-  activity: activitySectionSchema.optional(),
-  contributors: contributorsSectionSchema.optional(),
-  busFactor: busFactorsSchema.optional(),
-  hotspots: z.array(hotspotSchema).optional(),
-  languages: z.array(languageShareSchema).optional(),
-  communityFiles: communityFilesSchema.optional(),
-  pullRequests: pullRequestsSectionSchema.optional(),
-  releases: releasesSchema.optional(),
+  // The sections asked for: each one analysis's published record (shared/protocol/research.ts).
+  ...publishedSectionsShape(),
 });
 
 export const getRepositoryContract = defineContract({
@@ -42,6 +33,5 @@ export const getRepositoryContract = defineContract({
   hints: READ_ONLY,
 });
 
-export type RepositorySection = (typeof repositorySections)[number];
 export type GetRepositoryArgs = z.input<typeof input>;
 export type GetRepositoryResult = z.output<typeof output>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineContract, READ_ONLY } from '../contract';
 import { cursorInput, limitInput, repositoryInput } from '../inputs';
-import { identitySchema, pullRequestBriefSchema } from '../records';
+import { identitySchema } from '../records';
+import { reconstructedPullRequestSchema } from '../research';
 
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const date = (what: string) =>
@@ -32,7 +33,8 @@ const input = z.strictObject({
 
 const output = z.object({
   repository: identitySchema,
-  pullRequests: z.array(pullRequestBriefSchema.extend({ sha: z.string().nullable().optional(), headRef: z.string().nullable().optional(), files: z.array(z.string()).optional() })),
+  // detail 'full' adds the fields the stored record keeps beyond the brief.
+  pullRequests: z.array(reconstructedPullRequestSchema.partial({ sha: true, headRef: true, files: true })),
   total: z.number(),
   nextCursor: z.string().nullable(),
 });
