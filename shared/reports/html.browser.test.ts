@@ -108,6 +108,15 @@ describe('HTML report in Chromium', () => {
     await page.close();
   });
 
+  it('says so, instead of a blank page, when its data is not a report model', async () => {
+    const broken = path.join(dir, 'broken.html');
+    fs.writeFileSync(broken, fs.readFileSync(path.join(dir, 'report.html'), 'utf8').replace(/(<script type="application\/json" id="data">)[^<]*/, '$1{"nope":1}'));
+    const { page, events } = await openReport(browser, pathToFileURL(broken).href, 'light');
+    expect(await page.getByRole('alert').innerText()).toContain('This report cannot be shown');
+    expect(events.dialogs).toEqual([]);
+    await page.close();
+  });
+
   it('renders in dark mode without errors', async () => {
     const { page, events } = await openReport(browser, url, 'dark');
     await page.locator('canvas[data-chart]').nth(2).waitFor({ timeout: 10_000 });
