@@ -92,6 +92,13 @@ describe('reposcout run and jobs', () => {
     const missing = await cli('jobs', 'show', 'jffffffff');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/No job "jffffffff"/);
+    // A mistyped id for clean: an error, not "Removed 0 worktrees" (which reads as success).
+    for (const args of [['jobs', 'clean', 'jffffffff'], ['--json', 'jobs', 'clean', 'jffffffff', '--max-worktree-disk', '0']]) {
+      const unknown = await cli(...args);
+      expect(unknown.code, unknown.stdout).toBe(2);
+      expect(unknown.stdout).toBe('');
+      expect(unknown.stderr).toBe('reposcout: No job "jffffffff" in this database. List the ids with "reposcout jobs list".\n');
+    }
   });
 });
 
