@@ -7,6 +7,7 @@ import { createEventSink } from './event-sink';
 import { branchName, type JobRow, type JobStore, type SubtaskRow } from './job-store';
 import { AttemptFailure } from './policies';
 import { runProcess, type ProcessOutcome } from './process';
+import { ATTEMPT_MARKER_VARIABLE, attemptMarker } from './process-identity';
 import { buildPrompt } from './prompt';
 import { workerEnvironment } from './worker-env';
 import { workers } from './workers/index';
@@ -25,6 +26,8 @@ export interface ProcessSettings {
    * as soon as its work is committed.
    */
   maxWorktreeDiskBytes: number;
+  /** Fault injection for tests: runs between a worker's start and the store's record of its pid. */
+  afterWorkerSpawn?: () => void;
 }
 
 export interface AttemptContext {
@@ -103,8 +106,9 @@ export interface RanAttempt {
  * The part of an attempt that holds a concurrency slot: records the attempt as running,
  * waits for its prepared worktree, runs the optional setup command and the worker until its
  * whole process group has ended. Never throws; the failure, if any, is on the result.
+ * `onRunning` is called at the worker's first output line (and may be called again).
  */
-export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number: number, prepared: Promise<PreparedWorktree>): Promise<RanAttempt> {
+export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number: number, prepared: Promise<PreparedWorktree>, onRunning: () => void = () => {}): Promise<RanAttempt> {
   const { jobs, job, input } = ctx;
   const { worktree, branch, logPath } = attemptPaths(ctx, subtask, number);
   const attemptId = jobs.startAttempt({ subtaskId: subtask.id, number, worker: input.worker.kind, branch, worktreePath: worktree, logPath });
@@ -116,7 +120,8 @@ export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number
   try {
     const { copied } = await prepared;
     if (copied.length > 0) sink.raw('runner', `copied from .worktreeinclude: ${copied.join(', ')}`);
-    const env = workerEnvironment(ctx.settings.workerEnv);
+    // Marked so that recovery finds the attempt's processes even if this engine dies before it stores the worker's pid.
+    const env = workerEnvironment({ ...ctx.settings.workerEnv, [ATTEMPT_MARKER_VARIABLE]: attemptMarker(job.id, attemptId) });
     if (input.setup) await runSetup(ctx, input.setup, worktree, env, sink);
     const prompt = buildPrompt({ task: job.task, instruction: subtask.instruction, data: JSON.parse(subtask.data_json) as unknown });
     const promptFile = logPath.replace(/\.log$/, '.prompt.txt');
@@ -134,8 +139,12 @@ export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number
       maxOutputBytes: ctx.settings.maxOutputBytes,
       signal: ctx.signal,
       afterResultGraceMs: worker.afterResultGraceMs,
-      onSpawn: (identity) => jobs.setAttemptProcess(attemptId, identity.pid, identity.started),
+      onSpawn: (identity) => {
+        ctx.settings.afterWorkerSpawn?.();
+        jobs.setAttemptProcess(attemptId, identity.pid, identity.started);
+      },
       onLine(stream, line) {
+        onRunning(); // its first line: the worker's start is behind it
         sink.raw(stream, line);
         const parsed = parser.line(stream, line);
         for (const e of parsed.events) sink.event(e);
@@ -153,10 +162,10 @@ export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number
 /**
  * The part of an attempt after its slot is free: commits what a successful worker left,
  * records the attempt (state, figures, diff summary) and removes its worktree (and its branch
- * when it holds nothing worth keeping). Returns the final state on success or needs-input;
+ * when it holds nothing worth keeping; after `beforeTidyUp`). Returns the final state on success or needs-input;
  * throws AttemptFailure otherwise.
  */
-export async function settleAttempt(ctx: AttemptContext, ran: RanAttempt): Promise<AttemptState> {
+export async function settleAttempt(ctx: AttemptContext, ran: RanAttempt, beforeTidyUp: () => Promise<void> = async () => {}): Promise<AttemptState> {
   const { jobs, job } = ctx;
   const { subtask, sink, outcome } = ran;
   let failure = ran.failure;
@@ -197,6 +206,7 @@ export async function settleAttempt(ctx: AttemptContext, ran: RanAttempt): Promi
     // Its work is committed on its branch: keep the worktree while the budget allows.
     await trimSoon(jobs, ctx.settings.maxWorktreeDiskBytes).catch((error: unknown) => sink.raw('runner', `could not trim kept worktrees: ${(error as Error).message}`));
   } else {
+    await beforeTidyUp();
     await tidyUp(ctx, ran.worktree, ran.branch, dropBranch);
     jobs.clearWorktree(ran.attemptId);
   }
@@ -248,7 +258,7 @@ export function classify(kind: string, outcome: ProcessOutcome, summary: WorkerS
   if (outcome.spawnError) {
     const missing = outcome.spawnError.code === 'ENOENT';
     return new AttemptFailure('spawn_failed', missing
-      ? `The ${kind} worker's program ${JSON.stringify(file)} was not found; install it or pass its path (worker.binary / --worker-binary).`
+      ? `The ${kind} worker's program ${JSON.stringify(file)} was not found; install it or give the worker the path of its program.`
       : `The ${kind} worker could not start: ${outcome.spawnError.message}.`, false);
   }
   const seconds = (outcome.durationMs / 1000).toFixed(1);

@@ -42,7 +42,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
 
   function row(jobId: string): JobRow {
     const job = jobs.job(jobId);
-    if (!job) throw new RepoScoutError('JOB_NOT_FOUND', `No job ${JSON.stringify(jobId)} in this database; "reposcout jobs list" (or list_jobs) shows the ids.`);
+    if (!job) throw new RepoScoutError('JOB_NOT_FOUND', `No job ${JSON.stringify(jobId)} in this database.`, { remedy: { do: 'list', what: 'jobs' } });
     return job;
   }
 
@@ -131,6 +131,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
      * the worktrees kept after success to that budget, oldest first, keeping every branch.
      */
     async clean(jobId: string | undefined, force: boolean, maxWorktreeDiskBytes?: number): Promise<CleanReport> {
+      if (jobId !== undefined) row(jobId); // a mistyped id is an error, not an empty report
       if (maxWorktreeDiskBytes === undefined) return cleanJobs(jobs, options.store.path, jobId, force, (id) => active.has(id));
       const trimmed = await trimWorktrees(jobs, maxWorktreeDiskBytes, force, jobId);
       return { removedWorktrees: trimmed.removedWorktrees, deletedBranches: [], kept: trimmed.kept };

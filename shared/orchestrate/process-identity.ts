@@ -70,6 +70,40 @@ export function groupMembers(pgid: number): number[] {
   return groupExists(pgid) ? [pgid] : [];
 }
 
+/**
+ * The environment variable that marks every process an attempt starts (its setup command and
+ * worker, and what they start unless they clear their environment), with the attempt's
+ * `attemptMarker` as value. A RepoScout killed after starting a worker but before storing its
+ * pid leaves nothing else to find it by.
+ */
+export const ATTEMPT_MARKER_VARIABLE = 'REPOSCOUT_ATTEMPT';
+
+/** The marker value of one attempt: unique across databases (job ids are random). */
+export const attemptMarker = (jobId: string, attemptId: number): string => `${jobId}:${attemptId}`;
+
+/**
+ * Live processes whose environment holds REPOSCOUT_ATTEMPT=`marker`, with their process group.
+ * Linux reads /proc/<pid>/environ (our own processes only: others' are unreadable); elsewhere
+ * it finds nothing, so there only a stored pid finds a worker.
+ */
+export function markedProcesses(marker: string): { pid: number; pgid: number }[] {
+  if (process.platform !== 'linux') return [];
+  const wanted = `${ATTEMPT_MARKER_VARIABLE}=${marker}`;
+  const found: { pid: number; pgid: number }[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${name}/environ`, 'latin1').split('\0').includes(wanted)) continue;
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (fields[0] !== 'Z') found.push({ pid: Number(name), pgid: Number(fields[2]) });
+    } catch {
+      // Ended while we looked, or not ours to read.
+    }
+  }
+  return found;
+}
+
 /** Whether any process (zombies included) is in group `pgid`. */
 function groupExists(pgid: number): boolean {
   try {

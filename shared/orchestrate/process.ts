@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { execa } from 'execa';
-import { groupMembers, processStartTime, signalGroup, type ProcessIdentity } from './process-identity';
+import { groupMembers, markedProcesses, processStartTime, signalGroup, type ProcessIdentity } from './process-identity';
 
 /** Why the runner stopped a process before it ended on its own. */
 export type StopReason = 'timeout' | 'no_output' | 'output_flood' | 'cancelled' | 'after_result';
@@ -171,6 +171,35 @@ export async function endGroup(pgid: number, killDelayMs: number): Promise<numbe
   const killDeadline = Date.now() + 5_000;
   while (Date.now() < killDeadline && groupMembers(pgid).length > 0) await delay(25);
   return left;
+}
+
+/**
+ * Ends every process marked with an attempt's `marker` (see markedProcesses): the groups they
+ * lead (a worker leads its own), and any other one alone (it left the worker's group), with
+ * SIGTERM then SIGKILL. Returns how many marked processes were found.
+ */
+export async function endMarked(marker: string, killDelayMs: number): Promise<number> {
+  const found = markedProcesses(marker);
+  for (const { pid, pgid } of found) {
+    if (pgid === pid) {
+      await endGroup(pgid, killDelayMs);
+      continue;
+    }
+    const started = processStartTime(pid);
+    const same = () => started !== null && processStartTime(pid) === started;
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        process.kill(pid, name);
+      } catch {
+        // Already gone.
+      }
+    };
+    signal('SIGTERM');
+    const deadline = Date.now() + killDelayMs;
+    while (Date.now() < deadline && same()) await delay(25);
+    if (same()) signal('SIGKILL');
+  }
+  return found.length;
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { runGit } from '../git/run';
 import type { PlanInput } from '../protocol/orchestrate';
 import { branchName, type JobRow, type JobStore } from './job-store';
-import { endGroup } from './process';
-import { isAlive, processStartTime, selfIdentity } from './process-identity';
+import { endGroup, endMarked } from './process';
+import { attemptMarker, isAlive, processStartTime, selfIdentity } from './process-identity';
 import { deleteBranch, orchestrateDirs, removeWorktree } from './worktrees';
 
 export interface Recovered {
@@ -43,6 +43,9 @@ export async function recoverOrphans(jobs: JobStore, dbPath: string, killDelayMs
     if (attempt.pid !== null && attempt.pid_started !== null && processStartTime(attempt.pid) === attempt.pid_started) {
       await endGroup(attempt.pid, killDelayMs);
     }
+    // A worker whose pid was never stored (its engine died right after starting it), a setup
+    // command, or a child that left the worker's group: found by the mark in their environment.
+    await endMarked(attemptMarker(attempt.job_id, attempt.id), killDelayMs);
     if (attempt.worktree_path) await removeWorktree(job.repo_path, attempt.worktree_path, true).catch(() => undefined);
     if (attempt.branch) await deleteBranch(job.repo_path, attempt.branch).catch(() => undefined);
     jobs.finishAttempt(attempt.id, {

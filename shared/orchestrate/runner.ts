@@ -5,6 +5,7 @@ import type { JobStore, SubtaskRow } from './job-store';
 import { AttemptFailure, attemptRetry, type Breakers, type PolicySettings } from './policies';
 import { selfIdentity } from './process-identity';
 import { rank } from './safety';
+import { StartGate } from './start-gate';
 
 export interface RunnerDeps {
   jobs: JobStore;
@@ -44,21 +45,31 @@ export async function runJob(deps: RunnerDeps, jobId: string, shutdown: AbortSig
   const running = new Map<number, Promise<void>>();
   const ctx: AttemptContext = { jobs, dbPath: deps.dbPath, job, input, settings: deps.process, signal: cancel.signal };
 
+  // Workers in a slot that have not printed yet; git work nothing waits for yields to them.
+  const gate = new StartGate(1_000);
+
   // One attempt: worktree prepared while queued → slot → breaker → worker → slot freed →
   // commit, record and tidy up (settleAttempt) outside the slot.
   const attemptOnce = (subtask: SubtaskRow, number: number) =>
     worktrees.execute(async () => {
-      const prepared = prepareWorktree(ctx, subtask, number);
+      // Made ahead (every slot is taken): after the workers starting now, unless the slot comes first.
+      let slotTaken = () => {};
+      const ahead = slots.executionSlots === 0 ? Promise.race([gate.idle(), new Promise<void>((resolve) => (slotTaken = resolve))]) : Promise.resolve();
+      const prepared = ahead.then(() => prepareWorktree(ctx, subtask, number));
       prepared.catch(() => undefined); // recorded as the attempt's failure once it has a slot
       let ran: RanAttempt | null = null;
       try {
         await slots.execute(() => {
+          slotTaken();
           if (cancel.signal.aborted) throw new AttemptFailure('cancelled', 'The job was cancelled before this subtask started.', false);
-          return breaker.execute(async () => {
-            ran = await runWorker(ctx, subtask, number, prepared);
-            // The breaker counts the worker's failures; the attempt is settled below either way.
-            if (ran.failure) throw ran.failure;
-          });
+          const runs = gate.starting();
+          return breaker
+            .execute(async () => {
+              ran = await runWorker(ctx, subtask, number, prepared, runs);
+              // The breaker counts the worker's failures; the attempt is settled below either way.
+              if (ran.failure) throw ran.failure;
+            })
+            .finally(runs);
         }, cancel.signal);
       } catch (error) {
         if (!ran) {
@@ -66,7 +77,10 @@ export async function runJob(deps: RunnerDeps, jobId: string, shutdown: AbortSig
           throw error;
         }
       }
-      return settleAttempt(ctx, ran!);
+      // The freed slot's next worker is spawned first (in the promise jobs that run now); the
+      // worktree's removal, which nothing waits for, waits until it runs.
+      await new Promise((resolve) => setImmediate(resolve));
+      return settleAttempt(ctx, ran!, () => gate.idle());
     }, cancel.signal);
 
   const runSubtask = async (subtask: SubtaskRow) => {

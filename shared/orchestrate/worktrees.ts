@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { bulkhead, type BulkheadPolicy } from 'cockatiel';
 import { RepoScoutError } from '../errors';
-import { runGit } from '../git/run';
+import { runGit, type GitResult, type GitRunOptions } from '../git/run';
 import type { DiffSummary } from '../protocol/orchestrate';
 
 /** Where attempts' worktrees and logs live: beside the database, never inside the user's checkout. */
@@ -10,14 +12,40 @@ export function orchestrateDirs(dbPath: string): { worktrees: string; logs: stri
   return { worktrees: path.join(root, 'worktrees'), logs: path.join(root, 'logs') };
 }
 
-// git locks shared files of a repository (packed-refs, the worktree list) while it changes
-// them, and a second git that finds the lock fails instead of waiting. Changes to one
-// repository's worktrees and branches therefore run one at a time in this process.
+// git locks shared files of a repository (packed-refs, a ref being changed) while it changes
+// them, and a second git that finds the lock fails instead of waiting; a git that lists the
+// worktrees while another is registering one fails on its half-written record ("failed to read
+// .git/worktrees/…/commondir"). Per repository, this process therefore changes worktrees and
+// branches one at a time. Filling a registered worktree with files (the checkout, the slow part
+// on a large repository) touches only that worktree, so those run side by side: up to one per
+// core, first come first served, so the worktrees of the first attempts to get a slot are ready first.
 const lanes = new Map<string, Promise<unknown>>();
 function serialized<T>(repoRoot: string, work: () => Promise<T>): Promise<T> {
   const run = (lanes.get(repoRoot) ?? Promise.resolve()).then(work);
   lanes.set(repoRoot, run.catch(() => undefined));
   return run;
+}
+const checkouts = new Map<string, BulkheadPolicy>();
+const checkoutSlots = (repoRoot: string): BulkheadPolicy => {
+  let slots = checkouts.get(repoRoot);
+  if (!slots) checkouts.set(repoRoot, (slots = bulkhead(Math.max(1, os.availableParallelism()), Number.MAX_SAFE_INTEGER)));
+  return slots;
+};
+
+/**
+ * runGit, tried again a few times when another git (the user's, in a terminal) holds a lock
+ * of the repository: git fails at once with "Unable to create '….lock': File exists" rather
+ * than wait.
+ */
+async function gitPatiently(cwd: string, args: string[], options: GitRunOptions = {}): Promise<GitResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runGit(cwd, args, options);
+    } catch (error) {
+      if (attempt >= 4 || !/\.lock'?: File exists/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 50));
+    }
+  }
 }
 
 /**
@@ -28,11 +56,14 @@ function serialized<T>(repoRoot: string, work: () => Promise<T>): Promise<T> {
 export async function createWorktree(repoRoot: string, baseCommit: string, branch: string, dir: string): Promise<void> {
   try {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
+    // Registered without files (quick; one at a time), then filled by a forced checkout of its
+    // branch in the worktree itself, like `git worktree add` does (its post-checkout hook runs).
+    await serialized(repoRoot, () => gitPatiently(repoRoot, ['worktree', 'add', '--quiet', '--no-checkout', '--no-track', '-B', branch, dir, baseCommit]));
     // checkout.workers=0: git writes the files with one worker per core (parallel checkout,
     // git 2.32+; older versions ignore the setting), which matters on large checkouts.
-    await serialized(repoRoot, () => runGit(repoRoot, ['-c', 'checkout.workers=0', 'worktree', 'add', '--quiet', '--no-track', '-B', branch, dir, baseCommit]));
+    await checkoutSlots(repoRoot).execute(() => runGit(dir, ['-c', 'checkout.workers=0', 'checkout', '--quiet', '--force', '--ignore-other-worktrees', branch]));
   } catch (error) {
-    throw new RepoScoutError('WORKTREE_FAILED', `Could not create a worktree for ${branch} at ${dir} (${(error as Error).message}); check that the branch does not exist yet ("reposcout jobs clean" removes old ones) and that the folder is writable.`, { cause: error });
+    throw new RepoScoutError('WORKTREE_FAILED', `Could not create a worktree for ${branch} at ${dir} (${(error as Error).message}); check that the branch does not exist yet (cleaning up old jobs removes their branches) and that the folder is writable.`, { cause: error });
   }
 }
 
@@ -108,25 +139,36 @@ export async function isMerged(repoRoot: string, branch: string, baseCommit: str
   return containing.split('\n').some((ref) => ref !== '' && !ref.startsWith('refs/heads/reposcout/'));
 }
 
-/** Removes a worktree folder and its registration; `force` also drops uncommitted changes. */
+/**
+ * Removes a worktree folder of ours and its registration; `force` also drops uncommitted
+ * changes. Only `dir` is touched: never `git worktree prune`, which would also drop the records
+ * of the user's own worktrees whose folders are missing at that moment (a removable disk not
+ * mounted, a folder moved for a while). git removes the record of a registered worktree whose
+ * folder is already gone by its path too.
+ */
 export async function removeWorktree(repoRoot: string, dir: string, force: boolean): Promise<void> {
-  if (fs.existsSync(dir)) {
-    const removed = await serialized(repoRoot, () => runGit(repoRoot, ['worktree', 'remove', ...(force ? ['--force', '--force'] : []), dir])).then(
-      () => true,
-      (error: unknown) => {
-        if (!force) throw error;
-        fs.rmSync(dir, { recursive: true, force: true });
-        return false;
-      },
-    );
-    if (removed) return;
+  const remove = () => serialized(repoRoot, () => gitPatiently(repoRoot, ['worktree', 'remove', ...(force ? ['--force', '--force'] : []), dir]));
+  // git names no worktree at `dir`: its record is gone already (or never was).
+  const unknown = (error: unknown) => /is not a working tree/.test((error as Error).message);
+  try {
+    await remove();
+  } catch (error) {
+    if (unknown(error)) {
+      if (force) fs.rmSync(dir, { recursive: true, force: true });
+      else if (fs.existsSync(dir)) throw error;
+      return;
+    }
+    if (!force || !fs.existsSync(dir)) throw error;
+    // git would not remove it (a file it cannot delete, a broken .git file): delete the folder, then its record.
+    fs.rmSync(dir, { recursive: true, force: true });
+    await remove().catch((again: unknown) => {
+      if (!unknown(again)) throw again;
+    });
   }
-  // The folder is gone (or was removed by hand): drop git's record of it.
-  await serialized(repoRoot, () => runGit(repoRoot, ['worktree', 'prune']));
 }
 
 export async function deleteBranch(repoRoot: string, branch: string): Promise<void> {
-  await serialized(repoRoot, () => runGit(repoRoot, ['branch', '--quiet', '-D', branch], { okExitCodes: [1] }));
+  await serialized(repoRoot, () => gitPatiently(repoRoot, ['branch', '--quiet', '-D', branch], { okExitCodes: [1] }));
 }
 
 /** Our branches in the repository (refs/heads/reposcout/...). */

@@ -67,6 +67,7 @@ async function schedulerRun() {
   });
   log(`scheduler: ${subtasks} fake subtasks of ${durationMs} ms at concurrency ${concurrency}…`);
   const started = performance.now();
+  const startedAt = Date.now();
   const cpuBefore = process.cpuUsage();
   const { job, done } = await engine.start(input);
   await done;
@@ -84,6 +85,9 @@ async function schedulerRun() {
   const starts = lines.filter(([, w]) => w === 'start').map(([, , t]) => Number(t)).sort((a, b) => a - b);
   const ends = lines.filter(([, w]) => w === 'end').map(([, , t]) => Number(t)).sort((a, b) => a - b);
   const handover = starts.slice(concurrency).map((s, k) => s - ends[k]);
+  // The first wave: when each of the first `concurrency` workers was running, from the job's start
+  // (its worktree, then its Node start). The slots that start last finish their chain last.
+  const firstWave = starts.slice(0, concurrency).map((s) => s - startedAt);
   if (record.state !== "succeeded") throw new Error(`the benchmark job ended ${record.state}: ${record.message} ${JSON.stringify(record.subtasks.filter((s) => s.state !== "succeeded").map((s) => [s.key, s.message]))}`);
   const attempts = record.subtasks.map((s) => s.attempts[0]);
   const perAttempt = attempts.map((a) => Date.parse(a.finishedAt) - Date.parse(a.startedAt) - durationMs);
@@ -107,6 +111,8 @@ async function schedulerRun() {
     engineCpuMsPerSubtask: (cpu.user + cpu.system) / 1000 / subtasks,
     slotHandoverMsMedian: median(handover),
     slotHandoverMsP90: percentile(handover, 90),
+    firstWaveStartMsMedian: median(firstWave),
+    firstWaveStartMsMax: Math.max(...firstWave),
     workerProcessMsMedian: median(workerStart),
     // Wall time beyond ideal, spread over the subtasks (what a user waits per subtask).
     schedulingOverheadMsPerSubtask: (wallMs - idealMs) / subtasks,
@@ -167,6 +173,7 @@ process.stdout.write(
           `Scheduler: ${subtasks} subtasks x ${durationMs} ms at concurrency ${concurrency}: ideal ${f(scheduler.idealSeconds, 1)} s, measured ${f(scheduler.wallSeconds, 1)} s, efficiency ${f(scheduler.efficiency, 3)} (target >= 0.95)`,
           `  overhead per attempt (process start and exit + commit; worktree made while queued, removed after): median ${f(scheduler.attemptOverheadMsMedian)} ms, p90 ${f(scheduler.attemptOverheadMsP90)} ms, max ${f(scheduler.attemptOverheadMsMax)} ms (a bare run of the fake worker takes ${f(scheduler.workerProcessMsMedian)} ms)`,
           `  slot hand-over (worker exit → next worker running, incl. its Node start): median ${f(scheduler.slotHandoverMsMedian)} ms, p90 ${f(scheduler.slotHandoverMsP90)} ms; wall time beyond ideal per subtask ${f(scheduler.schedulingOverheadMsPerSubtask)} ms; engine CPU ${f(scheduler.engineCpuMsPerSubtask, 1)} ms per subtask`,
+          `  first wave (job start → each of the first ${concurrency} workers running): median ${f(scheduler.firstWaveStartMsMedian)} ms, last ${f(scheduler.firstWaveStartMsMax)} ms`,
         ]
       : ['Scheduler benchmark skipped (--skip-scheduler)']),
     worktrees

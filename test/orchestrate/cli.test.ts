@@ -47,6 +47,32 @@ describe('reposcout run and jobs', () => {
     expect(forced.stdout).toMatch(/Removed 0 worktrees and 2 branches/);
   });
 
+  it('jobs approve from another terminal releases a held subtask of a running job; the decision is stored as made by cli', async () => {
+    const { cli, worker } = setup();
+    // "curl" makes the judge class it network: it waits for approval at the default level.
+    const running = cli('run', 'Fetch the style guide with curl [[fake edit=STYLE.md]]', ...worker);
+    let jobId = '';
+    let last = '';
+    for (let i = 0; i < 300 && !jobId; i++) {
+      // The run may still be creating the database: an answer that is not a list is retried.
+      const list = await cli('--json', 'jobs', 'list');
+      last = `${list.code} ${list.stdout} ${list.stderr}`;
+      const jobs = list.code === 0 ? (JSON.parse(list.stdout) as { jobs: { id: string; state: string }[] }).jobs : [];
+      jobId = jobs.find((j) => j.state === 'waiting_for_approval')?.id ?? '';
+      if (!jobId) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(jobId, last).not.toBe('');
+    const approved = await cli('jobs', 'approve', jobId, '--reason', 'checked the URL');
+    expect(approved.code, approved.stderr).toBe(0);
+    expect(approved.stdout).toBe('Approved: main.\n');
+    expect((await running).code).toBe(0);
+    const show = JSON.parse((await cli('--json', 'jobs', 'show', jobId)).stdout) as { job: { subtasks: { decisions: { decision: string; by: string; reason: string }[] }[] } };
+    expect(show.job.subtasks[0]!.decisions.map((d) => [d.decision, d.by, d.reason])).toEqual([
+      ['hold', 'judge', expect.stringMatching(/network/)],
+      ['approved', 'cli', 'checked the URL'],
+    ]);
+  });
+
   it('a failed job exits 1 with a one-line reason; bad options exit 2 naming the option', async () => {
     const { cli, worker } = setup();
     const failed = await cli('run', 'x [[fake fail]]', ...worker, '--retries', '0');
@@ -66,6 +92,13 @@ describe('reposcout run and jobs', () => {
     const missing = await cli('jobs', 'show', 'jffffffff');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/No job "jffffffff"/);
+    // A mistyped id for clean: an error, not "Removed 0 worktrees" (which reads as success).
+    for (const args of [['jobs', 'clean', 'jffffffff'], ['--json', 'jobs', 'clean', 'jffffffff', '--max-worktree-disk', '0']]) {
+      const unknown = await cli(...args);
+      expect(unknown.code, unknown.stdout).toBe(2);
+      expect(unknown.stdout).toBe('');
+      expect(unknown.stderr).toBe('reposcout: No job "jffffffff" in this database. List the ids with "reposcout jobs list".\n');
+    }
   });
 });
 

@@ -11,6 +11,7 @@
 //   linger            after the result, stay alive           abort    die of SIGABRT
 //   fail-until=N,F    fail until attempt N, counting attempts in file F
 //   hang-once=F       hang (writing its pid to F) when F does not exist yet; else succeed
+//   ignore-epipe      keep running when its output has no reader any more (its engine died)
 //   trace=F           append "<pid> start|end <epoch ms>" lines to F when it starts and exits
 //   needs-input       finish with a question for the user (needs_input in its result)
 import { spawn } from 'node:child_process';
@@ -46,6 +47,10 @@ if (has('trace')) {
   fs.appendFileSync(trace, `${process.pid} start ${Date.now()}\n`);
   process.on('exit', () => fs.appendFileSync(trace, `${process.pid} end ${Date.now()}\n`));
 }
+
+// Node ends a process whose stdout write fails with EPIPE; a worker that does not check its
+// writes keeps running when its engine dies.
+if (has('ignore-epipe')) process.stdout.on('error', () => undefined);
 
 async function main() {
   out({ type: 'progress', text: `fake worker ${process.pid} started in ${process.cwd()}` });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { processStartTime } from '../../shared/orchestrate/process-identity';
+import { groupMembers, processStartTime } from '../../shared/orchestrate/process-identity';
 import { tempDir } from '../helpers/git-fixture';
 import { branches, buildEngineProcess, ENGINE_PROCESS, expectNoWorkerLeft, FAKE_WORKER, strayWorktrees, until, workerRecorded, world, type World } from './support';
 
@@ -118,6 +118,32 @@ describe('recovery after the engine dies', () => {
     expect(finished.state).toBe('succeeded');
     expect(finished.subtasks[0]!.attempts.map((a) => a.state)).toEqual(['interrupted', 'succeeded']);
     expect(finished.subtasks[1]!.attempts.map((a) => a.state)).toEqual(['succeeded']);
+  });
+
+  it('an engine killed between starting a worker and storing its pid: the next engine still finds the worker by its mark and ends it', async () => {
+    w = world();
+    const marker = path.join(tempDir(), 'hung');
+    // ignore-epipe: its first line finds no reader, and a worker need not die of that.
+    const input = w.input({ task: `x [[fake ignore-epipe hang-once=${marker} edit=done.txt]]`, retries: 1 });
+    // The fault point kills the engine (SIGKILL) right after the spawn, before the pid is stored.
+    const child = spawn(process.execPath, [ENGINE_PROCESS, w.dbPath, JSON.stringify(input), FAKE_WORKER, 'die-after-worker-spawn'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) => child.once('close', (code, sig) => r([code, sig])));
+    expect(signal).toBe('SIGKILL');
+    await until(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== '');
+    const workerPid = Number(fs.readFileSync(marker, 'utf8'));
+    expect(processStartTime(workerPid)).not.toBeNull();
+    const rows = w.store.db.prepare('select pid, state from orchestrate_attempts').all();
+    expect(rows).toEqual([{ pid: null, state: 'running' }]);
+
+    const recovered = await w.engine.recover();
+    expect(recovered.attempts).toBe(1);
+    expect(processStartTime(workerPid)).toBeNull();
+    expect(groupMembers(workerPid)).toEqual([]);
+    expect(strayWorktrees(w.repo)).toEqual([]);
+    const jobId = recovered.jobs[0]!;
+    expect(w.engine.get(jobId).subtasks[0]!.attempts[0]).toMatchObject({ state: 'interrupted', failure: { kind: 'engine_died' } });
+    await w.engine.resume(jobId);
+    expect(w.engine.get(jobId).state).toBe('succeeded');
   });
 
   it('of two RepoScout processes settling one job, exactly one claims it (compare-and-set on the dead owner)', async () => {

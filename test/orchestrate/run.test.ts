@@ -141,7 +141,7 @@ describe('run: faults end in a recorded state with nothing left behind', () => {
     const st = w.engine.get(job.id).subtasks[0]!;
     expect(st.attempts).toHaveLength(1);
     expect(st.attempts[0]!.failure).toMatchObject({ kind: 'spawn_failed', retryable: false });
-    expect(st.message).toMatch(/was not found; install it or pass its path/);
+    expect(st.message).toMatch(/was not found; install it or give the worker the path of its program/);
   });
 
   it('children a worker leaves behind are ended with its group; a worker lingering after its result is ended after the grace', async () => {
@@ -164,5 +164,25 @@ describe('run: faults end in a recorded state with nothing left behind', () => {
     expect(st.state).toBe('failed');
     expect(st.attempts[0]!.failure).toMatchObject({ kind: 'worktree_failed' });
     expect(st.message).toMatch(/Could not create a worktree .*; check/);
+  });
+
+  it("cleaning up after a job removes only RepoScout's own worktrees: a user's worktree whose folder is missing for a while keeps its record", async () => {
+    w = world();
+    const mine = path.join(tempDir(), 'my-worktree');
+    w.repo.git('worktree', 'add', '--quiet', '-b', 'my-work', mine);
+    const away = `${mine}.away`;
+    fs.renameSync(mine, away); // on a disk that is not mounted just now, say
+    // A worktree that cannot be made leaves the attempt's tidy-up a folder that does not exist:
+    // the case where RepoScout used to run "git worktree prune".
+    fs.mkdirSync(path.join(path.dirname(w.dbPath), 'orchestrate'), { recursive: true });
+    fs.writeFileSync(path.join(path.dirname(w.dbPath), 'orchestrate', 'worktrees'), 'in the way');
+    const { job, done } = await w.engine.start(w.input({ task: 'x', retries: 0 }));
+    await done;
+    expect(w.engine.get(job.id).state).toBe('failed');
+    await w.engine.clean(job.id, true);
+    expect(w.repo.git('worktree', 'list', '--porcelain')).toContain(`worktree ${mine}\n`);
+    fs.renameSync(away, mine);
+    expect(w.repo.git('-C', mine, 'rev-parse', '--abbrev-ref', 'HEAD').trim()).toBe('my-work');
+    w.repo.git('worktree', 'remove', mine);
   });
 });
