@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as protocol from '../shared/protocol';
+import { recordJsonSchemas } from './record-json-schemas';
 
 // Every record a tool carries is declared once, as a zod schema in shared/protocol/; the
 // engine, the MCP server and the extension name it with z.output<...> instead of writing its
@@ -107,5 +108,12 @@ describe('records are declared once, in shared/protocol/', () => {
     const copy = ts.createSourceFile('x.ts', 'interface Card { key: string; name: string; owner: string | null; description: string; language: string | null; topics: string[]; health: number | null; stars: number | null; url: string | null }', ts.ScriptTarget.Latest);
     const fields = (copy.statements[0] as ts.InterfaceDeclaration).members.map((m) => (m.name as ts.Identifier).text);
     expect(records.has([...fields].sort().join(','))).toBe(true);
+  });
+});
+
+describe('the published record schemas', () => {
+  it.each(Object.keys(recordJsonSchemas))('%s is generated from the protocol as it is', (file) => {
+    const onDisk = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    expect(onDisk === recordJsonSchemas[file]!(), `${file} is out of date; run "npm run readme"`).toBe(true);
   });
 });

@@ -162,7 +162,7 @@ export const citationsSchema = z.object({
   counts: citationCountsSchema,
 });
 
-/** The organization research result, as stored and printed with `reposcout research <owner> --json`. */
+/** The organization research result, as stored and printed with `reposcout research <owner> --json`; published as schemas/organization.schema.json. */
 export const organizationResearchSchema = z.object({
   owner: organizationSummarySchema.shape.owner,
   options: researchOptionsSchema,
