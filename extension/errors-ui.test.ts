@@ -3,18 +3,40 @@ import { ToolError } from './engine/errors';
 import { describeError, isSignInDeclined, SIGN_IN_DECLINED_MESSAGE } from './errors-ui';
 
 describe('describeError', () => {
-  it('turns GITHUB_AUTH into a sign-in the editor can do, not an environment variable', () => {
-    const engineSentence =
-      'GitHub requires authentication for listing the repositories of acme (401); set GITHUB_TOKEN or GH_TOKEN in the RepoScout server\'s environment, then call ingest_github with target "acme" again to resume.';
-    const described = describeError(new ToolError('ingest_github', 'GITHUB_AUTH', engineSentence, null));
+  it('turns a github_token remedy into a sign-in the editor can do, not an environment variable', () => {
+    const remedy = { do: 'github_token', then: { do: 'ingest', target: 'acme', host: null, resume: true } } as const;
+    const described = describeError(new ToolError('ingest_github', 'GITHUB_AUTH', 'GitHub requires authentication for listing the repositories of acme (401), and RepoScout has no GitHub token.', 'words for an agent', remedy));
     expect(described.signIn).toBe(true);
-    expect(described.message).toMatch(/Sign in to GitHub with "RepoScout: Sign in to GitHub", then run the command again\./);
-    expect(described.message).not.toMatch(/GITHUB_TOKEN|GH_TOKEN|environment/);
+    expect(described.message).toBe(
+      'GitHub requires authentication for listing the repositories of acme (401), and RepoScout has no GitHub token. (GITHUB_AUTH) ' +
+        'Sign in to GitHub with "RepoScout: Sign in to GitHub" (with an account that can read it), then run the command again.',
+    );
+    expect(described.message).not.toMatch(/GITHUB_TOKEN|GH_TOKEN|environment|words for an agent/);
+  });
+
+  it('offers a sign-in for GITHUB_AUTH even without a remedy', () => {
+    expect(describeError(new ToolError('ingest_github', 'GITHUB_AUTH', 'GitHub rejected the token.', null)).signIn).toBe(true);
   });
 
   it('offers no sign-in for other failures', () => {
     expect(describeError(new ToolError('ingest_github', 'GITHUB_RATE_LIMITED', 'Rate limit used up.', null)).signIn).toBe(false);
     expect(describeError(new Error('boom')).signIn).toBe(false);
+  });
+
+  it.each([
+    [{ do: 'research_local', path: '/r' }, 'Analyse it with "RepoScout: Analyze Workspace Repository".', null],
+    [{ do: 'ingest', target: 'acme', host: null, resume: true }, 'Run "RepoScout: Ingest GitHub Owner…" again for it to carry on where it stopped.', null],
+    [{ do: 'add_repository' }, 'Add repositories with "RepoScout: Analyze Workspace Repository" or "RepoScout: Ingest GitHub Owner…".', null],
+    [{ do: 'fix_input', input: 'db' }, 'Check the "reposcout.databasePath" setting.', 'reposcout.databasePath'],
+    [{ do: 'fix_input', input: 'githubHost' }, 'Check the "reposcout.githubHost" setting.', 'reposcout.githubHost'],
+    [{ do: 'fix_input', input: 'modelDir' }, 'Check the "reposcout.modelFolder" setting.', 'reposcout.modelFolder'],
+    [{ do: 'fix_input', input: 'path' }, 'Change what you entered and try again.', null],
+    [{ do: 'list', what: 'memories' }, 'The Memory view in the RepoScout sidebar lists them.', null],
+    [{ do: 'rebuild_vectors' }, 'Rebuild the vectors in a terminal with "reposcout embed --rebuild" on the same database.', null],
+  ] as const)('words the remedy %j in its own commands and settings', (remedy, next, setting) => {
+    const described = describeError(new ToolError('x', 'INVALID_INPUT', 'Wrong.', 'words for an agent', remedy));
+    expect(described.message).toBe(`Wrong. ${next}`);
+    expect(described.setting).toBe(setting);
   });
 });
 

@@ -44,8 +44,9 @@ describe('reposcout achievements', () => {
 
   it.each([
     [['--format', 'docx'], 'Unknown format "docx"'],
-    [['--since', 'last tuesday'], '--since "last tuesday" is not a date'],
-    [['--since', '2026-05-01', '--until', '2026-01-01'], 'before it starts'],
+    [['--since', 'last tuesday'], 'The window\'s start "last tuesday" is not a date; use YYYY-MM-DD or an ISO-8601 time such as 2026-01-31T12:00:00Z. Pass another --since.\n'],
+    [['--until', 'soon'], 'The window\'s end "soon" is not a date; use YYYY-MM-DD or an ISO-8601 time such as 2026-01-31T12:00:00Z. Pass another --until.\n'],
+    [['--since', '2026-05-01', '--until', '2026-01-01'], 'before it starts (2026-05-01T00:00:00.000Z); swap its start and end. Pass another --since.\n'],
     [['--local', '/nonexistent/clone'], 'No such folder'],
   ])('refuses %j with a precise message', (args, message) => {
     const work = scratch();

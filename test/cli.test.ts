@@ -26,6 +26,17 @@ function smallRepo(): TestRepo {
 }
 
 describe('reposcout research / report', () => {
+  it('people --path outside the repository: the engine sentence and the flag to change', () => {
+    const repo = smallRepo();
+    const db = path.join(scratch(), 'r.db');
+    expect(runCli(['research', repo.dir, '--db', db, '--out', path.join(path.dirname(db), 'out')]).code).toBe(0);
+    const result = runCli(['people', repo.dir, '--path', '../etc', '--db', db]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'reposcout: The path "../etc" must be relative to the repository root and stay inside it (for example src/search). Pass another --path, relative to the repository root.\n',
+    );
+  });
+
   it('researches a repository, writes both reports, and prints a summary', () => {
     const repo = smallRepo();
     const work = scratch();

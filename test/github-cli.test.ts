@@ -114,6 +114,7 @@ describe('reposcout GitHub failures: one line on stderr, a precise reason, the r
     [['ingest', 'a/b/c'], /not a GitHub owner/],
     [['research', 'acme/..'], /not a valid GitHub repository name/],
     [['ingest', 'acme', '--concurrency', '99'], /--concurrency must be at most 16/],
+    [['ingest', 'acme', '--github-host', 'not a host'], /^reposcout: The GitHub host "not a host" is not a host name; pass something like github\.example\.com\. Pass another --github-host \(or REPOSCOUT_GITHUB_HOST\)\.$/],
   ])('invalid input %j is refused before any request', async (args, pattern) => {
     const mark = fake.log.length;
     expectOneLine(await runCliAsync([...args, '--db', path.join(scratch('bad'), 'r.db')], { apiUrl: fake.url, env: withToken }), 2, pattern);
@@ -129,8 +130,25 @@ describe('reposcout GitHub failures: one line on stderr, a precise reason, the r
     const file = path.join(dir, 'token');
     fs.writeFileSync(file, `${FAKE_TOKEN}-revoked\n`);
     const result = await runCliAsync(['ingest', 'acme', '--db', path.join(dir, 'r.db'), '--token-file', file], { apiUrl: fake.url });
-    expectOneLine(result, 1, /rejected the token \(401 Bad credentials\)/);
+    expectOneLine(
+      result,
+      1,
+      /rejected the token \(401 Bad credentials\): it is wrong, expired or revoked; it needs a new token\. Set GITHUB_TOKEN \(or GH_TOKEN\) or pass --token-file with a token that can read it, then run "reposcout ingest acme" again to resume where it stopped\.$/,
+    );
     expect(result.stderr).not.toContain('-revoked');
+  });
+
+  it('a rate limit that resets later than --max-wait: what finished is kept, and how to resume', async () => {
+    fake.inject({ kind: 'primary-rate-limit', match: 'rest', seconds: 600, skip: 2 });
+    try {
+      const result = await runCliAsync(['ingest', 'acme', '--db', path.join(scratch('ratelimit'), 'r.db'), '--max-wait', '1'], { apiUrl: fake.url, env: withToken });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /\nreposcout: GitHub's rate limit is used up until \d{4}-\d\d-\d\dT[^\n]*; everything finished so far is stored; carry on after that time\. Run "reposcout ingest acme" again to resume where it stopped\.\n$/,
+      );
+    } finally {
+      fake.faults.length = 0;
+    }
   });
 
   it('an unreachable host', async () => {
@@ -140,7 +158,7 @@ describe('reposcout GitHub failures: one line on stderr, a precise reason, the r
         server.close(() => resolve(p));
       });
     });
-    expectOneLine(await runCliAsync(['ingest', 'acme', '--db', path.join(scratch('down'), 'r.db')], { apiUrl: `http://127.0.0.1:${port}`, env: withToken }), 1, /Cannot reach the GitHub API .*connection refused.*again to resume/);
+    expectOneLine(await runCliAsync(['ingest', 'acme', '--db', path.join(scratch('down'), 'r.db')], { apiUrl: `http://127.0.0.1:${port}`, env: withToken }), 1, /Cannot reach the GitHub API .*connection refused.*check the network and the GitHub host\. Run "reposcout ingest acme" again to resume where it stopped\.$/);
   });
 });
 

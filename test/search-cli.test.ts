@@ -106,7 +106,7 @@ describe('reposcout search family: bad input gives one line and exit 2', () => {
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr.trimEnd()).toMatch(pattern);
   }
 
   it.each([
@@ -115,16 +115,16 @@ describe('reposcout search family: bad input gives one line and exit 2', () => {
     [['search', 'x', '--limit', '0'], 2, /--limit must be at least 1/],
     [['search', 'x', '--min-health', 'high'], 2, /--min-health must be a number/],
     [['search', 'x', '--embedder', 'gpt'], 2, /--embedder must be auto, lexical or transformers/],
-    [['similar', 'expresss/expresss'], 2, /No repository "expresss\/expresss".*did you mean/],
+    [['similar', 'expresss/expresss'], 2, /^reposcout: No repository "expresss\/expresss" in the database; did you mean [^?]+\? Add repositories with "reposcout research <path of a clone>", "reposcout ingest <owner\/repo>" or "reposcout import <file>"\.$/],
     [['recommend'], 2, /--for is required/],
-    [['recommend', '--for', 'nobody@example.com'], 2, /No person "nobody@example.com"/],
-    [['people', 'webtorrent/webtorrent'], 2, /no history in the database.*reposcout research/],
-    [['forget', '987654'], 2, /No memory with id 987654; nothing was forgotten/],
+    [['recommend', '--for', 'nobody@example.com'], 2, /^reposcout: No person "nobody@example.com" in the commit history of the stored repositories[^]*\. Add repositories with "reposcout research <path of a clone>"/],
+    [['people', 'webtorrent/webtorrent'], 2, /no history in the database \(it was imported as a record\); its commits are read by researching a clone of it\. Run "reposcout research <path of a clone>" first\.$/],
+    [['forget', '987654'], 2, /^reposcout: No memory with id 987654; nothing was forgotten\. List the ids with "reposcout memories"\.$/],
     [['forget', 'abc'], 2, /memory ids are numbers/],
     [['remember', ' '], 2, /memory text is empty/],
     [['recall', 'x', '--repo', 'a/b', '--job', 'j'], 2, /at most one of --repo, --pr and --job/],
     [['recall', 'x', '--since', 'last tuesday'], 2, /--since "last tuesday" is not a date/],
-    [['search', 'x', '--embedder', 'transformers', '--model-dir', '/nonexistent/model'], 1, /\/nonexistent\/model does not exist.*--embedder lexical/],
+    [['search', 'x', '--embedder', 'transformers', '--model-dir', '/nonexistent/model'], 1, /\/nonexistent\/model does not exist.*\(or use the lexical embedder\)\. Pass a complete model folder with --model-dir \(or REPOSCOUT_MODEL_DIR\), run "reposcout embed --download" while online, or use --embedder lexical\.$/],
   ])('%j', (args, code, pattern) => expectError(args, code, pattern));
 
   it('an invalid import line names the line and imports nothing', () => {

@@ -51,13 +51,18 @@ export function showFailure(deps: CommandDeps, what: string, error: unknown, ret
     return;
   }
   deps.log.error(`${what}: ${described.message}`);
-  // The engine's own sentence (the replacement above leaves out its detail).
-  if (described.signIn && error instanceof Error) deps.log.info(`the engine said: ${error.message}`);
-  const actions = [...(described.fixNodePath ? ['Set Node Path'] : []), ...(described.signIn ? ['Sign in to GitHub'] : []), 'Open Log', ...(retry ? ['Retry'] : [])];
+  const actions = [
+    ...(described.fixNodePath ? ['Set Node Path'] : []),
+    ...(described.signIn ? ['Sign in to GitHub'] : []),
+    ...(described.setting ? ['Open Setting'] : []),
+    'Open Log',
+    ...(retry ? ['Retry'] : []),
+  ];
   void vscode.window.showErrorMessage(`RepoScout: ${described.message}`, ...actions).then((choice) => {
     if (choice === 'Open Log') deps.log.show(true);
     else if (choice === 'Retry') void retry?.();
     else if (choice === 'Set Node Path') void vscode.commands.executeCommand('workbench.action.openSettings', 'reposcout.nodePath');
     else if (choice === 'Sign in to GitHub') void vscode.commands.executeCommand('reposcout.signIn');
+    else if (choice === 'Open Setting') void vscode.commands.executeCommand('workbench.action.openSettings', described.setting);
   });
 }

@@ -9,6 +9,9 @@ export interface GitHubCliOptions {
   maxWait?: number | undefined;
 }
 
+const UNAUTHENTICATED_NOTE =
+  "reposcout: no GitHub token (GITHUB_TOKEN, GH_TOKEN or --token-file): reading public data only, at GitHub's unauthenticated limit of 60 requests an hour.";
+
 /** The GitHub host the CLI talks to: --github-host, then REPOSCOUT_GITHUB_HOST, then github.com. */
 export function resolveHost(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   return resolveEndpoints(flag ?? (env.REPOSCOUT_GITHUB_HOST || undefined)).host;
@@ -16,7 +19,7 @@ export function resolveHost(flag: string | undefined, env: NodeJS.ProcessEnv = p
 
 /** The CLI's GitHub client; rate-limit waits are reported on stderr, and a note when no token is set. */
 export function githubClientForCli(store: Store, options: GitHubCliOptions): { client: GitHubClient; note: string | null } {
-  const { client, note } = githubClientFromEnvironment(store, {
+  const { client, tokenSource } = githubClientFromEnvironment(store, {
     tokenFile: options.tokenFile,
     host: options.githubHost,
     maxWaitSeconds: options.maxWait,
@@ -29,5 +32,5 @@ export function githubClientForCli(store: Store, options: GitHubCliOptions): { c
       );
     },
   });
-  return { client, note: note ? `reposcout: ${note}` : null };
+  return { client, note: tokenSource === 'none' ? UNAUTHENTICATED_NOTE : null };
 }

@@ -4,7 +4,6 @@ import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { identityFrom, parseWindow, portfolioFromStore } from '../../shared/achievements/index';
 import { portfolioDataBlock, PORTFOLIO_DATA_RULE } from '../../shared/achievements/prose/prompt';
-import { MCP_WINDOW_NAMES } from '../../shared/achievements/time';
 import { isRepoScoutError } from '../../shared/errors';
 import type { Portfolio } from '../../shared/protocol/achievements';
 import type { Catalog } from './catalog';
@@ -142,7 +141,7 @@ export function registerPrompts(server: McpServer, tools: ReadonlySet<string>, c
     portfolio(who, aliases, since, until) {
       if (!catalog) return null;
       try {
-        const portfolio = portfolioFromStore(catalog.store, identityFrom(who, aliases), parseWindow(since, until, MCP_WINDOW_NAMES));
+        const portfolio = portfolioFromStore(catalog.store, identityFrom(who, aliases), parseWindow(since, until));
         return portfolio.totals.prs > 0 ? portfolio : null;
       } catch (error) {
         // a malformed period is the caller's to fix: say which and how

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RepoScoutError } from '../../shared/errors';
 import type { Logger } from './logger';
-import { errorResult } from './tool-results';
+import { INPUT_NAMES } from '../../shared/protocol/errors';
+import { errorResult, toolNextStep } from './tool-results';
 
 function recorder(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -20,32 +21,44 @@ describe('errorResult', () => {
 
   it.each([
     [{ do: 'research_local', path: '/r' }, 'Call analyze_local_repository with path "/r" first.'],
+    [{ do: 'research_local', path: null }, 'Call analyze_local_repository with the path of a local clone first.'],
     [{ do: 'research_owner', owner: 'acme' }, 'Call research_organization with owner "acme" first.'],
     [{ do: 'ingest', target: 'acme/x', host: null }, 'Call ingest_github with target "acme/x" first (it researches too).'],
+    [{ do: 'ingest', target: 'acme', host: null, resume: true }, 'Call ingest_github with target "acme" again to resume; it continues where it stopped.'],
+    [
+      { do: 'ingest', target: 'acme', host: 'ghe.example' },
+      'Call ingest_github with target "acme" first (it researches too) (on ghe.example: the server needs REPOSCOUT_GITHUB_HOST=ghe.example).',
+    ],
     [{ do: 'retry' }, 'Call the tool again to finish.'],
+    [{ do: 'add_repository' }, 'Add repositories with analyze_local_repository (a local clone) or ingest_github; exported records need the user to run "reposcout import <file>".'],
+    [
+      { do: 'github_token', then: { do: 'ingest', target: 'acme/x', host: null, resume: true } },
+      'This needs the user: give the RepoScout server a GitHub token that can read it, in GITHUB_TOKEN or GH_TOKEN; then call ingest_github with target "acme/x" again to resume; it continues where it stopped.',
+    ],
+    [{ do: 'github_token', then: { do: 'retry' } }, 'This needs the user: give the RepoScout server a GitHub token that can read it, in GITHUB_TOKEN or GH_TOKEN; then call the tool again to finish.'],
+    [{ do: 'fix_input', input: 'windowMonths' }, 'Pass another windowMonths.'],
+    [{ do: 'fix_input', input: 'searchMode' }, 'Pass mode "bm25" or "hybrid".'],
+    [{ do: 'fix_input', input: 'githubHost' }, "This needs the user: fix REPOSCOUT_GITHUB_HOST in the RepoScout server's environment."],
+    [{ do: 'fix_input', input: 'db' }, 'This needs the user: start the RepoScout server with another database (--db or REPOSCOUT_DB).'],
+    [{ do: 'list', what: 'memories' }, 'Call list_memories or recall to find memory ids.'],
+    [{ do: 'list', what: 'jobs' }, 'Call list_jobs to find job ids.'],
+    [{ do: 'rebuild_vectors' }, 'This needs the user: rebuild the vectors with "reposcout embed --rebuild".'],
   ] as const)('words the remedy %j as a tool call, and carries it as data', (remedy, next) => {
     const result = errorResult(new RepoScoutError('NOT_RESEARCHED', 'Not yet.', { remedy }), 'x', recorder());
     expect(result.structuredContent).toEqual({ error: { code: 'NOT_RESEARCHED', message: 'Not yet.', next, remedy } });
     expect(result.content[0]).toMatchObject({ text: `NOT_RESEARCHED: Not yet. ${next}` });
   });
 
-  it.each([
-    [
-      'GITHUB_RATE_LIMITED',
-      "GitHub's rate limit is used up until 2026-06-01T13:00:00Z while listing acme; everything finished so far is stored — run \"reposcout ingest acme\" again to resume after that time.",
-      /call ingest_github with target "acme" again to resume \(it continues where it stopped\) after that time\. Tell the user when it can continue/,
-    ],
-    [
-      'GITHUB_AUTH',
-      'GitHub rejected the token (401 Bad credentials): it is wrong, expired or revoked. Create a new token and pass it in GITHUB_TOKEN or --token-file, then run "reposcout ingest acme/x" again to resume.',
-      /Create a new token and set GITHUB_TOKEN or GH_TOKEN in the RepoScout server's environment, then call ingest_github with target "acme\/x" again.*This needs the user/,
-    ],
-    ['NOT_RESEARCHED', 'Nothing about "acme" on ghe.example is stored yet; run "reposcout ingest acme --github-host ghe.example" first.', /call ingest_github with target "acme" first\.$/],
-    ['INVALID_INPUT', '--github-host "x y" is not a host name; pass something like github.example.com.', /^INVALID_INPUT: REPOSCOUT_GITHUB_HOST "x y"/],
-  ] as const)('rewords GitHub advice for %s as tool advice', (code, message, expected) => {
-    const text = (errorResult(new RepoScoutError(code, message), 'x', recorder()).content[0] as { text: string }).text;
-    expect(text).toMatch(expected);
-    expect(text).not.toMatch(/reposcout (ingest|research)|--token-file|--github-host/);
+  it('words every input a fix_input remedy can name', () => {
+    for (const input of INPUT_NAMES) expect(toolNextStep({ do: 'fix_input', input })).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it('keeps the engine sentence as it is, and says advice about the code before the remedy', () => {
+    const message = "GitHub's rate limit is used up until 2026-06-01T13:00:00Z while listing acme; everything finished so far is stored; carry on after that time.";
+    const result = errorResult(new RepoScoutError('GITHUB_RATE_LIMITED', message, { remedy: { do: 'ingest', target: 'acme', host: null, resume: true } }), 'x', recorder());
+    expect(result.structuredContent).toMatchObject({
+      error: { message, next: 'Tell the user when it can continue. Call ingest_github with target "acme" again to resume; it continues where it stopped.' },
+    });
   });
 
   it('keeps stack traces in the log and out of the answer', () => {

@@ -1,7 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
 import { isRepoScoutError, type RepoScoutErrorCode } from '../../shared/errors';
-import { toolErrorText, type Remedy, type ToolErrorPayload } from '../../shared/protocol/errors';
+import { toolErrorText, type InputName, type Remedy, type ToolErrorPayload } from '../../shared/protocol/errors';
 import { isDatabaseBusy } from '../../shared/store/busy';
 import type { Logger } from './logger';
 
@@ -14,14 +14,16 @@ const NEXT_STEP: Partial<Record<RepoScoutErrorCode, string>> = {
   DB_TOO_NEW: 'This needs the user: upgrade RepoScout.',
   GITHUB_AUTH: 'This needs the user: give the RepoScout server a valid GitHub token in GITHUB_TOKEN or GH_TOKEN.',
   GITHUB_SCOPE: 'This needs the user: a GitHub token that can read these repositories.',
-  GITHUB_RATE_LIMITED: 'Tell the user when it can continue; calling ingest_github again with the same target then resumes where it stopped.',
+  GITHUB_RATE_LIMITED: 'Tell the user when it can continue.',
   GITHUB_UNREACHABLE: 'If it persists, this needs the user: the RepoScout server cannot reach GitHub.',
+  GITHUB_FAILED: 'If it persists, tell the user.',
   REPOSITORY_NOT_FOUND: 'Call search with kinds ["repository"] or list_repositories to find the stored keys.',
   PERSON_NOT_FOUND: 'Pass the e-mail address of someone get_contributors or find_people_to_ask lists.',
-  MEMORY_NOT_FOUND: 'Call list_memories or recall to find memory ids.',
   MODEL_UNAVAILABLE: "This needs the user: fix the model folder in REPOSCOUT_MODEL_DIR, or set REPOSCOUT_EMBEDDER=lexical in the RepoScout server's environment.",
-  EMBEDDING_DIMENSION_MISMATCH: 'This needs the user: rebuild the vectors with "reposcout embed --rebuild".',
 };
+
+// Codes whose advice above is said before the remedy's step rather than replaced by it.
+const ADVICE_BEFORE_REMEDY = new Set<RepoScoutErrorCode>(['GITHUB_RATE_LIMITED', 'GITHUB_UNREACHABLE', 'GITHUB_FAILED', 'REPOSITORY_NOT_FOUND', 'PERSON_NOT_FOUND']);
 
 /**
  * A tool error result: `isError`, and the code, the engine's one-sentence message and a next
@@ -30,7 +32,10 @@ const NEXT_STEP: Partial<Record<RepoScoutErrorCode, string>> = {
  */
 export function errorResult(error: unknown, tool: string, log: Logger): CallToolResult {
   if (isRepoScoutError(error)) {
-    return errorAnswer({ code: error.code, message: cliToToolWording(error.message), next: toolNextStep(error.remedy) ?? NEXT_STEP[error.code] ?? null, remedy: error.remedy });
+    const step = toolNextStep(error.remedy);
+    const advice = NEXT_STEP[error.code];
+    const next = step && advice && ADVICE_BEFORE_REMEDY.has(error.code) ? `${advice} ${step}` : (step ?? advice ?? null);
+    return errorAnswer({ code: error.code, message: error.message, next, remedy: error.remedy });
   }
   // Another process held the write lock past the busy timeout: waiting helps, so say so.
   if (isDatabaseBusy(error)) {
@@ -52,41 +57,67 @@ export function errorResult(error: unknown, tool: string, log: Logger): CallTool
   });
 }
 
-/** What to call next, in this server's tool names, for an engine error's remedy. */
-function toolNextStep(remedy: Remedy | null): string | null {
+type Resume = Extract<Remedy, { do: 'ingest' | 'retry' }>;
+
+// Each input as an agent or the user can change it here: a tool argument, or (for what the
+// server was started with) a setting only the user can change.
+const FIX_INPUT: Record<InputName, string> = {
+  db: 'This needs the user: start the RepoScout server with another database (--db or REPOSCOUT_DB).',
+  windowMonths: 'Pass another windowMonths.',
+  path: 'Pass another path, relative to the repository root.',
+  issues: 'Pass another issues.',
+  searchMode: 'Pass mode "bm25" or "hybrid".',
+  githubHost: "This needs the user: fix REPOSCOUT_GITHUB_HOST in the RepoScout server's environment.",
+  tokenFile: 'This needs the user: fix the token file the RepoScout server was started with.',
+  since: 'Pass another since.',
+  until: 'Pass another until.',
+  cursor: 'Call it again without cursor.',
+  modelDir: "This needs the user: fix the model folder in REPOSCOUT_MODEL_DIR, or set REPOSCOUT_EMBEDDER=lexical in the RepoScout server's environment.",
+  aliases: 'Pass the GitHub login as who or in as.',
+  owner: 'Check owner.',
+  repos: 'Check repos.',
+  browser: "This needs the user: set CHROME_PATH in the RepoScout server's environment to a Chromium-family browser.",
+};
+
+/** What to call next, in this server's tool names, arguments and settings, for an engine error's remedy. */
+export function toolNextStep(remedy: Remedy | null): string | null {
   if (remedy === null) return null;
   switch (remedy.do) {
     case 'research_local':
-      return `Call analyze_local_repository with path "${remedy.path}" first.`;
+      return remedy.path === null ? 'Call analyze_local_repository with the path of a local clone first.' : `Call analyze_local_repository with path "${remedy.path}" first.`;
     case 'research_owner':
       return `Call research_organization with owner "${remedy.owner.split('/')[0]}" first.`;
     case 'ingest':
-      return `Call ingest_github with target "${remedy.target}" first (it researches too).`;
     case 'retry':
-      return 'Call the tool again to finish.';
+      return `${capitalize(carryOn(remedy))}.`;
+    case 'add_repository':
+      return 'Add repositories with analyze_local_repository (a local clone) or ingest_github; exported records need the user to run "reposcout import <file>".';
+    case 'github_token':
+      return `This needs the user: give the RepoScout server a GitHub token that can read it, in GITHUB_TOKEN or GH_TOKEN${remedy.then ? `; then ${carryOn(remedy.then)}` : ''}.`;
+    case 'fix_input':
+      return FIX_INPUT[remedy.input];
+    case 'list':
+      return remedy.what === 'memories' ? 'Call list_memories or recall to find memory ids.' : 'Call list_jobs to find job ids.';
+    case 'rebuild_vectors':
+      return 'This needs the user: rebuild the vectors with "reposcout embed --rebuild".';
   }
+}
+
+function carryOn(remedy: Resume): string {
+  if (remedy.do === 'retry') return 'call the tool again to finish';
+  // The server's GitHub host is the user's setting, not an argument: a target on another host needs them.
+  const host = remedy.host ? ` (on ${remedy.host}: the server needs REPOSCOUT_GITHUB_HOST=${remedy.host})` : '';
+  return remedy.resume
+    ? `call ingest_github with target "${remedy.target}" again to resume; it continues where it stopped${host}`
+    : `call ingest_github with target "${remedy.target}" first (it researches too)${host}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function errorAnswer(error: ToolErrorPayload): CallToolResult {
   return { isError: true, content: [{ type: 'text', text: toolErrorText(error) }], structuredContent: { error } };
-}
-
-/** Engine messages advise CLI commands and flags; the agent talking to us has tools, and the server has environment variables. */
-function cliToToolWording(message: string): string {
-  return message
-    // Search, recommendations and memory (before the general research wording below).
-    .replace(/ Add it with "reposcout import <file>" or "reposcout research <path>" first\./g, ' It must be analysed (analyze_local_repository), ingested (ingest_github) or imported ("reposcout import") first.')
-    .replace(/run "reposcout research <path of a clone>"/g, 'call analyze_local_repository with the path of a local clone')
-    .replace(/Research a repository they committed to first \("reposcout research <path>"\)\./g, 'Analyse a repository they committed to first (analyze_local_repository), or ingest it (ingest_github).')
-    .replace(/run "reposcout ingest ([^"\s]+)[^"]*" again to resume/g, 'call ingest_github with target "$1" again to resume (it continues where it stopped)')
-    .replace(/run "reposcout ingest ([^"\s]+)[^"]*"/g, 'call ingest_github with target "$1"')
-    .replace(/(?:set|pass it in) GITHUB_TOKEN or (?:pass )?--token-file/g, "set GITHUB_TOKEN or GH_TOKEN in the RepoScout server's environment")
-    .replace(/--github-host/g, 'REPOSCOUT_GITHUB_HOST')
-    .replace(/--window-months/g, 'windowMonths')
-    .replace(/ ?\(see "reposcout memories"\)| List ids with "reposcout memories"\./g, '')
-    .replace(/--(path|issues|since|until) "/g, '$1 "')
-    .replace(/--issues must/g, 'issues must')
-    .replace(/use --mode bm25 or hybrid/g, 'use mode "bm25" or "hybrid"');
 }
 
 /** The arguments did not match the tool's input schema: every wrong field, said once. */

@@ -76,7 +76,8 @@ describe('collectFromGit', () => {
   it('refuses a folder that is not a repository, and a malformed window', async () => {
     const { store, work } = setup();
     await expect(collectFromGit(store, [work], alice, everything)).rejects.toSatisfy((e) => isRepoScoutError(e, 'NOT_A_GIT_REPOSITORY'));
-    expect(() => parseWindow('yesterday', undefined)).toThrow(/--since "yesterday" is not a date/);
+    expect(() => parseWindow('yesterday', undefined)).toThrow(expect.objectContaining({ message: expect.stringMatching(/^The window's start "yesterday" is not a date/), remedy: { do: 'fix_input', input: 'since' } }));
+    expect(() => parseWindow(undefined, 'soon')).toThrow(expect.objectContaining({ message: expect.stringMatching(/^The window's end "soon" is not a date/), remedy: { do: 'fix_input', input: 'until' } }));
     expect(() => parseWindow('2026-03-01', '2026-01-01')).toThrow(/ends .* before it starts/);
   });
 });

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addAuthoredPulls, addReviewedPulls } from '../../test/fake-github/search';
 import type { SynthComment } from '../../test/fake-github/synthetic';
 import { FAKE_TOKEN, githubWorld, type GitHubWorld } from '../../test/helpers/github';
-import { isRepoScoutError } from '../errors';
+import { isRepoScoutError, type RepoScoutError } from '../errors';
 import { collectFromGitHub } from './collect-github';
 import { renderPortfolioHtml } from './exports/html';
 import { portfolioJsonSchema, renderPortfolioJson } from './exports/json';
@@ -248,8 +248,9 @@ describe('collectFromGitHub', () => {
     const named = await collectFromGitHub(w.store, w.client(), dev, { repos: [`acme/${w.org.repos[0]!.name}`, `acme/${hidden.name}`] }, all).catch((e: unknown) => e);
     expect(isRepoScoutError(named, 'GITHUB_NOT_FOUND')).toBe(true);
     expect((named as Error).message).toBe(
-      `acme/${hidden.name}: no such repository, or a private one the token cannot read; check --repos, or use a token with access to it (classic: the "repo" scope; fine-grained: that repository with pull requests read).`,
+      `acme/${hidden.name}: no such repository, or a private one the token cannot read; check the repository names, or use a token with access to it (classic: the "repo" scope; fine-grained: that repository with pull requests read).`,
     );
+    expect((named as RepoScoutError).remedy).toEqual({ do: 'fix_input', input: 'repos' });
   });
 
   it('refuses an unknown login, an unknown owner, and an identity without a login', async () => {
@@ -259,8 +260,11 @@ describe('collectFromGitHub', () => {
     expect((unknown as Error).message).toContain('GitHub has no user "no-such-person"');
     const owner = await collectFromGitHub(w.store, w.client(), dev, { owner: 'no-such-org' }, all).catch((e: unknown) => e);
     expect(isRepoScoutError(owner, 'GITHUB_NOT_FOUND')).toBe(true);
-    expect((owner as Error).message).toBe('GitHub has no user or organization "no-such-org" that the token can see; check --owner.');
-    await expect(collectFromGitHub(w.store, w.client(), buildIdentity('Dev Person'), {}, all)).rejects.toThrow(/needs a login/);
+    expect((owner as Error).message).toBe('GitHub has no user or organization "no-such-org" that the token can see; check the owner\'s name.');
+    expect((owner as RepoScoutError).remedy).toEqual({ do: 'fix_input', input: 'owner' });
+    await expect(collectFromGitHub(w.store, w.client(), buildIdentity('Dev Person'), {}, all)).rejects.toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/needs the person's GitHub login/), remedy: { do: 'fix_input', input: 'aliases' } }),
+    );
     expect(stored(w)).toBe(0);
   });
 });

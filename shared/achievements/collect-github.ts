@@ -63,7 +63,9 @@ export async function collectFromGitHub(
   options: { signal?: AbortSignal; onProgress?: (p: Progress) => void; now?: Date; reviews?: boolean } = {},
 ): Promise<CollectGitHubResult> {
   const login = [...identity.logins][0];
-  if (!login) throw new RepoScoutError('INVALID_INPUT', `GitHub collection needs a login; pass one as <who> or with --as (for example --as ${identity.who.split('@')[0] ?? 'login'}).`);
+  if (!login) throw new RepoScoutError('INVALID_INPUT', `GitHub collection needs the person's GitHub login; give it as who they are or as an alias (for example ${identity.who.split('@')[0] ?? 'login'}).`, {
+      remedy: { do: 'fix_input', input: 'aliases' },
+    });
   const scopeKey = scope.owner ? `owner:${scope.owner.toLowerCase()}` : scope.repos?.length ? `repos:${[...scope.repos].map((r) => r.toLowerCase()).sort().join(',')}` : 'everywhere';
   const key = collectionKey(identityKey(identity), login);
   const runAt = (options.now ?? new Date()).toISOString();
@@ -71,7 +73,7 @@ export async function collectFromGitHub(
   const to = window.until !== null && window.until < runAt ? window.until : runAt;
   const requestsBefore = client.stats.requests;
   const explainInvalid = (message: string) => explainUnsearchable(client, login, scope, message, options.signal);
-  const context: FailureContext = { doing: `searching the merged pull requests of ${login}`, resume: 'run the same command again to resume where it stopped' };
+  const context: FailureContext = { doing: `searching the merged pull requests of ${login}`, resume: { do: 'retry' } };
 
   const authored = await runSearchCollection<AchievementRecord>({
     store,
@@ -250,16 +252,17 @@ async function explainUnsearchable(client: GitHubClient, login: string, scope: G
     data = ((error as { data?: Record<string, unknown> }).data ?? {}) as Record<string, unknown>;
   }
   if (!data.person) {
-    return new RepoScoutError('PERSON_NOT_FOUND', `GitHub has no user "${login}" to search the pull requests of; check the login (the name after github.com/, not a display name), or read local clones with --local and an e-mail.`);
+    return new RepoScoutError('PERSON_NOT_FOUND', `GitHub has no user "${login}" to search the pull requests of; check the login (the name after github.com/, not a display name), or read local clones with an e-mail address instead.`);
   }
   if (scope.owner && !data.owner) {
-    return new RepoScoutError('GITHUB_NOT_FOUND', `GitHub has no user or organization "${scope.owner}" that the token can see; check --owner.`);
+    return new RepoScoutError('GITHUB_NOT_FOUND', `GitHub has no user or organization "${scope.owner}" that the token can see; check the owner's name.`, { remedy: { do: 'fix_input', input: 'owner' } });
   }
   const unreadable = (scope.repos ?? []).filter((_, i) => !data[`r${i}`]);
   if (unreadable.length > 0) {
     return new RepoScoutError(
       'GITHUB_NOT_FOUND',
-      `${unreadable.join(', ')}: no such repository, or a private one the token cannot read; check --repos, or use a token with access to it (classic: the "repo" scope; fine-grained: that repository with pull requests read).`,
+      `${unreadable.join(', ')}: no such repository, or a private one the token cannot read; check the repository names, or use a token with access to it (classic: the "repo" scope; fine-grained: that repository with pull requests read).`,
+      { remedy: { do: 'fix_input', input: 'repos' } },
     );
   }
   return new RepoScoutError('GITHUB_FAILED', `GitHub refused the search for ${login}'s pull requests: ${message}; check the login and scope.`);

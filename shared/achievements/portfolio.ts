@@ -36,7 +36,7 @@ export function buildPortfolio(
     .map(([repository, prs]) => ({ repository, prs: prs.length, impact: round(prs.reduce((s, r) => s + r.impact.score, 0)) }))
     .sort((a, b) => b.impact - a.impact || a.repository.localeCompare(b.repository));
   const notices = [...(options.notices ?? [])];
-  if (records.length === 0) notices.push(`No merged pull requests by ${identity.who} in this window; check the name (--as adds other e-mails and logins) or widen --since/--until.`);
+  if (records.length === 0) notices.push(`No merged pull requests by ${identity.who} in this window; check the name (aliases add the person's other e-mails and logins) or widen the window.`);
   if (sources.includes('git')) notices.push('Records from git are reconstructed from merge and squash commits: reviews, labels and linked issues are not visible there, and branch lifetime (first commit to merge) is inferred.');
   const portfolio: Portfolio = {
     who: identity.who,
@@ -139,8 +139,8 @@ function collaboration(identity: Identity, records: readonly AchievementRecord[]
   const notes: string[] = [];
   const gitOnly = records.length > 0 && records.every((r) => r.source === 'git');
   if (reviewsGiven === null) {
-    if (gitOnly) notes.push('git records no reviews: who reviewed this work, and whose work this person reviewed, cannot be known from git; collect from GitHub (--owner, --repos or --github) to see both.');
-    else if (records.length > 0) notes.push('Whose work this person reviewed was not collected: it comes from GitHub (--owner, --repos or --github).');
+    if (gitOnly) notes.push('git records no reviews: who reviewed this work, and whose work this person reviewed, cannot be known from git; collect from GitHub (an owner, repositories or all of GitHub) to see both.');
+    else if (records.length > 0) notes.push('Whose work this person reviewed was not collected: it comes from GitHub (an owner, repositories or all of GitHub).');
   } else {
     if (gitOnly) notes.push('git records no reviews: who reviewed this work cannot be known from git; whose work this person reviewed comes from GitHub.');
     if (human.length === 0) notes.push(`GitHub shows no merged pull requests by others that ${identity.who} reviewed in this window.`);

@@ -17,27 +17,27 @@ export interface TimeWindow {
 }
 
 /**
- * Parses `--since` / `--until` (a date "2026-01-01" or a full ISO time) into a window.
+ * Parses the window's start and end (a date "2026-01-01" or a full ISO time) into a window.
  * A date as `until` means the end of that day. Refuses an unreadable date and a window
  * that ends before it starts.
  */
-export function parseWindow(since: string | undefined, until: string | undefined, names: { since: string; until: string } = { since: '--since', until: '--until' }): TimeWindow {
-  const window = { since: since === undefined ? null : parseMoment(since, names.since, false), until: until === undefined ? null : parseMoment(until, names.until, true) };
+export function parseWindow(since: string | undefined, until: string | undefined): TimeWindow {
+  const window = { since: since === undefined ? null : parseMoment(since, 'since', false), until: until === undefined ? null : parseMoment(until, 'until', true) };
   if (window.since !== null && window.until !== null && window.since > window.until) {
-    throw new RepoScoutError('INVALID_INPUT', `The window ends (${window.until}) before it starts (${window.since}); swap ${names.since} and ${names.until}.`);
+    throw new RepoScoutError('INVALID_INPUT', `The window ends (${window.until}) before it starts (${window.since}); swap its start and end.`, { remedy: { do: 'fix_input', input: 'since' } });
   }
   return window;
 }
 
-function parseMoment(value: string, flag: string, endOfDay: boolean): string {
+function parseMoment(value: string, input: 'since' | 'until', endOfDay: boolean): string {
   const text = value.trim();
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
   const ms = Date.parse(dateOnly ? `${text}T00:00:00Z` : text);
   if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(ms)) {
-    throw new RepoScoutError('INVALID_INPUT', `${flag} "${value}" is not a date; use YYYY-MM-DD or an ISO-8601 time such as 2026-01-31T12:00:00Z.`);
+    const end = input === 'since' ? 'start' : 'end';
+    throw new RepoScoutError('INVALID_INPUT', `The window's ${end} "${value}" is not a date; use YYYY-MM-DD or an ISO-8601 time such as 2026-01-31T12:00:00Z.`, {
+      remedy: { do: 'fix_input', input },
+    });
   }
   return new Date(dateOnly && endOfDay ? ms + 86_400_000 - 1 : ms).toISOString();
 }
-
-/** How the MCP tools name the window's ends in messages (the CLI says --since/--until). */
-export const MCP_WINDOW_NAMES = { since: 'since', until: 'until' };

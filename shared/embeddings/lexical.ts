@@ -195,7 +195,7 @@ export function serializeLexicalModel(model: LexicalModel): Buffer {
 }
 
 export function deserializeLexicalModel(bytes: Buffer): LexicalModel {
-  const corrupt = (why: string) => new RepoScoutError('DB_CORRUPT', `The stored lexical embedding state is unreadable (${why}); run "reposcout embed --rebuild" to refit it.`);
+  const corrupt = (why: string) => new RepoScoutError('DB_CORRUPT', `The stored lexical embedding state is unreadable (${why}); it has to be refitted.`, { remedy: { do: 'rebuild_vectors' } });
   if (bytes.length < 20 || bytes.readUInt32LE(0) !== 2) throw corrupt('unknown format');
   const dimensions = bytes.readUInt32LE(4);
   const documents = bytes.readUInt32LE(8);

@@ -62,7 +62,8 @@ describe('transformers.js embedder: missing or corrupt model folders', () => {
     expect(error).toMatchObject({ code: 'MODEL_UNAVAILABLE' });
     expect((error as Error).message).toMatch(pattern);
     expect((error as Error).message).toContain(dir);
-    expect((error as Error).message).toMatch(/--embedder lexical/);
+    expect((error as Error).message).toMatch(/use the lexical embedder/);
+    expect(error).toMatchObject({ remedy: { do: 'fix_input', input: 'modelDir' } });
   });
 
   it('a config.json whose hidden_size disagrees with the weights is EMBEDDING_DIMENSION_MISMATCH', async () => {

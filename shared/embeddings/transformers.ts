@@ -4,6 +4,10 @@ import path from 'node:path';
 import { RepoScoutError, throwIfAborted } from '../errors';
 import type { Embedder } from './types';
 import { isUnitOrZero } from './vector';
+import type { Remedy } from '../protocol/errors';
+
+// Model trouble is fixed by another model folder (or the lexical embedder, which each front door offers too).
+const FIX_MODEL: { remedy: Remedy } = { remedy: { do: 'fix_input', input: 'modelDir' } };
 
 /** The model RepoScout uses when one is installed: 384 dimensions, quantized ONNX. */
 export const DEFAULT_MODEL_ID = 'Xenova/all-MiniLM-L6-v2';
@@ -54,7 +58,8 @@ export async function loadTransformersEmbedder(options: TransformersEmbedderOpti
     if (width !== dimensions) {
       throw new RepoScoutError(
         'EMBEDDING_DIMENSION_MISMATCH',
-        `The model in ${modelDir} produced ${width}-dimensional vectors but its config.json says hidden_size ${dimensions}; the folder is inconsistent, replace it or use --embedder lexical.`,
+        `The model in ${modelDir} produced ${width}-dimensional vectors but its config.json says hidden_size ${dimensions}; the folder is inconsistent; replace it or use the lexical embedder.`,
+        FIX_MODEL,
       );
     }
     const data = output.data as Float32Array;
@@ -125,8 +130,8 @@ export async function downloadModel(modelId: string, cacheDir: string): Promise<
   } catch (error) {
     throw new RepoScoutError(
       'MODEL_UNAVAILABLE',
-      `Could not download ${modelId} (${firstLine(error)}); check the network, or copy the model folder by hand and pass it with --model-dir.`,
-      { cause: error },
+      `Could not download ${modelId} (${firstLine(error)}); check the network, or copy the model folder by hand.`,
+      { cause: error, ...FIX_MODEL },
     );
   } finally {
     Object.assign(env, previous);
@@ -140,7 +145,7 @@ async function importTransformers() {
   } catch (error) {
     throw new RepoScoutError(
       'MODEL_UNAVAILABLE',
-      `@huggingface/transformers could not be loaded (${firstLine(error)}); reinstall RepoScout's dependencies or use --embedder lexical.`,
+      `@huggingface/transformers could not be loaded (${firstLine(error)}); reinstall RepoScout's dependencies or use the lexical embedder.`,
       { cause: error },
     );
   }
@@ -156,8 +161,8 @@ function modelRevision(modelDir: string, onnxPath: string, dtype: string): strin
 function unavailable(modelDir: string, problem: string, cause?: unknown): RepoScoutError {
   return new RepoScoutError(
     'MODEL_UNAVAILABLE',
-    `The embedding model folder ${modelDir} ${problem}; pass --model-dir (or REPOSCOUT_MODEL_DIR) pointing at a folder with config.json, tokenizer.json, tokenizer_config.json and onnx/model_quantized.onnx, run "reposcout embed --download" while online, or use --embedder lexical.`,
-    { cause },
+    `The embedding model folder ${modelDir} ${problem}; a model folder holds config.json, tokenizer.json, tokenizer_config.json and onnx/model_quantized.onnx (or use the lexical embedder).`,
+    { cause, ...FIX_MODEL },
   );
 }
 

@@ -167,7 +167,7 @@ function check(text: string): Checked {
 }
 
 function checkFile(file: string): void {
-  if (!fs.existsSync(file)) throw new RepoScoutError('PATH_NOT_FOUND', `No such file ${file}; give a JSON Lines file written by "reposcout export" (or "-" for standard input).`);
+  if (!fs.existsSync(file)) throw new RepoScoutError('PATH_NOT_FOUND', `No such file ${file}; give a JSON Lines file of exported repository records (or "-" for standard input).`);
   if (fs.statSync(file).isDirectory()) throw new RepoScoutError('INVALID_INPUT', `${file} is a folder; give a JSON Lines file.`);
 }
 

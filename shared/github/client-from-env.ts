@@ -14,16 +14,14 @@ export interface ClientSettings {
   onRateLimitWait?: (wait: RateLimitWait) => void;
 }
 
-export const UNAUTHENTICATED_NOTE =
-  "no GitHub token (GITHUB_TOKEN, GH_TOKEN or --token-file): reading public data only, at GitHub's unauthenticated limit of 60 requests an hour.";
-
 /**
  * The client the front doors (CLI, MCP server) use: settings → environment → defaults,
- * with the store's ETag cache. `note` is a sentence to show when no token was found.
+ * with the store's ETag cache. `tokenSource` 'none' means public data only, at GitHub's
+ * unauthenticated limit; each front door says how to give it a token.
  * REPOSCOUT_GITHUB_API_URL and REPOSCOUT_GITHUB_RETRY_BASE_MS are test hooks (the loopback
  * fake GitHub), not user settings.
  */
-export function githubClientFromEnvironment(store: Store, settings: ClientSettings = {}, env: NodeJS.ProcessEnv = process.env): { client: GitHubClient; tokenSource: TokenSource; note: string | null } {
+export function githubClientFromEnvironment(store: Store, settings: ClientSettings = {}, env: NodeJS.ProcessEnv = process.env): { client: GitHubClient; tokenSource: TokenSource } {
   const { token, source } = resolveToken(settings.tokenFile, env);
   const hostInput = settings.host ?? (env.REPOSCOUT_GITHUB_HOST || undefined);
   const endpoints = resolveEndpoints(hostInput);
@@ -39,5 +37,5 @@ export function githubClientFromEnvironment(store: Store, settings: ClientSettin
   });
   // With a test base URL, data is still filed under the host the user named.
   if (baseUrl) client.endpoints.host = endpoints.host;
-  return { client, tokenSource: source, note: token ? null : UNAUTHENTICATED_NOTE };
+  return { client, tokenSource: source };
 }

@@ -1,13 +1,16 @@
 import { RepoScoutError, type RepoScoutErrorCode } from '../errors';
+import type { Remedy } from '../protocol/errors';
 import type { GitHubClient } from './client';
 
 /** What was being done when a request failed, for a message that says how to carry on. */
 export interface FailureContext {
   /** e.g. 'listing the repositories of acme' */
   doing: string;
-  /** e.g. 'run "reposcout ingest acme" again to resume' */
-  resume: string;
+  /** How to carry on where it stopped: the same ingest again, or the same call again. */
+  resume: ResumeRemedy;
 }
+
+type ResumeRemedy = Extract<Remedy, { do: 'ingest' | 'retry' }>;
 
 interface HttpishError {
   name?: string;
@@ -41,31 +44,35 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /**
- * Turns an Octokit failure into a RepoScoutError with a code and one sentence naming the
- * cause and the next step. Server text is passed through `client.redact`, so the token
- * never reaches the message even if a proxy echoes it.
+ * Turns an Octokit failure into a RepoScoutError with a code, one sentence naming the cause,
+ * and the next step as a remedy (a token that can read it, or carrying on where it stopped)
+ * that each front door words for itself. Server text is passed through `client.redact`, so
+ * the token never reaches the message even if a proxy echoes it.
  */
 export function translateGitHubError(error: unknown, client: GitHubClient, context: FailureContext): Error {
   if (error instanceof RepoScoutError) return error;
   const e = (error ?? {}) as HttpishError;
   const api = client.endpoints.host === 'github.com' ? 'GitHub' : `GitHub at ${client.endpoints.host}`;
-  const make = (code: RepoScoutErrorCode, sentence: string) => new RepoScoutError(code, client.redact(sentence), { cause: error });
+  const resume = context.resume;
+  const token: Remedy = { do: 'github_token', then: resume };
+  const make = (code: RepoScoutErrorCode, sentence: string, remedy: Remedy | undefined = resume) =>
+    new RepoScoutError(code, client.redact(sentence), { cause: error, ...(remedy ? { remedy } : {}) });
   const headers = e.response?.headers ?? {};
   const serverMessage = shortMessage(e);
 
   const graphqlTypes = new Set((e.errors ?? []).map((x) => x.type ?? ''));
   if (graphqlTypes.has('INSUFFICIENT_SCOPES') || graphqlTypes.has('FORBIDDEN')) {
-    return make('GITHUB_SCOPE', `The token is not allowed to read what ${context.doing} needs (${serverMessage}); use a token with the "repo" and "read:org" scopes (or read access to the organization's repositories), then ${context.resume}.`);
+    return make('GITHUB_SCOPE', `The token is not allowed to read what ${context.doing} needs (${serverMessage}); it needs a token with the "repo" and "read:org" scopes (or read access to the organization's repositories).`, token);
   }
   if (graphqlTypes.has('RATE_LIMITED')) return rateLimited(make, headers, api, context, 'primary');
   if (graphqlTypes.has('NOT_FOUND')) {
-    return make('GITHUB_NOT_FOUND', `${api} found nothing while ${context.doing} (${serverMessage}); check the spelling, or use a token that can see it.`);
+    return make('GITHUB_NOT_FOUND', `${api} found nothing while ${context.doing} (${serverMessage}); check the spelling, or use a token that can see it.`, undefined);
   }
   switch (e.status) {
     case 401:
       return client.authenticated
-        ? make('GITHUB_AUTH', `${api} rejected the token (401 ${serverMessage}): it is wrong, expired or revoked. Create a new token and pass it in GITHUB_TOKEN or --token-file, then ${context.resume}.`)
-        : make('GITHUB_AUTH', `${api} requires authentication for ${context.doing} (401); set GITHUB_TOKEN or pass --token-file, then ${context.resume}.`);
+        ? make('GITHUB_AUTH', `${api} rejected the token (401 ${serverMessage}): it is wrong, expired or revoked; it needs a new token.`, token)
+        : make('GITHUB_AUTH', `${api} requires authentication for ${context.doing} (401), and RepoScout has no GitHub token.`, token);
     case 403:
     case 429: {
       if (headers['x-ratelimit-remaining'] === '0') return rateLimited(make, headers, api, context, 'primary');
@@ -75,22 +82,23 @@ export function translateGitHubError(error: unknown, client: GitHubClient, conte
       const needed = [scopes ? `the "${scopes}" scope` : '', permissions ? `the ${permissions} permission` : ''].filter(Boolean).join(' or ');
       return make(
         'GITHUB_SCOPE',
-        `The token may not read what ${context.doing} needs (403 ${serverMessage})${needed ? `; it needs: ${needed}` : ''}; grant the token read access (classic tokens: "repo" and "read:org"), then ${context.resume}.`,
+        `The token may not read what ${context.doing} needs (403 ${serverMessage})${needed ? `; it needs: ${needed}` : ''}; grant the token read access (classic tokens: "repo" and "read:org").`,
+        token,
       );
     }
     case 404:
-      return make('GITHUB_NOT_FOUND', `${api} found nothing while ${context.doing} (404); check the spelling, or use a token that can see private repositories.`);
+      return make('GITHUB_NOT_FOUND', `${api} found nothing while ${context.doing} (404); check the spelling, or use a token that can see private repositories.`, undefined);
     default:
       break;
   }
   const network = networkCause(error);
   if (network) {
-    return make('GITHUB_UNREACHABLE', `Cannot reach the ${api} API at ${client.endpoints.restUrl} (${network}) while ${context.doing}; check the network and --github-host, then ${context.resume}.`);
+    return make('GITHUB_UNREACHABLE', `Cannot reach the ${api} API at ${client.endpoints.restUrl} (${network}) while ${context.doing}; check the network and the GitHub host.`);
   }
   if (typeof e.status === 'number' && e.status >= 500) {
-    return make('GITHUB_FAILED', `${api} kept failing (${e.status} ${serverMessage}) after retries while ${context.doing}; everything finished so far is stored — ${context.resume}.`);
+    return make('GITHUB_FAILED', `${api} kept failing (${e.status} ${serverMessage}) after retries while ${context.doing}; everything finished so far is stored.`);
   }
-  return make('GITHUB_FAILED', `${api} request failed while ${context.doing} (${serverMessage}); everything finished so far is stored — ${context.resume}.`);
+  return make('GITHUB_FAILED', `${api} request failed while ${context.doing} (${serverMessage}); everything finished so far is stored.`);
 }
 
 function rateLimited(
@@ -103,11 +111,11 @@ function rateLimited(
   if (kind === 'secondary') {
     const after = Number(headers['retry-after']);
     const wait = Number.isFinite(after) && after > 0 ? `${after} s` : 'a minute or more';
-    return make('GITHUB_RATE_LIMITED', `${api} asked RepoScout to slow down (secondary rate limit) while ${context.doing}; everything finished so far is stored — wait ${wait}, then ${context.resume}.`);
+    return make('GITHUB_RATE_LIMITED', `${api} asked RepoScout to slow down (secondary rate limit) while ${context.doing}; everything finished so far is stored; carry on after ${wait}.`);
   }
   const reset = Number(headers['x-ratelimit-reset']);
   const when = Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') : 'the top of the hour';
-  return make('GITHUB_RATE_LIMITED', `${api}'s rate limit is used up until ${when} while ${context.doing}; everything finished so far is stored — ${context.resume} after that time.`);
+  return make('GITHUB_RATE_LIMITED', `${api}'s rate limit is used up until ${when} while ${context.doing}; everything finished so far is stored; carry on after that time.`);
 }
 
 function shortMessage(e: HttpishError): string {

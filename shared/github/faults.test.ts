@@ -31,11 +31,15 @@ function expectCompleted(outcome: unknown): void {
   expect(outcome).toMatchObject({ repositories: REPOS, detailed: REPOS });
 }
 
-function expectFailure(outcome: unknown, code: RepoScoutErrorCode, message: RegExp): void {
+function expectFailure(outcome: unknown, code: RepoScoutErrorCode, message: RegExp, remedy?: unknown): void {
   expect(isRepoScoutError(outcome, code), String(outcome)).toBe(true);
   expect((outcome as Error).message).toMatch(message);
+  if (remedy !== undefined) expect((outcome as { remedy: unknown }).remedy).toEqual(remedy);
   expect((outcome as Error).message).not.toContain(FAKE_TOKEN);
 }
+
+// Running the same ingest again carries on where it stopped: each front door words that itself.
+const RESUME_ACME = { do: 'ingest', target: 'acme', host: null, resume: true };
 
 const contributorRequests = (w: GitHubWorld) => w.fake.log.filter((r) => r.operation === null);
 
@@ -91,7 +95,7 @@ describe('faults GitHub recovers from: the ingest waits as asked, retries, and c
 describe('faults that stop the ingest: a precise message, finished work kept, no hot loop', () => {
   it('a rate-limit reset later than --max-wait stops with the reset time and how to resume', async () => {
     const { w, outcome, waits } = await ingestWith({ kind: 'primary-rate-limit', match: 'rest', seconds: 600, skip: 2 }, { maxRateLimitWaitSeconds: 60 });
-    expectFailure(outcome, 'GITHUB_RATE_LIMITED', /rate limit is used up until \d{4}-\d\d-\d\dT.*everything finished so far is stored — run "reposcout ingest acme" again to resume after that time/);
+    expectFailure(outcome, 'GITHUB_RATE_LIMITED', /rate limit is used up until \d{4}-\d\d-\d\dT.*everything finished so far is stored; carry on after that time\.$/, RESUME_ACME);
     expect(waits).toEqual([{ kind: 'primary', seconds: expect.any(Number), waiting: false }]);
     expect(w.store.db.prepare(`select count(*) from sync_state where kind = 'github.head'`).pluck().get()).toBe(2);
     expect(contributorRequests(w)).toHaveLength(3);
@@ -99,7 +103,7 @@ describe('faults that stop the ingest: a precise message, finished work kept, no
 
   it('a server that keeps failing: four attempts (1 + 3 retries), then GITHUB_FAILED', async () => {
     const { w, outcome } = await ingestWith({ kind: 'server-error', status: 502, match: 'graphql:RepositoryDetail', times: Infinity });
-    expectFailure(outcome, 'GITHUB_FAILED', /kept failing \(502.*after retries.*again to resume/);
+    expectFailure(outcome, 'GITHUB_FAILED', /kept failing \(502.*after retries.*everything finished so far is stored\.$/, RESUME_ACME);
     expect(w.fake.log.filter((r) => r.operation === 'RepositoryDetail')).toHaveLength(4);
     expect(w.store.db.prepare('select count(*) from github_repositories').pluck().get()).toBe(REPOS);
   });

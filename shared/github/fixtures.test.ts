@@ -64,7 +64,7 @@ describe('@octokit/fixtures replayed through the client', () => {
     const client = await replay('errors');
     const failure = await client.octokit.rest.issues.createLabel({ owner: 'octokit-fixture-org', repo: 'errors', name: 'foo', color: 'invalid' }).catch((e: unknown) => e);
     expect((failure as { status?: number }).status).toBe(422);
-    const translated = translateGitHubError(failure, client, { doing: 'creating a label', resume: 'try again' });
+    const translated = translateGitHubError(failure, client, { doing: 'creating a label', resume: { do: 'retry' } });
     expect(isRepoScoutError(translated, 'GITHUB_FAILED')).toBe(true);
     expect(translated.message).toMatch(/Validation Failed/);
     expect(translated.message).not.toContain(RECORDED_TOKEN);

@@ -1,5 +1,8 @@
 import { RepoScoutError } from '../errors';
 import { isLoopbackHostname } from '../net/loopback';
+import type { Remedy } from '../protocol/errors';
+
+const FIX_HOST: { remedy: Remedy } = { remedy: { do: 'fix_input', input: 'githubHost' } };
 
 /** Where the GitHub API of a host lives. */
 export interface GitHubEndpoints {
@@ -24,17 +27,17 @@ export function resolveEndpoints(hostInput: string | undefined): GitHubEndpoints
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`);
   } catch {
-    throw new RepoScoutError('INVALID_INPUT', `--github-host "${raw}" is not a host name; pass something like github.example.com.`);
+    throw new RepoScoutError('INVALID_INPUT', `The GitHub host "${raw}" is not a host name; pass something like github.example.com.`, FIX_HOST);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new RepoScoutError('INVALID_INPUT', `--github-host "${raw}" must be an http(s) host, e.g. github.example.com.`);
+    throw new RepoScoutError('INVALID_INPUT', `The GitHub host "${raw}" must be an http(s) host, e.g. github.example.com.`, FIX_HOST);
   }
   if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && !/^\/api\/v3\/?$/.test(url.pathname))) {
-    throw new RepoScoutError('INVALID_INPUT', `--github-host "${raw}" must be just the host name of your GitHub Enterprise Server, e.g. github.example.com.`);
+    throw new RepoScoutError('INVALID_INPUT', `The GitHub host "${raw}" must be just the host name of your GitHub Enterprise Server, e.g. github.example.com.`, FIX_HOST);
   }
   // The token travels in a header on every request: over plain http anyone on the path reads it.
   if (url.protocol === 'http:' && !isLoopbackHostname(url.hostname)) {
-    throw new RepoScoutError('INVALID_INPUT', `--github-host "${raw}" uses plain http, which would send your GitHub token unencrypted; use https://${url.host} (http is allowed only for loopback addresses such as 127.0.0.1).`);
+    throw new RepoScoutError('INVALID_INPUT', `The GitHub host "${raw}" uses plain http, which would send your GitHub token unencrypted; use https://${url.host} (http is allowed only for loopback addresses such as 127.0.0.1).`, FIX_HOST);
   }
   const host = url.host.toLowerCase();
   if (DOTCOM.has(host)) return resolveEndpoints(undefined);
@@ -56,7 +59,7 @@ export function endpointsForBaseUrl(baseUrl: string, host = 'github.com'): GitHu
     parsed = null;
   }
   if (!parsed || !isLoopbackHostname(parsed.hostname) || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-    throw new RepoScoutError('INVALID_INPUT', `REPOSCOUT_GITHUB_API_URL "${baseUrl.slice(0, 200)}" is refused: it is a test hook honoured only for loopback http(s) URLs such as http://127.0.0.1:8080; unset it and use --github-host or REPOSCOUT_GITHUB_HOST for a GitHub Enterprise Server.`);
+    throw new RepoScoutError('INVALID_INPUT', `REPOSCOUT_GITHUB_API_URL "${baseUrl.slice(0, 200)}" is refused: it is a test hook honoured only for loopback http(s) URLs such as http://127.0.0.1:8080; unset it, and give the host of a GitHub Enterprise Server as the GitHub host instead.`, FIX_HOST);
   }
   const rest = baseUrl.replace(/\/+$/, '');
   const graphqlUrl = /\/api\/v3$/.test(rest) ? rest.replace(/\/api\/v3$/, '/api/graphql') : `${rest}/graphql`;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FAKE_TOKEN, githubWorld, type GitHubWorld } from '../../test/helpers/github';
-import { isRepoScoutError } from '../errors';
+import { isRepoScoutError, type RepoScoutError } from '../errors';
 import { openStore } from '../store/open';
 import { ingestGitHubOwner } from './ingest';
 
@@ -140,7 +140,8 @@ describe('ingestGitHubOwner: interruption and resume', () => {
     w.fake.inject({ kind: 'server-error', status: 503, match: 'graphql:OwnerRepositories', skip: 1, times: Infinity });
     const first = await ingestGitHubOwner(w.store, w.client(), 'acme', { now: w.org.now, detail: false }).catch((e: unknown) => e);
     expect(isRepoScoutError(first, 'GITHUB_FAILED')).toBe(true);
-    expect((first as Error).message).toMatch(/kept failing \(503.*run "reposcout ingest acme" again to resume/);
+    expect((first as Error).message).toMatch(/kept failing \(503.*everything finished so far is stored\.$/);
+    expect((first as RepoScoutError).remedy).toEqual({ do: 'ingest', target: 'acme', host: null, resume: true });
     // Page one stored whole; 1 + 3 retries of page two, then stop: no hot loop.
     expect(count(w, 'select count(*) from github_repositories')).toBe(100);
     expect(w.fake.log.filter((r) => r.operation === 'OwnerRepositories')).toHaveLength(1 + 4);

@@ -101,7 +101,7 @@ export async function ingestGitHubOwner(store: Store, client: GitHubClient, owne
 class IngestRun {
   private readonly db: Db;
   private readonly host: string;
-  private readonly resume: string;
+  private readonly resume: FailureContext['resume'];
   private readonly now: number;
 
   constructor(
@@ -113,7 +113,7 @@ class IngestRun {
     this.db = store.db;
     this.host = client.endpoints.host;
     const spec = target.repo ? `${target.owner}/${target.repo}` : target.owner;
-    this.resume = `run "reposcout ingest ${spec}" again to resume`;
+    this.resume = { do: 'ingest', target: spec, host: this.host === 'github.com' ? null : this.host, resume: true };
     this.now = options.now ?? Math.floor(Date.now() / 1000);
   }
 

@@ -63,7 +63,7 @@ describe('resolveEndpoints', () => {
   });
 
   it.each(['ftp://ghe.example.com', 'https://ghe.example.com/some/path', 'https://user:pw@ghe.example.com', 'not a host'])('rejects %s', (input) => {
-    expect(() => resolveEndpoints(input)).toThrow(/--github-host/);
+    expect(() => resolveEndpoints(input)).toThrow(expect.objectContaining({ message: expect.stringMatching(/^The GitHub host /), remedy: { do: 'fix_input', input: 'githubHost' } }));
   });
 
   it.each(['http://ghe.example.com', 'http://10.0.0.5:8080', 'http://github.com', 'http://127.example.com'])('refuses the cleartext host %s, which would send the token unencrypted', (input) => {

@@ -8,7 +8,7 @@ import { memoryRefKey } from './rows';
  * nothing: if any id is unknown, MEMORY_NOT_FOUND names it and nothing is deleted.
  */
 export function forgetMemories(store: Store, ids: readonly number[]): { forgotten: number[] } {
-  if (ids.length === 0) throw new RepoScoutError('INVALID_INPUT', 'Give at least one memory id to forget (see "reposcout memories").');
+  if (ids.length === 0) throw new RepoScoutError('INVALID_INPUT', 'Give at least one memory id to forget.', { remedy: { do: 'list', what: 'memories' } });
   const unique = [...new Set(ids)];
   const { db } = store;
   return db
@@ -16,7 +16,7 @@ export function forgetMemories(store: Store, ids: readonly number[]): { forgotte
       const exists = db.prepare('select 1 from memories where id = ?');
       const missing = unique.filter((id) => !exists.get(id));
       if (missing.length > 0) {
-        throw new RepoScoutError('MEMORY_NOT_FOUND', `No memory with id ${missing.join(', ')}; nothing was forgotten. List ids with "reposcout memories".`);
+        throw new RepoScoutError('MEMORY_NOT_FOUND', `No memory with id ${missing.join(', ')}; nothing was forgotten.`, { remedy: { do: 'list', what: 'memories' } });
       }
       removeDocuments(store, unique.map((id) => ({ kind: 'memory' as const, refKey: memoryRefKey(id) })));
       const del = db.prepare('delete from memories where id = ?');

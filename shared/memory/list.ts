@@ -49,5 +49,5 @@ function decodeCursor(cursor: string): { at: string; id: number } {
   } catch {
     // fall through to the error below
   }
-  throw new RepoScoutError('INVALID_INPUT', `The cursor "${cursor.slice(0, 40)}" is not one this command returned; start again without --cursor.`);
+  throw new RepoScoutError('INVALID_INPUT', `The cursor "${cursor.slice(0, 40)}" is not one an earlier listing returned; start again without a cursor.`, { remedy: { do: 'fix_input', input: 'cursor' } });
 }

@@ -138,7 +138,7 @@ describe('recall and list', () => {
   it.each([
     [{ since: 'yesterday-ish' }, /not a date/],
     [{ since: '2025-05-01', until: '2025-04-01' }, /time range is empty/],
-    [{ cursor: 'garbage' }, /not one this command returned/],
+    [{ cursor: 'garbage' }, /not one an earlier listing returned; start again without a cursor/],
     [{ limit: 0 }, /from 1 to 200/],
   ])('list refuses %j', (input, pattern) => {
     expect(() => listMemories(store, input)).toThrow(pattern);

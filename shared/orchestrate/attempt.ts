@@ -258,7 +258,7 @@ export function classify(kind: string, outcome: ProcessOutcome, summary: WorkerS
   if (outcome.spawnError) {
     const missing = outcome.spawnError.code === 'ENOENT';
     return new AttemptFailure('spawn_failed', missing
-      ? `The ${kind} worker's program ${JSON.stringify(file)} was not found; install it or pass its path (worker.binary / --worker-binary).`
+      ? `The ${kind} worker's program ${JSON.stringify(file)} was not found; install it or give the worker the path of its program.`
       : `The ${kind} worker could not start: ${outcome.spawnError.message}.`, false);
   }
   const seconds = (outcome.durationMs / 1000).toFixed(1);

@@ -42,7 +42,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
 
   function row(jobId: string): JobRow {
     const job = jobs.job(jobId);
-    if (!job) throw new RepoScoutError('JOB_NOT_FOUND', `No job ${JSON.stringify(jobId)} in this database; "reposcout jobs list" (or list_jobs) shows the ids.`);
+    if (!job) throw new RepoScoutError('JOB_NOT_FOUND', `No job ${JSON.stringify(jobId)} in this database.`, { remedy: { do: 'list', what: 'jobs' } });
     return job;
   }
 

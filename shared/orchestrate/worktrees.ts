@@ -63,7 +63,7 @@ export async function createWorktree(repoRoot: string, baseCommit: string, branc
     // git 2.32+; older versions ignore the setting), which matters on large checkouts.
     await checkoutSlots(repoRoot).execute(() => runGit(dir, ['-c', 'checkout.workers=0', 'checkout', '--quiet', '--force', '--ignore-other-worktrees', branch]));
   } catch (error) {
-    throw new RepoScoutError('WORKTREE_FAILED', `Could not create a worktree for ${branch} at ${dir} (${(error as Error).message}); check that the branch does not exist yet ("reposcout jobs clean" removes old ones) and that the folder is writable.`, { cause: error });
+    throw new RepoScoutError('WORKTREE_FAILED', `Could not create a worktree for ${branch} at ${dir} (${(error as Error).message}); check that the branch does not exist yet (cleaning up old jobs removes their branches) and that the folder is writable.`, { cause: error });
   }
 }
 

@@ -44,15 +44,61 @@ export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.output<typeof errorCodeSchema>;
 
 /**
+ * An input a person or agent gave, by a neutral name: the CLI says it as a flag, the MCP
+ * server as a tool argument or a setting of the server, the extension as a setting or the
+ * value typed into a prompt. Engine messages name the input in words ("the window"), never
+ * in one front door's spelling.
+ */
+export const INPUT_NAMES = [
+  'db',
+  'windowMonths',
+  'path',
+  'issues',
+  'searchMode',
+  'githubHost',
+  'tokenFile',
+  'since',
+  'until',
+  'cursor',
+  'modelDir',
+  'aliases',
+  'owner',
+  'repos',
+  'browser',
+] as const;
+export const inputNameSchema = z.enum(INPUT_NAMES);
+export type InputName = z.output<typeof inputNameSchema>;
+
+const ingestRemedy = z.object({
+  do: z.literal('ingest'),
+  target: z.string(),
+  host: z.string().nullable(),
+  // True when an earlier run of the same ingest stopped part-way: running it again continues.
+  resume: z.boolean().optional(),
+});
+const retryRemedy = z.object({ do: z.literal('retry') });
+
+/**
  * What would fix an error, as data: each front door words it for itself (the CLI names a
- * command, the MCP server a tool, the extension a command of its own), so no front door
- * rewrites another's sentence.
+ * command or flag, the MCP server a tool, argument or environment variable, the extension a
+ * command or setting of its own), so no front door rewrites another's sentence.
  */
 export const remedySchema = z.discriminatedUnion('do', [
-  z.object({ do: z.literal('research_local'), path: z.string() }),
+  // Research a local clone: its path, or null when the person has to pick one.
+  z.object({ do: z.literal('research_local'), path: z.string().nullable() }),
   z.object({ do: z.literal('research_owner'), owner: z.string() }),
-  z.object({ do: z.literal('ingest'), target: z.string(), host: z.string().nullable() }),
-  z.object({ do: z.literal('retry') }),
+  ingestRemedy,
+  retryRemedy,
+  // Store repositories first (research a clone, ingest from GitHub or import records).
+  z.object({ do: z.literal('add_repository') }),
+  // Give RepoScout a GitHub token that can read what was asked for, then carry on (`then`).
+  z.object({ do: z.literal('github_token'), then: z.discriminatedUnion('do', [ingestRemedy, retryRemedy]).nullable() }),
+  // Give another value for one input.
+  z.object({ do: z.literal('fix_input'), input: inputNameSchema }),
+  // List what there is, to find the right id.
+  z.object({ do: z.literal('list'), what: z.enum(['memories', 'jobs']) }),
+  // Re-embed everything with the configured embedder.
+  z.object({ do: z.literal('rebuild_vectors') }),
 ]);
 export type Remedy = z.output<typeof remedySchema>;
 

@@ -78,7 +78,7 @@ export async function recommendForDeveloper(store: Store, space: VectorSpace | n
   const limit = options.limit ?? 10;
   const issueLimit = options.issues ?? 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new RepoScoutError('INVALID_INPUT', `The limit must be a whole number from 1 to 50, got ${limit}.`);
-  if (!Number.isInteger(issueLimit) || issueLimit < 0 || issueLimit > 50) throw new RepoScoutError('INVALID_INPUT', `--issues must be a whole number from 0 to 50, got ${issueLimit}.`);
+  if (!Number.isInteger(issueLimit) || issueLimit < 0 || issueLimit > 50) throw new RepoScoutError('INVALID_INPUT', `The number of issues must be a whole number from 0 to 50, got ${issueLimit}.`, { remedy: { do: 'fix_input', input: 'issues' } });
   const { text, ...profile } = buildProfile(store.db, who);
   const now = options.now ?? Date.now();
   const query = text.slice(0, MAX_QUERY_CHARS).trim() || profile.name;

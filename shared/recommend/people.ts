@@ -88,7 +88,8 @@ export function peopleToAsk(store: Store, ref: string, options: PeopleOptions = 
   if (!repo || commitCount === 0) {
     throw new RepoScoutError(
       'NOT_RESEARCHED',
-      `${doc.ref_key} has no history in the database (it was imported as a record); run "reposcout research <path of a clone>" to read its commits first.`,
+      `${doc.ref_key} has no history in the database (it was imported as a record); its commits are read by researching a clone of it.`,
+      { remedy: { do: 'research_local', path: null } },
     );
   }
   const pathFilter = normalizePath(options.path);
@@ -163,7 +164,7 @@ function normalizePath(raw: string | undefined): string | null {
   const p = raw.trim().replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
   if (p === '' || p === '.') return null;
   if (p.startsWith('/') || p.split('/').includes('..')) {
-    throw new RepoScoutError('INVALID_INPUT', `--path "${raw}" must be relative to the repository root and stay inside it (for example src/search).`);
+    throw new RepoScoutError('INVALID_INPUT', `The path "${raw}" must be relative to the repository root and stay inside it (for example src/search).`, { remedy: { do: 'fix_input', input: 'path' } });
   }
   return p;
 }

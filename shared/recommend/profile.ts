@@ -48,7 +48,8 @@ export function resolvePerson(db: Db, who: string): PersonRow {
     .all({ q: `%${login.slice(0, 32)}%` }) as { email: string }[];
   throw new RepoScoutError(
     'PERSON_NOT_FOUND',
-    `No person "${input}" in the commit history of the stored repositories${like.length ? `; did you mean ${like.map((l) => l.email).join(', ')}?` : '.'} Research a repository they committed to first ("reposcout research <path>").`,
+    `No person "${input}" in the commit history of the stored repositories${like.length ? `; did you mean ${like.map((l) => l.email).join(', ')}?` : '.'}`,
+    { remedy: { do: 'add_repository' } },
   );
 }
 

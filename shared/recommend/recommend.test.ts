@@ -83,7 +83,8 @@ describe('similarRepositories', () => {
   it('an unknown repository is REPOSITORY_NOT_FOUND with suggestions', async () => {
     await expect(similarRepositories(store, space, 'acme/fast-jsn')).rejects.toMatchObject({
       code: 'REPOSITORY_NOT_FOUND',
-      message: expect.stringMatching(/No repository "acme\/fast-jsn".*did you mean acme\/fast-json.*reposcout import/),
+      message: 'No repository "acme/fast-jsn" in the database; did you mean acme/fast-json?',
+      remedy: { do: 'add_repository' },
     });
   });
 

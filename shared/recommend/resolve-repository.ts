@@ -30,7 +30,8 @@ export function resolveRepository(db: Db, ref: string): SearchDocumentRow {
   const suggestions = suggest(db, input);
   throw new RepoScoutError(
     'REPOSITORY_NOT_FOUND',
-    `No repository "${input}" in the database${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '.'} Add it with "reposcout import <file>" or "reposcout research <path>" first.`,
+    `No repository "${input}" in the database${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '.'}`,
+    { remedy: { do: 'add_repository' } },
   );
 }
 

@@ -131,7 +131,7 @@ function beginImmediate(db: Db, dbPath: string): void {
       throw new RepoScoutError('DB_BUSY', `Another RepoScout process is writing ${dbPath}; try again when it finishes.`, { cause: error });
     }
     if (code.startsWith('SQLITE_READONLY')) {
-      throw new RepoScoutError('DB_READ_ONLY', `Cannot write the database at ${dbPath} (${code}); choose a writable location with --db or REPOSCOUT_DB.`, { cause: error });
+      throw new RepoScoutError('DB_READ_ONLY', `Cannot write the database at ${dbPath} (${code}); the database needs a writable location.`, { cause: error, remedy: { do: 'fix_input', input: 'db' } });
     }
     throw error;
   }

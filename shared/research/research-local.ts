@@ -33,7 +33,7 @@ const REUSE_FOR_SECONDS = 6 * 3600;
 export async function researchLocalRepository(store: Store, inputPath: string, options: ResearchOptions = {}): Promise<ResearchOutcome> {
   const windowMonths = options.windowMonths ?? 12;
   if (!Number.isInteger(windowMonths) || windowMonths < 1 || windowMonths > 240) {
-    throw new RepoScoutError('INVALID_INPUT', `--window-months must be a whole number from 1 to 240, got ${windowMonths}.`);
+    throw new RepoScoutError('INVALID_INPUT', `The window must be a whole number of months from 1 to 240, got ${windowMonths}.`, { remedy: { do: 'fix_input', input: 'windowMonths' } });
   }
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const repo = await inspectRepository(inputPath);

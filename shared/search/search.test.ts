@@ -115,6 +115,14 @@ describe('searchDocuments', () => {
 });
 
 describe('searchDocuments: bad input', () => {
+  it('vector mode without an embedder is INVALID_INPUT, with another search mode as the remedy', async () => {
+    await expect(searchDocuments(store, null, { query: 'bitcoin', mode: 'vector' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Vector search needs an embedder, and none is configured; search in bm25 or hybrid mode.',
+      remedy: { do: 'fix_input', input: 'searchMode' },
+    });
+  });
+
   it('an empty or blank query is INVALID_INPUT', async () => {
     for (const query of ['', '   ', '\n\t']) {
       await expect(searchDocuments(store, null, { query })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/empty/) });

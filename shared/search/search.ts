@@ -82,7 +82,7 @@ export async function searchDocuments(store: Store, requestedSpace: VectorSpace 
   let notice = prepared.notice;
   let mode = request.mode ?? 'hybrid';
   if (mode !== 'bm25' && !space) {
-    if (mode === 'vector') throw new RepoScoutError('INVALID_INPUT', 'Vector search needs an embedder; use --mode bm25 or hybrid.');
+    if (mode === 'vector') throw new RepoScoutError('INVALID_INPUT', 'Vector search needs an embedder, and none is configured; search in bm25 or hybrid mode.', { remedy: { do: 'fix_input', input: 'searchMode' } });
     mode = 'bm25';
   }
   const excluded = new Set(request.excludeIds ?? []);

@@ -103,7 +103,8 @@ function ensureSpace(db: Db, embedder: Embedder, state: Buffer | null, fitted: n
   if (row.dimensions !== embedder.dimensions) {
     throw new RepoScoutError(
       'EMBEDDING_DIMENSION_MISMATCH',
-      `Embedding space ${row.id} holds ${row.dimensions}-dimensional vectors but ${embedder.name}/${embedder.model} makes ${embedder.dimensions}; run "reposcout embed --rebuild".`,
+      `Embedding space ${row.id} holds ${row.dimensions}-dimensional vectors but ${embedder.name}/${embedder.model} makes ${embedder.dimensions}; the vectors have to be rebuilt with the new embedder.`,
+      { remedy: { do: 'rebuild_vectors' } },
     );
   }
   return { id: row.id, tableName: row.table_name, embedder };

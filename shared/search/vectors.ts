@@ -58,7 +58,8 @@ export function assertDimensions(space: VectorSpace, vector: Float32Array, what:
   if (vector.length !== space.embedder.dimensions) {
     throw new RepoScoutError(
       'EMBEDDING_DIMENSION_MISMATCH',
-      `The vector for ${what} has ${vector.length} dimensions but space ${space.id} (${space.embedder.name}/${space.embedder.model}) holds ${space.embedder.dimensions}; nothing was written. Re-embed with the space's own embedder ("reposcout embed").`,
+      `The vector for ${what} has ${vector.length} dimensions but space ${space.id} (${space.embedder.name}/${space.embedder.model}) holds ${space.embedder.dimensions}; nothing was written.`,
+      { remedy: { do: 'rebuild_vectors' } },
     );
   }
 }

@@ -118,9 +118,9 @@ describe('openStore: bad input', () => {
     expect(codeOf(() => openStore('/sys/reposcout-test/reposcout.db'))).toBe('DB_READ_ONLY');
   });
 
-  it('error messages say what to do', () => {
+  it('error messages say what was wrong, and another database as the remedy', () => {
     const file = dbFile();
     fs.writeFileSync(file, 'garbage'.repeat(1000));
-    expect(() => openStore(file)).toThrow(/--db/);
+    expect(() => openStore(file)).toThrow(expect.objectContaining({ message: expect.stringMatching(/corrupt.*Move it aside or use another database/), remedy: { do: 'fix_input', input: 'db' } }));
   });
 });

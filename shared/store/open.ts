@@ -1,9 +1,13 @@
 import * as sqliteVec from 'sqlite-vec';
 import path from 'node:path';
 import { RepoScoutError } from '../errors';
+import type { Remedy } from '../protocol/errors';
 import { ensurePrivateDir, prepareDatabaseFile } from '../private-files';
 import { openDatabase, type Db } from './driver';
 import { migrations, type Migration } from './migrations/index';
+
+// Every database error that another file or location fixes says so as data.
+const FIX_DB: { remedy: Remedy } = { remedy: { do: 'fix_input', input: 'db' } };
 
 export type { Db, Statement } from './driver';
 export { openDatabase, sqliteDriver } from './driver';
@@ -65,7 +69,8 @@ function migrate(db: Db, dbPath: string, known: readonly Migration[]): void {
     if (otherTables.n > 0) {
       throw new RepoScoutError(
         'DB_CORRUPT',
-        `${dbPath} is an SQLite database but not a RepoScout one; pass another file with --db or REPOSCOUT_DB.`,
+        `${dbPath} is an SQLite database but not a RepoScout one; RepoScout needs a database file of its own.`,
+        FIX_DB,
       );
     }
   }
@@ -75,19 +80,22 @@ function migrate(db: Db, dbPath: string, known: readonly Migration[]): void {
   if (current > latest) {
     throw new RepoScoutError(
       'DB_TOO_NEW',
-      `${dbPath} was written by a newer RepoScout (schema ${current}, this one knows up to ${latest}); upgrade RepoScout or pass another database with --db.`,
+      `${dbPath} was written by a newer RepoScout (schema ${current}, this one knows up to ${latest}); upgrade RepoScout or use another database.`,
+      FIX_DB,
     );
   }
-  const pending = known.filter((m) => m.version > current);
-  if (pending.length === 0) return;
+  if (!known.some((m) => m.version > current)) return;
   const apply = db.transaction(() => {
     db.exec(`create table if not exists schema_migrations (
       version integer primary key,
       name text not null,
       applied_at text not null default (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     )`);
+    // Read again under the write lock: another process opening the same new database may have
+    // applied them between the read above and this transaction (the lock waited for it).
+    const done = (db.prepare('select max(version) as v from schema_migrations').get() as { v: number | null }).v ?? 0;
     const record = db.prepare('insert into schema_migrations (version, name) values (?, ?)');
-    for (const migration of pending) {
+    for (const migration of known.filter((m) => m.version > done)) {
       db.exec(migration.sql);
       record.run(migration.version, migration.name);
     }
@@ -103,8 +111,8 @@ function ensureParentDir(dbPath: string): void {
   } catch (error) {
     throw new RepoScoutError(
       'DB_READ_ONLY',
-      `Cannot create the database folder ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); choose a writable location with --db or REPOSCOUT_DB.`,
-      { cause: error },
+      `Cannot create the database folder ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); the database needs a writable location.`,
+      { cause: error, ...FIX_DB },
     );
   }
 }
@@ -115,15 +123,15 @@ function translateOpenError(error: unknown, dbPath: string): Error {
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
     return new RepoScoutError(
       'DB_CORRUPT',
-      `${dbPath} is corrupt or not an SQLite database; it was left untouched. Move it aside or pass another file with --db.`,
-      { cause: error },
+      `${dbPath} is corrupt or not an SQLite database; it was left untouched. Move it aside or use another database.`,
+      { cause: error, ...FIX_DB },
     );
   }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH' || code.startsWith('SQLITE_IOERR')) {
     return new RepoScoutError(
       'DB_READ_ONLY',
-      `Cannot write the database at ${dbPath} (${code}); choose a writable location with --db or REPOSCOUT_DB.`,
-      { cause: error },
+      `Cannot write the database at ${dbPath} (${code}); the database needs a writable location.`,
+      { cause: error, ...FIX_DB },
     );
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {

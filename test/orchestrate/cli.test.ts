@@ -97,7 +97,7 @@ describe('reposcout run and jobs', () => {
       const unknown = await cli(...args);
       expect(unknown.code, unknown.stdout).toBe(2);
       expect(unknown.stdout).toBe('');
-      expect(unknown.stderr).toMatch(/No job "jffffffff" in this database; "reposcout jobs list"/);
+      expect(unknown.stderr).toBe('reposcout: No job "jffffffff" in this database. List the ids with "reposcout jobs list".\n');
     }
   });
 });

@@ -200,7 +200,15 @@ describe('list_achievements', () => {
   });
 
   it('refuses a malformed window and an unknown argument', async () => {
-    expect(textOf(await call('list_achievements', { ...who, since: 'last week' }))).toContain('since "last week" is not a date; use YYYY-MM-DD');
+    const malformed = await call('list_achievements', { ...who, since: 'last week' });
+    expect(malformed.structuredContent).toEqual({
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'The window\'s start "last week" is not a date; use YYYY-MM-DD or an ISO-8601 time such as 2026-01-31T12:00:00Z.',
+        next: 'Pass another since.',
+        remedy: { do: 'fix_input', input: 'since' },
+      },
+    });
     expect((await call('list_achievements', { ...who, colour: 'red' })).isError).toBe(true);
   });
 });
@@ -260,7 +268,7 @@ describe('get_pull_request_impact and get_portfolio', () => {
     const withAsText = (withAs.messages[0]!.content as { text: string }).text;
     expect(withAsText).toContain('get_portfolio with who "alice@example.com", as ["alice"]');
     expect(withAsText).toContain('"prs": 3,');
-    await expect(mcp.client.getPrompt({ name: 'write_self_review', arguments: { who: 'alice', since: 'last year' } })).rejects.toThrow(/since "last year" is not a date/);
+    await expect(mcp.client.getPrompt({ name: 'write_self_review', arguments: { who: 'alice', since: 'last year' } })).rejects.toThrow(/The window's start "last year" is not a date/);
   });
 
   it('lists each item with its merge or squash commit, for opening it locally', async () => {

@@ -1,6 +1,5 @@
 import { collectFromGit, identityFrom, parseWindow, portfolioFromStore } from '../../../shared/achievements/index';
 import { collectFromGitHub, type GitHubScope } from '../../../shared/achievements/collect-github';
-import { MCP_WINDOW_NAMES } from '../../../shared/achievements/time';
 import { isRepoScoutError, RepoScoutError, throwIfAborted } from '../../../shared/errors';
 import type { GitHubClient } from '../../../shared/github/client';
 import { isValidLogin, parseGitHubTarget } from '../../../shared/github/target';
@@ -16,7 +15,7 @@ export const collectAchievementsTool = defineTool({
   ...collectAchievementsContract,
   async run(args, { catalog, github, log, signal, progress }) {
     const identity = identityFrom(args.who, args.as ?? []);
-    const window = parseWindow(args.since, args.until, MCP_WINDOW_NAMES);
+    const window = parseWindow(args.since, args.until);
     const scope = githubScope(args);
     const local = args.local ?? [];
     if (scope === null && local.length === 0) {

@@ -46,14 +46,28 @@ describe('find_people_to_ask: behaviour', () => {
 describe('find_people_to_ask: bad input', () => {
   it.each([
     [{ repository: 'octo/fast-serch' }, /^REPOSITORY_NOT_FOUND: .*did you mean octo\/fast-search/],
-    [{ repository: 'octo/fast-search' }, /^NOT_RESEARCHED: .*no history.*call analyze_local_repository with the path of a local clone/],
+    [{ repository: 'octo/fast-search' }, /^NOT_RESEARCHED: .*no history.* Call analyze_local_repository with the path of a local clone first\.$/],
     [{ repository: 'FIXTURE_KEY', path: 'nowhere/' }, /^PATH_NOT_FOUND: No commit by a person touches "nowhere"/],
-    [{ repository: 'FIXTURE_KEY', path: '../etc' }, /^INVALID_INPUT: path "\.\.\/etc" must be relative to the repository root/],
+    [{ repository: 'FIXTURE_KEY', path: '../etc' }, /^INVALID_INPUT: The path "\.\.\/etc" must be relative to the repository root.* Pass another path, relative to the repository root\.$/],
     [{ repository: '' }, /repository is empty/],
     [{ repository: 'FIXTURE_KEY', limit: 51 }, /limit is at most 50/],
   ])('%o is refused with a next step', async (args, message) => {
     const result = await call({ ...args, repository: args.repository === 'FIXTURE_KEY' ? fx.key : args.repository });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(message);
+  });
+
+  it('carries the remedy as data beside the words', async () => {
+    const imported = await call({ repository: 'octo/fast-search' });
+    expect(imported.structuredContent).toEqual({
+      error: {
+        code: 'NOT_RESEARCHED',
+        message: 'github:octo/fast-search has no history in the database (it was imported as a record); its commits are read by researching a clone of it.',
+        next: 'Call analyze_local_repository with the path of a local clone first.',
+        remedy: { do: 'research_local', path: null },
+      },
+    });
+    const outside = await call({ repository: fx.key, path: '../etc' });
+    expect(outside.structuredContent).toMatchObject({ error: { code: 'INVALID_INPUT', next: 'Pass another path, relative to the repository root.', remedy: { do: 'fix_input', input: 'path' } } });
   });
 });

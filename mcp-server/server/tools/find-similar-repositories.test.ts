@@ -46,8 +46,16 @@ describe('find_similar_repositories: bad input', () => {
     const result = await call({ repository: 'octo/fast-serch' });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/^REPOSITORY_NOT_FOUND: No repository "octo\/fast-serch" in the database; did you mean octo\/fast-search/);
-    expect(textOf(result)).toMatch(/Call search with kinds \["repository"\] or list_repositories/);
-    expect(textOf(result)).not.toMatch(/reposcout research/);
+    expect(result.structuredContent).toEqual({
+      error: {
+        code: 'REPOSITORY_NOT_FOUND',
+        message: 'No repository "octo/fast-serch" in the database; did you mean octo/fast-search, octo/tiny-search?',
+        next:
+          'Call search with kinds ["repository"] or list_repositories to find the stored keys. ' +
+          'Add repositories with analyze_local_repository (a local clone) or ingest_github; exported records need the user to run "reposcout import <file>".',
+        remedy: { do: 'add_repository' },
+      },
+    });
   });
 
   it.each([

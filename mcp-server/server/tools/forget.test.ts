@@ -40,7 +40,14 @@ describe('forget: bad input', () => {
     const { call } = await setup();
     const result = await call('forget', { ids: [2, 42] });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^MEMORY_NOT_FOUND: No memory with id 42; nothing was forgotten\. Call list_memories or recall/);
+    expect(result.structuredContent).toEqual({
+      error: {
+        code: 'MEMORY_NOT_FOUND',
+        message: 'No memory with id 42; nothing was forgotten.',
+        next: 'Call list_memories or recall to find memory ids.',
+        remedy: { do: 'list', what: 'memories' },
+      },
+    });
     expect(((await call('list_memories', {})).structuredContent as { total: number }).total).toBe(2);
   });
 

@@ -1,5 +1,4 @@
 import { identityFrom, parseWindow, portfolioFromStore } from '../../../shared/achievements/index';
-import { MCP_WINDOW_NAMES } from '../../../shared/achievements/time';
 import { getPortfolioContract } from '../../../shared/protocol/tools/get-portfolio';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
@@ -7,7 +6,7 @@ import { quote, textAnswer } from '../untrusted';
 export const getPortfolioTool = defineTool({
   ...getPortfolioContract,
   run(args, { catalog }) {
-    const portfolio = portfolioFromStore(catalog.store, identityFrom(args.who, args.as ?? []), parseWindow(args.since, args.until, MCP_WINDOW_NAMES));
+    const portfolio = portfolioFromStore(catalog.store, identityFrom(args.who, args.as ?? []), parseWindow(args.since, args.until));
     const sections: Record<string, unknown> = {};
     for (const name of args.sections ?? []) sections[name] = portfolio[name];
     return {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Progress } from '@modelcontextprotocol/sdk/types.js';
 import { FAKE_TOKEN } from '../../../test/helpers/github';
 import { createCatalog } from '../catalog';
+import { githubFromEnvironment } from '../github-access';
 import { organizationReportUri } from '../resources';
 import { connectInMemory, emptyStore, fakeGitHub, textOf, type FakeGitHubFixture } from '../test-support';
 
@@ -190,7 +191,16 @@ describe('ingest_github: failures come back as isError results with a next step'
     const { client, count } = await setup({ client: { token: `${FAKE_TOKEN}-revoked` } });
     const result = await client.callTool({ name: 'ingest_github', arguments: { target: 'acme' } });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^GITHUB_AUTH: GitHub rejected the token \(401 Bad credentials\).*GITHUB_TOKEN or GH_TOKEN in the RepoScout server's environment.*call ingest_github with target "acme" again.*This needs the user/);
+    expect(result.structuredContent).toEqual({
+      error: {
+        code: 'GITHUB_AUTH',
+        message: 'GitHub rejected the token (401 Bad credentials): it is wrong, expired or revoked; it needs a new token.',
+        next:
+          'This needs the user: give the RepoScout server a GitHub token that can read it, in GITHUB_TOKEN or GH_TOKEN; ' +
+          'then call ingest_github with target "acme" again to resume; it continues where it stopped.',
+        remedy: { do: 'github_token', then: { do: 'ingest', target: 'acme', host: null, resume: true } },
+      },
+    });
     expect(textOf(result)).not.toContain(FAKE_TOKEN);
     expect(textOf(result)).not.toContain('--token-file');
     expect(count('select count(*) from github_repositories')).toBe(0);
@@ -201,12 +211,34 @@ describe('ingest_github: failures come back as isError results with a next step'
     gh.fake.inject({ kind: 'primary-rate-limit', match: 'rest', seconds: 600, skip: 2 });
     const result = await client.callTool({ name: 'ingest_github', arguments: { target: 'acme', concurrency: 1, maxWaitSeconds: 5 } });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^GITHUB_RATE_LIMITED: GitHub's rate limit is used up until \d{4}-\d\d-\d\dT.*everything finished so far is stored — call ingest_github with target "acme" again to resume/);
+    expect(textOf(result)).toMatch(
+      /^GITHUB_RATE_LIMITED: GitHub's rate limit is used up until \d{4}-\d\d-\d\dT.*everything finished so far is stored; carry on after that time\. Tell the user when it can continue\. Call ingest_github with target "acme" again to resume; it continues where it stopped\.$/,
+    );
+    expect(result.structuredContent).toMatchObject({ error: { code: 'GITHUB_RATE_LIMITED', remedy: { do: 'ingest', target: 'acme', host: null, resume: true } } });
     expect(count(`select count(*) from sync_state where kind = 'github.head'`)).toBeGreaterThan(0);
     gh.fake.faults.length = 0;
     const resumed = await client.callTool({ name: 'ingest_github', arguments: { target: 'acme' } });
     expect(resumed.isError, textOf(resumed)).toBeFalsy();
     expect((resumed.structuredContent as Ingest).detailed).toBeLessThan(8);
+  });
+});
+
+describe('ingest_github: a bad REPOSCOUT_GITHUB_HOST', () => {
+  it('is the user\'s to fix, named as the server\'s environment variable', async () => {
+    const db = emptyStore();
+    cleanups.push(db.cleanup);
+    const mcp = await connectInMemory({ store: db.store, github: githubFromEnvironment(db.store, { REPOSCOUT_GITHUB_HOST: 'not a host' }) });
+    cleanups.push(() => mcp.close());
+    const result = await mcp.client.callTool({ name: 'ingest_github', arguments: { target: 'acme' } });
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toEqual({
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'The GitHub host "not a host" is not a host name; pass something like github.example.com.',
+        next: "This needs the user: fix REPOSCOUT_GITHUB_HOST in the RepoScout server's environment.",
+        remedy: { do: 'fix_input', input: 'githubHost' },
+      },
+    });
   });
 });
 

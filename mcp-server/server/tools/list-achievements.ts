@@ -1,5 +1,4 @@
 import { identityFrom, loadRecords, parseWindow } from '../../../shared/achievements/index';
-import { MCP_WINDOW_NAMES } from '../../../shared/achievements/time';
 import { recordRef } from '../../../shared/achievements/record';
 import { RepoScoutError } from '../../../shared/errors';
 import { listAchievementsContract } from '../../../shared/protocol/tools/list-achievements';
@@ -11,7 +10,7 @@ export const listAchievementsTool = defineTool({
   ...listAchievementsContract,
   run(args, { catalog }) {
     const identity = identityFrom(args.who, args.as ?? []);
-    const window = parseWindow(args.since, args.until, MCP_WINDOW_NAMES);
+    const window = parseWindow(args.since, args.until);
     const query = { who: args.who, as: args.as, since: args.since, until: args.until, classes: args.classes, repository: args.repository, minImpact: args.minImpact };
     const offset = args.cursor === undefined ? 0 : decodeCursor('list_achievements', query, args.cursor)[0];
     if (typeof offset !== 'number' || offset < 0) throw new RepoScoutError('INVALID_INPUT', 'cursor is not one list_achievements returned; leave cursor out to start from the first page.');

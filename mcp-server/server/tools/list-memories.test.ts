@@ -61,7 +61,7 @@ describe('list_memories: behaviour', () => {
 
 describe('list_memories: bad input', () => {
   it.each([
-    ['an unknown id', { id: 99 }, /^MEMORY_NOT_FOUND: No memory with id 99\. Call list_memories or recall/],
+    ['an unknown id', { id: 99 }, /^MEMORY_NOT_FOUND: No memory with id 99\. Call list_memories or recall to find memory ids\.$/],
     ['a cursor that is not one', { cursor: 'bm90IGEgY3Vyc29y' }, /cursor is not one list_memories returned/],
     ['limit 101', { limit: 101 }, /limit is at most 100 per page/],
     ['id 0', { id: 0 }, /id/],

@@ -34,7 +34,7 @@ export const listMemoriesTool = defineTool({
 
 function oneMemory(db: Parameters<typeof loadMemory>[0], id: number): { structured: Output; text: string } {
   const memory = loadMemory(db, id);
-  if (!memory) throw new RepoScoutError('MEMORY_NOT_FOUND', `No memory with id ${id}.`);
+  if (!memory) throw new RepoScoutError('MEMORY_NOT_FOUND', `No memory with id ${id}.`, { remedy: { do: 'list', what: 'memories' } });
   const history = memoryHistory(db, id);
   const structured: Output = { memories: [{ ...memory, history }], total: 1, nextCursor: null };
   const rows = [

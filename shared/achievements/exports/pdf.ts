@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RepoScoutError } from '../../errors';
+import type { Remedy } from '../../protocol/errors';
+
+const FIX_BROWSER: { remedy: Remedy } = { remedy: { do: 'fix_input', input: 'browser' } };
 
 // Chromium-family browsers by their usual install paths, most common first.
 const CANDIDATES = [
@@ -13,10 +16,10 @@ const CANDIDATES = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
 ];
 
-/** The browser to print with: `--browser`, else $CHROME_PATH, else the first known install path that exists; null if none. */
+/** The browser to print with: the one named, else $CHROME_PATH, else the first known install path that exists; null if none. */
 export function findBrowser(explicit?: string): string | null {
   if (explicit !== undefined) {
-    if (!fs.existsSync(explicit)) throw new RepoScoutError('PATH_NOT_FOUND', `No browser at ${explicit}; pass the path of a Chromium, Chrome, Edge or Brave executable with --browser.`);
+    if (!fs.existsSync(explicit)) throw new RepoScoutError('PATH_NOT_FOUND', `No browser at ${explicit}; it needs the path of a Chromium, Chrome, Edge or Brave executable.`, FIX_BROWSER);
     return explicit;
   }
   const fromEnv = process.env.CHROME_PATH;
@@ -40,7 +43,7 @@ export async function printPdf(browser: string, htmlPath: string, pdfPath: strin
       );
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-2_000)));
-      child.on('error', (error) => reject(new RepoScoutError('INVALID_INPUT', `Could not start the browser at ${browser} (${error.message}); pass another with --browser.`)));
+      child.on('error', (error) => reject(new RepoScoutError('INVALID_INPUT', `Could not start the browser at ${browser} (${error.message}); another browser is needed.`, FIX_BROWSER)));
       child.on('close', (code) => {
         if (code === 0 && fs.existsSync(pdfPath) && fs.statSync(pdfPath).size > 0) resolve();
         else reject(new RepoScoutError('EXPORT_FAILED', `The browser at ${browser} did not write a PDF (exit ${code}): ${stderr.trim().split('\n').at(-1) ?? ''}. The HTML report is at ${htmlPath}.`));

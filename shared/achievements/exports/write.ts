@@ -42,7 +42,7 @@ export async function writePortfolio(
     if (formats.includes('pdf')) {
       const browser = options.browser === undefined && options.locateBrowser ? options.locateBrowser() : findBrowser(options.browser);
       if (browser === null) {
-        written.notices.push(`No Chromium-family browser found for the PDF; open ${html} in a browser and print it, or pass one with --browser <path>.`);
+        written.notices.push(`No Chromium-family browser found for the PDF; open ${html} in a browser and print it, or name a browser to print with.`);
       } else {
         const pdf = path.join(outDir, 'portfolio.pdf');
         await printPdf(browser, html, pdf, options.signal);
