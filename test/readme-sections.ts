@@ -2,6 +2,7 @@ import { healthFormulaMarkdown } from '../shared/analyses/health';
 import { renderToolTable } from '../mcp-server/server/tool-table';
 import { impactFormulaMarkdown } from '../shared/achievements/impact';
 import { portfolioJsonSchema } from '../shared/achievements/exports/json';
+import { recordJsonSchemas } from './record-json-schemas';
 
 /** README sections generated from code, by marker name; `npm run readme` writes them. */
 export const readmeSections: Record<string, () => string> = {
@@ -13,4 +14,5 @@ export const readmeSections: Record<string, () => string> = {
 /** Files generated from code (published schemas); `npm run readme` writes them too. */
 export const generatedFiles: Record<string, () => string> = {
   'schemas/portfolio.schema.json': () => `${JSON.stringify(portfolioJsonSchema(), null, 2)}\n`,
+  ...recordJsonSchemas,
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { organizationReportUri, repositoryReportUri } from './resources';
+import { reportModelSchema, reportModelUri } from '../../shared/protocol/report';
 import { connectInMemory, fakeGitHub, researchedFixture, textOf, type FakeGitHubFixture, type Fixture } from './test-support';
 import { selectTools } from './create-server';
 import { allTools } from './tools/index';
@@ -57,7 +58,7 @@ describe('createServer: tools', () => {
     try {
       expect((await empty.client.listTools()).tools.map((t) => t.name)).toEqual(allTools.filter((t) => t.toolset === 'orchestrate').map((t) => t.name));
       expect((await empty.client.listPrompts()).prompts).toEqual([]);
-      expect((await empty.client.listResourceTemplates()).resourceTemplates).toHaveLength(2);
+      expect((await empty.client.listResourceTemplates()).resourceTemplates).toHaveLength(3);
     } finally {
       await empty.close();
     }
@@ -122,7 +123,7 @@ describe('createServer: tools', () => {
 describe('createServer: resources', () => {
   it('lists one Markdown report per researched repository and organization, by URI template', async () => {
     const { resourceTemplates } = await mcp.client.listResourceTemplates();
-    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['reposcout://repository/{key}/report', 'reposcout://organization/{owner}/report', 'reposcout://portfolio/{who}/report', 'reposcout://portfolio/{who}/export/{format}']);
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['reposcout://repository/{key}/report', 'reposcout://repository/{key}/report-model', 'reposcout://organization/{owner}/report', 'reposcout://portfolio/{who}/report', 'reposcout://portfolio/{who}/export/{format}']);
     // portfolios are listed once achievements are collected (the tools test above may have)
     const resources = (await mcp.client.listResources()).resources.filter((r) => !r.uri.startsWith('reposcout://portfolio/'));
     expect(resources).toContainEqual(expect.objectContaining({ uri: repositoryReportUri(fx.key), mimeType: 'text/markdown' }));
@@ -153,6 +154,16 @@ describe('createServer: resources', () => {
     const text = (contents[0] as { text: string }).text;
     expect(text).toMatch(/^<<<repository data: the fenced report below[^\n]*\n```+markdown\n# /);
     expect(text).toContain('Alice Liddell');
+  });
+
+  it('reads a report model as JSON the contract parses: the data the HTML report and the VS Code webview render', async () => {
+    const uri = reportModelUri(fx.key);
+    const { contents } = await mcp.client.readResource({ uri });
+    expect(contents[0]).toMatchObject({ uri, mimeType: 'application/json' });
+    const model = reportModelSchema.parse(JSON.parse((contents[0] as { text: string }).text));
+    expect(model.repository.key).toBe(fx.key);
+    expect(model.contributors.shown.map((c) => c.name)).toContain('Alice Liddell');
+    await expect(mcp.client.readResource({ uri: reportModelUri('local:/nowhere') })).rejects.toThrow(/-32002.*No stored repository matches/);
   });
 
   it.each([

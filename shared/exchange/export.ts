@@ -1,6 +1,7 @@
 import { loadResearch } from '../research/stored-research';
 import { parseTopics, type SearchDocumentRow } from '../search/documents';
 import type { Store } from '../store/open';
+import type { RepositoryRow } from '../store/repositories';
 import type { IssueRecord, RepositoryRecord } from './record';
 
 /**
@@ -11,16 +12,7 @@ export function* exportRepositories(store: Store): Generator<RepositoryRecord> {
   const { db } = store;
   const doc = db.prepare(`select * from search_documents where kind = 'repository' and ref_key = ?`);
   const issues = db.prepare(`select * from search_documents where kind = 'issue' and repo_key = ? order by id`);
-  const rows = db.prepare('select * from repositories order by key').all() as {
-    id: number;
-    key: string;
-    source: 'github' | 'local';
-    owner: string | null;
-    name: string;
-    path: string | null;
-    description: string | null;
-    updated_at: string;
-  }[];
+  const rows = db.prepare('select * from repositories order by key').all() as RepositoryRow[];
   for (const repo of rows) {
     const d = doc.get(repo.key) as SearchDocumentRow | undefined;
     const extra = d ? (JSON.parse(d.extra_json) as { readmeChars?: number }) : {};

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_STORED_EVENTS, type JobStore } from './job-store';
 import type { WorkerEvent } from './workers/types';
+import type { EventRecord } from '../protocol/orchestrate';
 
 const FLUSH_MS = 250;
 
@@ -15,7 +16,7 @@ export function createEventSink(jobs: JobStore, attemptId: number, logPath: stri
   const log = fs.createWriteStream(logPath, { flags: 'a' });
   let seq = 0;
   let arrived = 0;
-  let buffer: { seq: number; at: string; kind: string; text: string }[] = [];
+  let buffer: EventRecord[] = [];
   const flush = () => {
     const batch = buffer;
     buffer = [];

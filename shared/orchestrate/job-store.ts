@@ -247,7 +247,7 @@ export function createJobStore(db: Db) {
      * Stores a batch of events (numbered by arrival; a batch may skip numbers a flood dropped),
      * counts `arrived` events in the attempt's total, and prunes all but the newest MAX_STORED_EVENTS.
      */
-    appendEvents(attemptId: number, events: readonly { seq: number; at: string; kind: string; text: string }[], arrived: number): void {
+    appendEvents(attemptId: number, events: readonly EventRecord[], arrived: number): void {
       if (arrived === 0) return;
       db.transaction(() => {
         for (const e of events) s.insertEvent.run(attemptId, e.seq, e.at, e.kind, e.text);

@@ -16,7 +16,9 @@ export * from './errors';
 export * from './inputs';
 export * from './limits';
 export * from './records';
+export * from './report';
 export * from './research';
+export * from './organization';
 export * from './toolsets';
 export * from './orchestrate';
 

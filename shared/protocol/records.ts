@@ -153,15 +153,18 @@ export const organizationSummarySchema = z.object({
   syncedAt: z.string().nullable(),
   totals: z.object({
     repositories: n(),
+    // Not archived, not a fork, not empty: the repositories the health ranking compares.
     ranked: n(),
     archived: n(),
     forks: n(),
     empty: n(),
+    // Pushed to within the last 90 days; dormant: no push for more than a year.
     active: n(),
     dormant: n(),
     stars: n(),
     openIssues: n(),
     openPullRequests: n(),
+    // Distinct human contributors (GitHub logins) across the repositories.
     contributors: n(),
   }),
   health: z.object({ median: n().nullable(), mean: n().nullable(), grades: z.object({ A: n(), B: n(), C: n(), D: n(), F: n() }) }),

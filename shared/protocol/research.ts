@@ -142,7 +142,7 @@ export function publishedSectionsShape() {
   return shape;
 }
 
-/** The research result for one repository, as stored and printed with `reposcout research --json`. */
+/** The research result for one repository, as stored and printed (its `research` field) by `reposcout --json research`; published as schemas/research.schema.json. */
 export const repositoryResearchSchema = z.object({
   repository: researchedRepositorySchema,
   options: researchOptionsSchema,

@@ -8,6 +8,7 @@ import { findReferences } from './org-citations';
 import { researchOrganization, storedOrganizationResearch } from './org-research';
 import { tokenize } from './org-topics';
 import type { OrganizationResearch } from './org-types';
+import { organizationRecordProblem } from '../../test/helpers/research-record';
 
 describe('researchOrganization on a synthetic organization', () => {
   let world: GitHubWorld;
@@ -96,6 +97,17 @@ describe('researchOrganization on a synthetic organization', () => {
       expect(isRepoScoutError(error, 'NOT_RESEARCHED')).toBe(true);
       expect((error as RepoScoutError).remedy).toEqual({ do: 'ingest', target: 'someone-else', host: null });
     }
+  });
+
+  it('stores exactly the organization record shared/protocol/organization.ts declares, every field at every depth', () => {
+    const json = storedOrganizationResearch(world.store, 'acme');
+    // The synthetic organization fills the lists whose items have fields of their own.
+    expect(json.network.people.length * json.network.edges.length * json.topics.clusters.length * json.citations.references.length).toBeGreaterThan(0);
+    expect(json.citations.repositories.some((c) => c.cff !== null)).toBe(true);
+    expect(organizationRecordProblem(json)).toBeNull();
+    const extra = structuredClone(json);
+    Object.assign(extra.network.people[0]!, { followers: 3 });
+    expect(organizationRecordProblem(extra)).toBe('fields the schema does not declare: $.network.people[0].followers');
   });
 });
 

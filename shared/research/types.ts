@@ -18,8 +18,8 @@ import type { busFactorSchema, communityFilesSchema, healthComponentSchema, heal
 
 /** The research result for one repository: what `reposcout research` stores, prints with --json, and renders into reports. */
 export type RepositoryResearch = z.output<typeof repositoryResearchSchema>;
-/** The record's header: which repository, at which commit, when (not get_repository's summary record). */
-export type RepositorySummary = z.output<typeof researchedRepositorySchema>;
+/** The record's header: which repository, at which commit, when. */
+export type ResearchedRepository = z.output<typeof researchedRepositorySchema>;
 export type GitHubRepositoryFacts = z.output<typeof githubRepositoryFactsSchema>;
 export type GitHubHealthInputs = z.output<typeof githubHealthInputsSchema>;
 export type ContributorStats = z.output<typeof contributorStatsSchema>;

@@ -40,6 +40,7 @@ export function runMeasured(command, args, { cwd, env = process.env, keepStdout 
     const stderr = [];
     let peakRssKb = null;
     let childrenPeakRssKb = null;
+    let childrenPeakAnonKb = null;
     let cpuTicks = null;
     const sample = () => {
       try {
@@ -47,7 +48,10 @@ export function runMeasured(command, args, { cwd, env = process.env, keepStdout 
         if (match) peakRssKb = Math.max(peakRssKb ?? 0, Number(match[1]));
         cpuTicks = cpuOf(child.pid) ?? cpuTicks;
         const rss = childrenRssKb(child.pid);
-        if (rss !== null) childrenPeakRssKb = Math.max(childrenPeakRssKb ?? 0, rss);
+        if (rss !== null) {
+          childrenPeakRssKb = Math.max(childrenPeakRssKb ?? 0, rss.total);
+          childrenPeakAnonKb = Math.max(childrenPeakAnonKb ?? 0, rss.anon);
+        }
       } catch {
         // The process has exited (or /proc is unavailable): keep the last reading.
       }
@@ -68,6 +72,7 @@ export function runMeasured(command, args, { cwd, env = process.env, keepStdout 
         signal,
         peakRssKb,
         childrenPeakRssKb,
+        childrenPeakAnonKb,
         cpuSeconds: cpuTicks === null ? null : cpuTicks / CLOCK_TICKS,
         stdoutBytes,
         stdout: keepStdout ? Buffer.concat(stdout).toString('utf8') : null,
@@ -99,9 +104,14 @@ function cpuOf(pid) {
   return ticks.every(Number.isFinite) ? ticks.reduce((a, b) => a + b, 0) : null;
 }
 
-/** Resident memory of the live children of `pid` together (git processes the engine runs), in kB. */
+/**
+ * Resident memory of the live children of `pid` together (git processes the engine runs), in kB:
+ * `total` (VmRSS) and `anon` (RssAnon). Most of a git log's VmRSS is its mmapped pack file, pages
+ * of the kernel's file cache that every git reading the pack shares; `anon` is its own memory.
+ */
 function childrenRssKb(pid) {
   let total = 0;
+  let anon = 0;
   for (const task of readdirSync(`/proc/${pid}/task`)) {
     let children = '';
     try {
@@ -111,12 +121,13 @@ function childrenRssKb(pid) {
     }
     for (const childPid of children.split(' ').filter(Boolean)) {
       try {
-        const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${childPid}/status`, 'utf8'));
-        if (match) total += Number(match[1]);
+        const status = readFileSync(`/proc/${childPid}/status`, 'utf8');
+        total += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+        anon += Number(/^RssAnon:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
       } catch {
         // exited between the two reads
       }
     }
   }
-  return total;
+  return { total, anon };
 }

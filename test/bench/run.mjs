@@ -114,8 +114,8 @@ async function research(cli, repo, scratch, label) {
     const tail = result.stderr.trim().split('\n').slice(-10).join('\n');
     throw new Error(`${label} failed (exit ${result.exitCode ?? result.signal}):\n${tail}`);
   }
-  log(`${label}: ${result.seconds.toFixed(2)} s, ${cpu(result)} CPU s, peak RSS node ${mb(result.peakRssKb)} MB, git ${mb(result.childrenPeakRssKb)} MB`);
-  return { seconds: result.seconds, cpuSeconds: result.cpuSeconds, peakRssMb: mb(result.peakRssKb), gitPeakRssMb: mb(result.childrenPeakRssKb), stdoutBytes: result.stdoutBytes, seen: whatTheToolSaw(result.stdout) };
+  log(`${label}: ${result.seconds.toFixed(2)} s, ${cpu(result)} CPU s, peak RSS node ${mb(result.peakRssKb)} MB, git ${mb(result.childrenPeakRssKb)} MB (${mb(result.childrenPeakAnonKb)} MB anonymous)`);
+  return { seconds: result.seconds, cpuSeconds: result.cpuSeconds, peakRssMb: mb(result.peakRssKb), gitPeakRssMb: mb(result.childrenPeakRssKb), gitPeakAnonMb: mb(result.childrenPeakAnonKb), stdoutBytes: result.stdoutBytes, seen: whatTheToolSaw(result.stdout) };
 }
 
 async function timedGit(repo, args, label) {
@@ -198,7 +198,8 @@ async function benchShape(options, shape) {
       commitsPerSecond: Math.round(summary.commits / first),
       peakRssMb: Math.max(...rounds.map((r) => r.first.peakRssMb ?? 0)),
       gitPeakRssMb: Math.max(...rounds.map((r) => r.first.gitPeakRssMb ?? 0)),
-      peakRssNote: 'peakRssMb: VmHWM of the node process; gitPeakRssMb: its git children together, sampled every 20 ms',
+      gitPeakAnonMb: Math.max(...rounds.map((r) => r.first.gitPeakAnonMb ?? 0)),
+      peakRssNote: 'peakRssMb: VmHWM of the node process; gitPeakRssMb: VmRSS of its git children together, sampled every 20 ms, mostly their shared mmapped pack file; gitPeakAnonMb: their RssAnon (own memory) together',
       seen: rounds.at(-1).first.seen,
     },
     reRun: rerun === null ? null : { seconds: round(rerun, 3), runs: reruns.map((r) => round(r.seconds, 3)), peakRssMb: Math.max(...reruns.map((r) => r.peakRssMb ?? 0)), seen: reruns.at(-1).seen },
@@ -255,7 +256,7 @@ function printShape(shape, summary) {
     ['CPU s: bare log / engine log / research', `${dash(shape.bareLog.cpuSeconds)} / ${dash(shape.engineLog.cpuSeconds)} / ${dash(shape.firstRun?.cpuSeconds)}`],
     ['commits/s (first research)', dash(shape.firstRun?.commitsPerSecond)],
     ['peak RSS MB, research (node)', dash(checks.peakRssMb.value), checks.peakRssMb.target, checks.peakRssMb.status],
-    ['peak RSS MB, research (git children)', dash(shape.firstRun?.gitPeakRssMb)],
+    ['peak RSS MB, research (git children)', shape.firstRun ? `${dash(shape.firstRun.gitPeakRssMb)} (${dash(shape.firstRun.gitPeakAnonMb)} anonymous)` : '-'],
     ['peak RSS MB, bare / engine git log', `${shape.bareLog.peakRssMb} / ${shape.engineLog.peakRssMb}`],
     ['re-run (s, median)', seconds(shape.reRun?.seconds)],
     ['re-run / first', dash(checks.rerunOverFirst.value), checks.rerunOverFirst.target, checks.rerunOverFirst.status],

@@ -1,6 +1,7 @@
 import { analyses } from '../../../shared/analyses/registry';
 import type { RepositoryResearch } from '../../../shared/research/types';
 import { plural } from '../../../shared/reports/format';
+import { githubFactsOf } from '../../../shared/research/publish';
 import { identityOf, summaryOf } from '../repository-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
@@ -14,28 +15,14 @@ export const getRepositoryTool = defineTool({
   run(args, { catalog }) {
     const { row, research } = catalog.resolve(args.repository);
     const wanted = new Set<RepositorySection>(args.sections.includes('all') ? repositorySections : (args.sections as RepositorySection[]));
-    const structured: Output = { repository: identityOf(row), summary: summaryOf(research), ...githubFacts(research), ...sections(research, wanted) };
+    const structured: Output = { repository: identityOf(row), summary: summaryOf(research), ...githubFactsField(research), ...sections(research, wanted) };
     return { structured, text: render(structured) };
   },
 });
 
-function githubFacts(r: RepositoryResearch): Pick<Output, 'github'> {
-  const g = r.repository.github;
-  if (!g) return {};
-  return {
-    github: {
-      url: g.url,
-      description: g.description,
-      stars: g.stars,
-      forks: g.forks,
-      openIssues: g.openIssues,
-      openPullRequests: g.openPullRequests,
-      topics: g.topics,
-      isArchived: g.isArchived,
-      isFork: g.isFork,
-      pushedAt: g.pushedAt,
-    },
-  };
+function githubFactsField(r: RepositoryResearch): Pick<Output, 'github'> {
+  const github = githubFactsOf(r);
+  return github ? { github } : {};
 }
 
 /** The asked-for sections, each published by its analysis (shared/analyses/registry.ts). */

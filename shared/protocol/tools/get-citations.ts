@@ -1,33 +1,25 @@
 import { z } from 'zod';
 import { defineContract, READ_ONLY } from '../contract';
 import { cursorInput, limitInput, ownerInput } from '../inputs';
+import { cffSummarySchema, citationCountsSchema, citationKindSchema, citationReferenceSchema } from '../organization';
 
 const input = z.strictObject({
   owner: ownerInput,
-  kind: z.enum(['doi', 'arxiv', 'zenodo']).optional().describe('Only references of this kind.'),
+  kind: citationKindSchema.optional().describe('Only references of this kind.'),
   repository: z.string().min(1).max(100).optional().describe('Only this repository (its name).'),
   limit: limitInput(100, 20),
   cursor: cursorInput('owner, kind and repository'),
 });
 
+// Parts of the stored organization record (shared/protocol/organization.ts).
 const n = () => z.number();
 const output = z.object({
   owner: z.string(),
-  counts: z.object({ citationFiles: n(), dois: n(), arxiv: n(), zenodo: n(), repositoriesWithCitations: n() }),
-  references: z.array(z.object({ kind: z.enum(['doi', 'arxiv', 'zenodo']), id: z.string(), url: z.string(), repositories: z.array(z.string()), repositoryCount: n() })),
+  counts: citationCountsSchema,
+  references: z.array(citationReferenceSchema.extend({ repositoryCount: n() })),
   total: n(),
   nextCursor: z.string().nullable(),
-  citationFiles: z.array(
-    z.object({
-      repository: z.string(),
-      title: z.string().nullable(),
-      version: z.string().nullable(),
-      doi: z.string().nullable(),
-      dateReleased: z.string().nullable(),
-      authors: z.array(z.string()),
-      problems: z.array(z.string()),
-    }),
-  ),
+  citationFiles: z.array(z.object({ repository: z.string(), ...cffSummarySchema.omit({ preferredCitation: true }).shape })),
 });
 
 export const getCitationsContract = defineContract({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract, READ_ONLY } from '../contract';
 import { cursorInput, limitInput, ownerInput } from '../inputs';
+import { coContributionEdgeSchema, networkCommunitySchema, networkPersonSchema, networkRepositorySchema, serializedGraphSchema } from '../organization';
 
 export const networkViews = ['overview', 'people', 'edges', 'repositories', 'communities'] as const;
 
@@ -20,28 +21,11 @@ const input = z.strictObject({
   cursor: cursorInput('owner, view, sort and person'),
 });
 
+// The lists are parts of the stored organization record (shared/protocol/organization.ts).
 const n = () => z.number();
-const person = z.object({
-  login: z.string(),
-  repositories: n(),
-  contributions: n(),
-  collaborators: n(),
-  strength: n(),
-  betweenness: n(),
-  pagerank: n(),
-  community: n(),
-});
-const edge = z.object({ source: z.string(), target: z.string(), weight: n(), sharedRepositories: n(), repositories: z.array(z.string()) });
-const repository = z.object({
-  name: z.string(),
-  key: z.string(),
-  contributors: n(),
-  busFactor: n(),
-  busFactorWindow: n().nullable(),
-  topContributors: z.array(z.object({ login: z.string(), contributions: n(), share: n() })),
-});
-const community = z.object({ id: n(), size: n(), people: z.array(z.string()), repositories: z.array(z.string()) });
-const attributes = z.record(z.string(), z.unknown());
+const community = z.object({ id: n(), size: n(), ...networkCommunitySchema.omit({ id: true }).shape });
+const graphNode = serializedGraphSchema.shape.nodes.element;
+const graphEdge = serializedGraphSchema.shape.edges.element.omit({ key: true });
 
 const output = z.object({
   owner: z.string(),
@@ -50,17 +34,11 @@ const output = z.object({
   view: z.enum(networkViews),
   total: n(),
   nextCursor: z.string().nullable(),
-  people: z.array(person).optional(),
-  edges: z.array(edge).optional(),
-  repositories: z.array(repository).optional(),
+  people: z.array(networkPersonSchema).optional(),
+  edges: z.array(coContributionEdgeSchema).optional(),
+  repositories: z.array(networkRepositorySchema).optional(),
   communities: z.array(community).optional(),
-  graph: z
-    .object({
-      nodes: z.array(z.object({ key: z.string(), attributes })),
-      edges: z.array(z.object({ source: z.string(), target: z.string(), attributes })),
-      truncated: z.boolean(),
-    })
-    .optional(),
+  graph: z.object({ nodes: z.array(graphNode), edges: z.array(graphEdge), truncated: z.boolean() }).optional(),
 });
 
 export const getCollaborationNetworkContract = defineContract({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineContract, READ_ONLY } from '../contract';
 import { ownerInput } from '../inputs';
-import { gradeSchema, organizationSummarySchema } from '../records';
+import { healthComponentAveragesSchema, healthHistogramSchema, organizationActivitySectionSchema, organizationLanguageSchema, rankedRepositorySchema } from '../organization';
+import { organizationSummarySchema } from '../records';
 
 export const organizationSections = ['health', 'best', 'worst', 'languages', 'activity'] as const;
 
@@ -14,40 +15,13 @@ const input = z.strictObject({
     .describe('Sections besides the summary.'),
 });
 
-const n = () => z.number();
-const ranked = z.object({
-  name: z.string(),
-  key: z.string(),
-  health: n(),
-  grade: gradeSchema,
-  language: z.string().nullable(),
-  busFactor: n(),
-  contributors: n(),
-  pushedAt: z.string().nullable(),
-  strengths: z.array(z.string()),
-  weaknesses: z.array(z.string()),
-});
-
+// The sections: parts of the stored organization record (shared/protocol/organization.ts).
 const output = organizationSummarySchema.extend({
-  healthDistribution: z
-    .object({
-      histogram: z.array(z.object({ bucket: z.string(), count: n() })),
-      components: z.array(z.object({ id: z.string(), label: z.string(), weight: n(), averageScore: n(), measured: n() })),
-    })
-    .optional(),
-  best: z.array(ranked).optional(),
-  worst: z.array(ranked).optional(),
-  languages: z.array(z.object({ language: z.string(), share: n(), repositories: n() })).optional(),
-  activity: z
-    .object({
-      commitsInWindow: n(),
-      commitsInWindowReported: n(),
-      pullRequestsMergedInWindow: n(),
-      issuesOpenedInWindow: n(),
-      releasesInWindow: n(),
-      recentWeeks: z.array(z.object({ week: z.string(), commits: n(), repositories: n(), authors: n() })),
-    })
-    .optional(),
+  healthDistribution: z.object({ histogram: healthHistogramSchema, components: healthComponentAveragesSchema }).optional(),
+  best: z.array(rankedRepositorySchema).optional(),
+  worst: z.array(rankedRepositorySchema).optional(),
+  languages: z.array(organizationLanguageSchema).optional(),
+  activity: organizationActivitySectionSchema.optional(),
 });
 
 export const getOrganizationContract = defineContract({

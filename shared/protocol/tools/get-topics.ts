@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract, READ_ONLY } from '../contract';
 import { cursorInput, limitInput, ownerInput } from '../inputs';
+import { repositoryTopicsSchema, topicClusterSchema, topicTermSchema } from '../organization';
 
 const input = z.strictObject({
   owner: ownerInput,
@@ -9,14 +10,15 @@ const input = z.strictObject({
   cursor: cursorInput('owner'),
 });
 
+// Parts of the stored organization record (shared/protocol/organization.ts).
 const n = () => z.number();
 const output = z.object({
   owner: z.string(),
-  clusters: z.array(z.object({ id: n(), label: z.string(), terms: z.array(z.string()), repositories: z.array(z.string()), repositoryCount: n() })),
-  terms: z.array(z.object({ term: z.string(), source: z.enum(['github', 'keyword', 'both']), repositories: n() })),
+  clusters: z.array(topicClusterSchema.extend({ repositoryCount: n() })),
+  terms: z.array(topicTermSchema),
   total: n(),
   nextCursor: z.string().nullable(),
-  repository: z.object({ name: z.string(), githubTopics: z.array(z.string()), keywords: z.array(z.string()), cluster: n().nullable() }).optional(),
+  repository: repositoryTopicsSchema.optional(),
 });
 
 export const getTopicsContract = defineContract({
