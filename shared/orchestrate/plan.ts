@@ -44,7 +44,7 @@ export async function resolveRepository(repository: string, base: string): Promi
 export async function planJob(input: PlanInput, jobId: string): Promise<Plan> {
   if (input.split && input.subtasks) throw new RepoScoutError('INVALID_INPUT', 'Both split and subtasks were given; pass one of them (split proposes subtasks, subtasks lists them).');
   if (input.worker.kind === 'command' && !input.worker.command) {
-    throw new RepoScoutError('INVALID_INPUT', 'The command worker needs a command: the program and its arguments, for example ["node","fix.mjs"].');
+    throw new RepoScoutError('INVALID_INPUT', 'The command worker needs a command; give the program and its arguments, for example ["node","fix.mjs"].');
   }
   const { root, baseCommit } = await resolveRepository(input.repository, input.base);
   const files = (await runGit(root, ['-c', 'core.quotepath=off', 'ls-tree', '-r', '-z', '--name-only', baseCommit])).stdout.toString('utf8').split('\0').filter((f) => f !== '');

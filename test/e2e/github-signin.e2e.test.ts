@@ -185,8 +185,8 @@ describe('GitHub sign-in in VS Code (code-server, authentication provider test d
     // token to send and the answer says what to do.
     const seen = github.log.length;
     await ingestAcme('Continue Without');
-    const failure = await waitForNotification(page, /refused the request without a valid sign-in/, 120_000);
-    expect(failure).toMatch(/Sign in to GitHub with "RepoScout: Sign in to GitHub", then run the command again/);
+    const failure = await waitForNotification(page, /\(GITHUB_AUTH\) Sign in to GitHub/, 120_000);
+    expect(failure).toMatch(/\(GITHUB_AUTH\) Sign in to GitHub with "RepoScout: Sign in to GitHub" \(with an account that can read it\), then run the command again\./);
     expect(failure).not.toMatch(/GITHUB_TOKEN|GH_TOKEN/);
     await page.screenshot({ path: path.join(SHOTS, 'signin-05-signed-out.png') });
     const after = github.log.slice(seen);
@@ -207,7 +207,7 @@ describe('GitHub sign-in in VS Code (code-server, authentication provider test d
 
   it("signs in again from the failure's own button, and signs out from VS Code's Accounts menu", async () => {
     // The GITHUB_AUTH failure of the previous step offers the fix.
-    await page.locator('.notification-toast').filter({ hasText: 'refused the request without a valid sign-in' }).getByRole('button', { name: 'Sign in to GitHub' }).click();
+    await page.locator('.notification-toast').filter({ hasText: '(GITHUB_AUTH) Sign in to GitHub' }).getByRole('button', { name: 'Sign in to GitHub' }).click();
     await answerConsent('Allow', 'signin-06-consent-again');
     const signedIn = await waitForNotification(page, new RegExp(`Signed in to GitHub as ${AUTH_DOUBLE_ACCOUNT}`), 60_000);
     expect(signedIn).toMatch(/Ingest a GitHub Owner/);

@@ -13,7 +13,7 @@ export const commandWorker: Worker = {
   afterResultGraceMs: 0,
   launch({ prompt, options, env, promptFile }) {
     const [file, ...rest] = options.command ?? [];
-    if (!file) throw new RepoScoutError('INVALID_INPUT', 'The command worker needs a command: the program and its arguments, for example ["node","fix.mjs"].');
+    if (!file) throw new RepoScoutError('INVALID_INPUT', 'The command worker needs a command; give the program and its arguments, for example ["node","fix.mjs"].');
     if (options.instructionVia === 'argument') return { file, args: [...rest, prompt], env };
     if (options.instructionVia === 'env') return { file, args: rest, env: { ...env, REPOSCOUT_INSTRUCTION: prompt } };
     return { file, args: rest, env: { ...env, REPOSCOUT_INSTRUCTION_FILE: promptFile } };
