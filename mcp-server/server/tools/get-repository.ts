@@ -19,23 +19,11 @@ export const getRepositoryTool = defineTool({
   },
 });
 
+// The stored facts extend the published record (shared/protocol/research.ts); parsing the
+// answer with the output schema (register-tool.ts) keeps only the published fields.
 function githubFacts(r: RepositoryResearch): Pick<Output, 'github'> {
   const g = r.repository.github;
-  if (!g) return {};
-  return {
-    github: {
-      url: g.url,
-      description: g.description,
-      stars: g.stars,
-      forks: g.forks,
-      openIssues: g.openIssues,
-      openPullRequests: g.openPullRequests,
-      topics: g.topics,
-      isArchived: g.isArchived,
-      isFork: g.isFork,
-      pushedAt: g.pushedAt,
-    },
-  };
+  return g ? { github: g } : {};
 }
 
 /** The asked-for sections, each published by its analysis (shared/analyses/registry.ts). */
