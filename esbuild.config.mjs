@@ -3,6 +3,7 @@
 // because their .node binaries cannot be bundled.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { browserBuild, reportPageEsbuildPlugin } from './webview-client/bundle.mjs';
 
 export const nativeExternals = ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'];
 
@@ -27,7 +28,8 @@ const anthropicSdk = build({
 
 const cli = build({
   entryPoints: ['mcp-server/main.ts'],
-  plugins: [lazyAnthropic],
+  // The HTML report's browser code (webview-client/) is built and embedded as text.
+  plugins: [lazyAnthropic, reportPageEsbuildPlugin(process.cwd())],
   outfile: 'dist/reposcout.mjs',
   bundle: true,
   platform: 'node',
@@ -83,14 +85,8 @@ const webviews = hasExtension
   ? build({
       entryPoints: { report: 'extension/webviews/client/report.ts', dashboard: 'extension/webviews/client/dashboard.ts', job: 'extension/webviews/client/job.ts', portfolio: 'extension/webviews/client/portfolio.ts' },
       outdir: 'dist/media',
-      bundle: true,
-      platform: 'browser',
-      target: 'chrome120',
-      format: 'iife',
-      minify: true,
-      sourcemap: false,
+      ...browserBuild,
       metafile: true,
-      logLevel: 'warning',
     })
   : Promise.resolve(null);
 

@@ -8,6 +8,7 @@ const engineMustNotImport = [
 const enginePatterns = [
   { group: ['@modelcontextprotocol/*'], message: 'The engine (shared/) knows nothing of MCP; adapt it in mcp-server/.' },
   { group: ['**/mcp-server/**', '**/extension/**'], message: 'The engine (shared/) must not import its front doors.' },
+  { group: ['**/webview-client/**'], message: 'The engine (shared/) runs no browser code; the HTML report inlines webview-client/ as text through virtual:report-page.' },
 ];
 const extensionMustNotImport = [
   { name: 'better-sqlite3', message: 'Native modules cannot load in the extension host; ask the engine over MCP.' },
@@ -20,6 +21,11 @@ const extensionPatterns = [
     regex: '^\\.[./]*/shared/(?!protocol(/|$))',
     message: 'The extension imports only the contract (shared/protocol) from the engine; everything else it asks the engine over MCP.',
   },
+];
+// Browser code shared by the VS Code webviews and the HTML report: it sees only the contract.
+const browserPatterns = [
+  { regex: '^\\.\\./(?!shared/protocol/)', message: 'webview-client/ runs in browsers (VS Code webviews, the HTML report): import only shared/protocol/ and its own files.' },
+  { regex: '^node:', message: 'webview-client/ runs in browsers: no Node modules.' },
 ];
 // The contract is zod schemas and types that every side imports: nothing from the engine.
 const protocolMessage = 'shared/protocol holds zod schemas and types only: import zod and other protocol files, nothing from the engine.';
@@ -60,6 +66,13 @@ export default tseslint.config(
       // stdout belongs to the MCP protocol when serving over stdio; the CLI writes
       // its human and --json output through process.stdout explicitly.
       'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  {
+    files: ['webview-client/**/*.ts'],
+    ignores: ['webview-client/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'webview-client/ runs in browsers; only the extension host has vscode.' }], patterns: browserPatterns }],
     },
   },
   {

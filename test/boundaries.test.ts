@@ -24,6 +24,10 @@ describe('architecture boundaries (eslint)', () => {
     ['shared/protocol/x.ts', `import { RepoScoutError } from '../errors';\nexport const e = RepoScoutError;`, 'no-restricted-imports'],
     ['shared/protocol/x.ts', `import Database from 'better-sqlite3';\nexport const d = Database;`, 'no-restricted-imports'],
     ['shared/protocol/tools/x.ts', `import { openStore } from '../../store/open';\nexport const o = openStore;`, 'no-restricted-imports'],
+    ['shared/reports/x.ts', `import { renderReport } from '../../webview-client/report';\nexport const r = renderReport;`, 'no-restricted-imports'],
+    ['webview-client/x.ts', `import { buildReportModel } from '../shared/reports/report-model';\nexport const b = buildReportModel;`, 'no-restricted-imports'],
+    ['webview-client/x.ts', `import fs from 'node:fs';\nexport const f = fs;`, 'no-restricted-imports'],
+    ['webview-client/x.ts', `import * as vscode from 'vscode';\nexport const v = vscode;`, 'no-restricted-imports'],
   ])('%s rejects: %s', async (file, code, rule) => {
     expect(await ruleIds(code, file)).toContain(rule);
   });
@@ -36,6 +40,8 @@ describe('architecture boundaries (eslint)', () => {
     ['extension/engine/x.ts', `import { ERROR_CODES } from '../../shared/protocol/errors';\nexport const e = ERROR_CODES;`],
     ['shared/protocol/x.ts', `import { z } from 'zod';\nimport { READ_ONLY } from './contract';\nexport const s = [z, READ_ONLY];`],
     ['shared/protocol/tools/x.ts', `import { z } from 'zod';\nimport { repositoryInput } from '../inputs';\nexport const s = [z, repositoryInput];`],
+    ['webview-client/x.ts', `import { reportModelSchema } from '../shared/protocol/report';\nimport { h } from './dom';\nexport const s = [reportModelSchema, h];`],
+    ['extension/webviews/client/x.ts', `import { renderReport } from '../../../webview-client/report';\nexport const r = renderReport;`],
   ])('%s allows: %s', async (file, code) => {
     expect(await ruleIds(code, file)).toEqual([]);
   });

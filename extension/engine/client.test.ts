@@ -8,7 +8,7 @@ import { EngineClient, type EngineLog } from './client';
 import { CancelledError, ToolError } from './errors';
 import { engineLaunch, EngineError } from './launch';
 import { listRepositoriesContract } from '../../shared/protocol';
-import { listAllRepositories, loadRepositoryReport, analyzeLocalRepository } from './research';
+import { listAllRepositories, loadReportModel, analyzeLocalRepository } from './research';
 
 // The extension's MCP client against the real bundled engine (dist/reposcout.mjs, built by
 // the global setup), run by this test's Node, on a throwaway database and git repository.
@@ -61,8 +61,9 @@ describe('EngineClient with the real engine', () => {
     expect(result.summary.commits).toBe(2);
     const { repositories } = await listAllRepositories(engine);
     expect(repositories.map((r) => r.key)).toEqual([result.repository.key]);
-    const report = await loadRepositoryReport(engine, result.repository.key);
-    expect(report.contributors.contributors.map((c) => c.name).sort()).toEqual([alice.name, bob.name]);
+    const report = await loadReportModel(engine, result.repository.key);
+    expect(report.repository.key).toBe(result.repository.key);
+    expect(report.contributors.shown.map((c) => c.name).sort()).toEqual([alice.name, bob.name]);
   });
 
   it('says when no call is in flight, so a restart interrupts nothing', async () => {

@@ -1,24 +1,20 @@
 import {
   analyzeLocalRepositoryContract,
   getContributorsContract,
-  getRepositoryContract,
-  listPullRequestsContract,
   listRepositoriesContract,
   type AnalyzeLocalRepositoryResult,
   type GetContributorsResult,
-  type GetRepositoryResult,
-  type ListPullRequestsResult,
   type ListRepositoriesResult,
 } from '../../shared/protocol';
+import { reportModelSchema, reportModelUri, type ReportModel } from '../../shared/protocol/report';
+import { ToolError } from './errors';
 import type { CallOptions, EngineClient } from './client';
 
 // The research capability as typed calls over MCP. Tool names and answer shapes come from
 // the contract in shared/protocol; nothing here restates them.
 export type AnalyzeResult = AnalyzeLocalRepositoryResult;
 export type RepositoryItem = ListRepositoriesResult['repositories'][number];
-export type RepositoryDetails = GetRepositoryResult;
 export type ContributorsPage = GetContributorsResult;
-export type PullRequest = ListPullRequestsResult['pullRequests'][number];
 
 const PAGE = 100;
 // A safety stop for a database with a great many repositories; the tree says when it is reached.
@@ -41,24 +37,28 @@ export async function listAllRepositories(engine: EngineClient, signal?: AbortSi
   return { repositories, truncated: true };
 }
 
-/** Everything the repository report shows, in three calls made together. */
-export interface RepositoryReportData {
-  details: RepositoryDetails;
-  contributors: ContributorsPage;
-  pullRequests: { items: PullRequest[]; total: number };
-}
-
-export async function loadRepositoryReport(engine: EngineClient, key: string, signal?: AbortSignal): Promise<RepositoryReportData> {
-  const [details, contributors, pullRequests] = await Promise.all([
-    engine.call(getRepositoryContract, { repository: key, sections: ['all'] }, { signal }),
-    engine.call(getContributorsContract, { repository: key, limit: 50, includeBots: true }, { signal }),
-    engine.has(listPullRequestsContract) ? engine.call(listPullRequestsContract, { repository: key, limit: 50 }, { signal }) : Promise.resolve(null),
-  ]);
-  return {
-    details,
-    contributors,
-    pullRequests: pullRequests ? { items: pullRequests.pullRequests, total: pullRequests.total } : { items: details.pullRequests?.recent ?? [], total: details.pullRequests?.total ?? 0 },
-  };
+/**
+ * The repository report's model, whole from the engine (the same model its HTML report
+ * renders), checked against the contract.
+ */
+export async function loadReportModel(engine: EngineClient, key: string, signal?: AbortSignal): Promise<ReportModel> {
+  const text = await engine.readText(reportModelUri(key), signal);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const parsed = reportModelSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ToolError(
+      'report-model',
+      'UNEXPECTED_ANSWER',
+      "The engine's report model came in a shape this extension does not understand; the extension and its engine may be from different versions.",
+      null,
+    );
+  }
+  return parsed.data;
 }
 
 /** The contributors of one repository (top `limit`), for the dashboard's network. */

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { EngineClient } from '../engine/client';
 import { describeError } from '../errors-ui';
-import { listAllRepositories, loadContributors, loadRepositoryReport } from '../engine/research';
+import { listAllRepositories, loadContributors, loadReportModel } from '../engine/research';
 import type { ContributorsPage } from '../engine/research';
 import { dispatchToHost, type HostActions } from './dispatch';
 import { webviewHtml } from './html';
 import { panelStateSchema, type PanelState, type ToWebview } from './protocol';
-import { toDashboardModel, toOrganizationDashboardModel, toReportModel } from './report-model';
+import { toDashboardModel, toOrganizationDashboardModel } from './report-model';
 import { getOrganizationContract, type JobRecord } from '../../shared/protocol';
 import { toJobReportModel } from './job-model';
 import { loadOrganization } from '../engine/organization';
@@ -205,9 +205,9 @@ export class Panels implements vscode.Disposable {
         const [data, canWriteProse] = await Promise.all([loadPortfolio(this.deps.engine, { who: state.who, as: state.as }), this.deps.canWriteProse?.() ?? Promise.resolve(false)]);
         await post({ type: 'portfolio', model: { ...data, canWriteProse } });
       } else if (state.kind === 'report') {
-        const data = await loadRepositoryReport(this.deps.engine, state.key);
-        const model = toReportModel(data);
-        panel.title = `RepoScout: ${model.owner ? `${model.owner}/` : ''}${model.name}`;
+        const model = await loadReportModel(this.deps.engine, state.key);
+        const { owner, name } = model.repository;
+        panel.title = `RepoScout: ${owner ? `${owner}/` : ''}${name}`;
         await post({ type: 'report', model });
       } else {
         const model = await this.dashboard(state.owner);

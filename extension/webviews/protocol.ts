@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { portfolioSchema } from '../../shared/protocol/achievements';
+import { reportModelSchema } from '../../shared/protocol/report';
+
+// The repository report's model is the engine's (shared/protocol/report.ts): the HTML report
+// renders the same one with the same code.
+export { reportModelSchema, type ReportModel } from '../../shared/protocol/report';
 
 // The message channel between the extension host and its webviews: every message is a
 // `{ type, … }` object validated with these schemas on the receiving side, host and webview
@@ -9,84 +14,6 @@ import { portfolioSchema } from '../../shared/protocol/achievements';
 const text = (max = 2000) => z.string().max(max);
 const grade = z.enum(['A', 'B', 'C', 'D', 'F']);
 const count = z.number().finite();
-
-export const reportModelSchema = z.object({
-  key: text(),
-  name: text(),
-  owner: text().nullable(),
-  source: z.enum(['local', 'github']),
-  path: text(4096).nullable(),
-  github: z
-    .object({
-      url: text().nullable(),
-      description: text(4000).nullable(),
-      stars: count,
-      forks: count,
-      openIssues: count,
-      openPullRequests: count,
-      topics: z.array(text(100)),
-      isArchived: z.boolean(),
-      isFork: z.boolean(),
-    })
-    .nullable(),
-  summary: z.object({
-    health: count,
-    grade,
-    commits: count,
-    merges: count,
-    humans: count,
-    bots: count,
-    busFactorWindow: count,
-    busFactorAllTime: count,
-    windowMonths: count,
-    lastCommitAt: text(),
-    analyzedAt: text(),
-    headSha: text(),
-    defaultBranch: text().nullable(),
-    isShallow: z.boolean(),
-    license: text().nullable(),
-    primaryLanguage: text().nullable(),
-    pullRequests: count,
-    pullRequestsInWindow: count,
-    reviewedShare: z.number().nullable(),
-    tags: count,
-    releasesLastYear: count,
-    latestRelease: text().nullable(),
-  }),
-  health: z.array(z.object({ id: text(), label: text(), weight: count, score: z.number().nullable(), points: count, detail: text() })),
-  activity: z
-    .object({
-      weeks: z.array(z.object({ week: text(), commits: count, authors: count })),
-      activeWeeksLast26: count,
-      daysSinceLastCommit: count,
-      commitsLast90Days: count,
-      firstCommitAt: text(),
-    })
-    .nullable(),
-  contributors: z.array(
-    z.object({ name: text(), email: text(), commits: count, commitsInWindow: count, additions: count, deletions: count, lastCommitAt: text(), isBot: z.boolean() }),
-  ),
-  contributorsTotal: count,
-  busFactor: z
-    .object({
-      windowMonths: count,
-      window: z.object({ factor: count, commits: count, people: z.array(z.object({ name: text(), email: text(), commits: count, share: count })) }),
-      allTime: z.object({ factor: count, commits: count, people: z.array(z.object({ name: text(), email: text(), commits: count, share: count })) }),
-    })
-    .nullable(),
-  hotspots: z.array(z.object({ path: text(4096), churn: count, additions: count, deletions: count, commits: count, authors: count })),
-  languages: z.array(z.object({ language: text(), files: count, bytes: count, share: count })),
-  community: z.array(z.object({ label: text(), present: z.boolean(), detail: text(4096) })),
-  pullRequests: z.object({
-    total: count,
-    merge: count,
-    squash: count,
-    items: z.array(
-      z.object({ number: count, title: text(), author: text().nullable(), authorEmail: text().nullable(), mergedAt: text().nullable(), additions: count, deletions: count, filesChanged: count, source: text() }),
-    ),
-  }),
-});
-export type ReportModel = z.output<typeof reportModelSchema>;
 
 export const dashboardModelSchema = z.object({
   owner: text().nullable(),

@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RepositoryReportData } from '../engine/research';
 import type { ContributorsPage, RepositoryItem } from '../engine/research';
-import { dashboardModelSchema, reportModelSchema } from './protocol';
-import { toDashboardModel, toOrganizationDashboardModel, toReportModel } from './report-model';
+import { dashboardModelSchema } from './protocol';
+import { toDashboardModel, toOrganizationDashboardModel } from './report-model';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const identity = { key: 'local:/src/app', name: 'app', source: 'local' as const, owner: null, path: '/src/app' };
-const summary = {
-  headSha: 'a'.repeat(40),
-  defaultBranch: 'main',
-  isShallow: false,
-  analyzedAt: '2026-06-01T10:00:00Z',
-  windowMonths: 12,
-  health: { score: 72, grade: 'B' as const },
-  commits: 120,
-  merges: 4,
-  lastCommitAt: '2026-05-30T10:00:00Z',
-  commitsLast90Days: 30,
-  contributors: { humans: 2, bots: 1 },
-  busFactor: { window: 1, allTime: 2 },
-  pullRequests: { total: 3, inWindow: 2, reviewedShare: 0.5 },
-  releases: { tags: 2, last365Days: 1, latest: 'v1.0.0' },
-  primaryLanguage: 'TypeScript',
-  license: 'MIT',
-};
 const person = (name: string, email: string, commits: number) => ({
   name,
   email,
@@ -46,39 +27,6 @@ const contributors: ContributorsPage = {
   total: 3,
   nextCursor: null,
 };
-
-const data: RepositoryReportData = {
-  details: {
-    repository: identity,
-    summary,
-    health: { score: 72, grade: 'B', components: [{ id: 'activity', label: 'Activity', weight: 20, score: 0.8, points: 16, detail: 'busy' }] },
-    activity: { totalCommits: 120, totalMerges: 4, firstCommitAt: '2025-01-01T00:00:00Z', lastCommitAt: '2026-05-30T10:00:00Z', daysSinceLastCommit: 2, commitsLast90Days: 30, activeWeeksLast26: 20, recentWeeks: [{ week: '2026-05-25', commits: 4, authors: 2 }] },
-    hotspots: [{ path: `src/${HOSTILE}.ts`, churn: 40, additions: 30, deletions: 10, commits: 5, authors: 2 }],
-    languages: [{ language: 'TypeScript', files: 10, bytes: 1000, share: 1 }],
-    communityFiles: { readme: 'README.md', license: { path: 'LICENSE', spdxId: 'MIT' }, contributing: null, codeOfConduct: null, security: null, citation: null, changelog: null, ci: ['.github/workflows/ci.yml'], tests: { present: true, files: 3, examples: [] }, linters: [], dependencyUpdates: [] },
-    pullRequests: { total: 3, merge: 1, squash: 2, inWindow: 2, reviewedShare: 0.5, recent: [] },
-  },
-  contributors,
-  pullRequests: { items: [{ number: 12, source: 'squash', title: `${HOSTILE} faster`, author: { name: HOSTILE, email: 'm@x' }, mergedAt: '2026-05-01T00:00:00Z', additions: 3, deletions: 1, filesChanged: 1 }], total: 3 },
-};
-
-describe('toReportModel', () => {
-  it('builds a report every section of which satisfies the webview protocol', () => {
-    const model = toReportModel(data);
-    expect(reportModelSchema.parse(model)).toEqual(model);
-    expect(model.summary).toMatchObject({ health: 72, grade: 'B', busFactorWindow: 1, humans: 2, bots: 1 });
-    expect(model.community.find((c) => c.label === 'Licence')).toEqual({ label: 'Licence', present: true, detail: 'MIT (LICENSE)' });
-    expect(model.community.find((c) => c.label === 'CI')?.present).toBe(true);
-    expect(model.contributors.map((c) => c.isBot)).toEqual([false, false, true]);
-    expect(model.github).toBeNull();
-  });
-
-  it('passes repository text through unchanged: escaping is the renderer’s job (textContent)', () => {
-    const model = toReportModel(data);
-    expect(model.pullRequests.items[0]).toMatchObject({ title: `${HOSTILE} faster`, author: HOSTILE });
-    expect(model.hotspots[0]?.path).toBe(`src/${HOSTILE}.ts`);
-  });
-});
 
 describe('toDashboardModel (local clones)', () => {
   const item = (name: string, health: number | null, grade: RepositoryItem['grade'], language: string | null): RepositoryItem => ({

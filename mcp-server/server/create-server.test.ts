@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { organizationReportUri, repositoryReportUri } from './resources';
+import { reportModelSchema, reportModelUri } from '../../shared/protocol/report';
 import { connectInMemory, fakeGitHub, researchedFixture, textOf, type FakeGitHubFixture, type Fixture } from './test-support';
 import { selectTools } from './create-server';
 import { allTools } from './tools/index';
@@ -57,7 +58,7 @@ describe('createServer: tools', () => {
     try {
       expect((await empty.client.listTools()).tools.map((t) => t.name)).toEqual(allTools.filter((t) => t.toolset === 'orchestrate').map((t) => t.name));
       expect((await empty.client.listPrompts()).prompts).toEqual([]);
-      expect((await empty.client.listResourceTemplates()).resourceTemplates).toHaveLength(2);
+      expect((await empty.client.listResourceTemplates()).resourceTemplates).toHaveLength(3);
     } finally {
       await empty.close();
     }
@@ -122,7 +123,7 @@ describe('createServer: tools', () => {
 describe('createServer: resources', () => {
   it('lists one Markdown report per researched repository and organization, by URI template', async () => {
     const { resourceTemplates } = await mcp.client.listResourceTemplates();
-    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['reposcout://repository/{key}/report', 'reposcout://organization/{owner}/report', 'reposcout://portfolio/{who}/report', 'reposcout://portfolio/{who}/export/{format}']);
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['reposcout://repository/{key}/report', 'reposcout://repository/{key}/report-model', 'reposcout://organization/{owner}/report', 'reposcout://portfolio/{who}/report', 'reposcout://portfolio/{who}/export/{format}']);
     // portfolios are listed once achievements are collected (the tools test above may have)
     const resources = (await mcp.client.listResources()).resources.filter((r) => !r.uri.startsWith('reposcout://portfolio/'));
     expect(resources).toContainEqual(expect.objectContaining({ uri: repositoryReportUri(fx.key), mimeType: 'text/markdown' }));
@@ -155,11 +156,21 @@ describe('createServer: resources', () => {
     expect(text).toContain('Alice Liddell');
   });
 
+  it('reads a report model as JSON the contract parses: the data the HTML report and the VS Code webview render', async () => {
+    const uri = reportModelUri(fx.key);
+    const { contents } = await mcp.client.readResource({ uri });
+    expect(contents[0]).toMatchObject({ uri, mimeType: 'application/json' });
+    const model = reportModelSchema.parse(JSON.parse((contents[0] as { text: string }).text));
+    expect(model.repository.key).toBe(fx.key);
+    expect(model.contributors.shown.map((c) => c.name)).toContain('Alice Liddell');
+    await expect(mcp.client.readResource({ uri: reportModelUri('local:/nowhere') })).rejects.toThrow(/-32002.*No stored repository matches/);
+  });
+
   it.each([
     ['an unknown key', repositoryReportUri('local:/nowhere'), /-32002.*No stored repository matches/],
     ['broken percent-encoding', 'reposcout://repository/%E0%A4%A/report', /-32002.*not valid percent-encoding/],
     ['another shape of URI', 'reposcout://owner/acme/report', /not found/],
-    ['an organization never researched', organizationReportUri('octocat'), /-32002.*Nothing about "octocat" is stored yet; call ingest_github/],
+    ['an organization never researched', organizationReportUri('octocat'), /-32002.*Nothing about "octocat" is stored yet\. Call ingest_github with target "octocat" first/],
     ['an organization name GitHub cannot hold', 'reposcout://organization/a%20b/report', /-32002.*not a GitHub organization or user name/],
   ])('refuses %s', async (_label, uri, message) => {
     await expect(mcp.client.readResource({ uri })).rejects.toThrow(message);

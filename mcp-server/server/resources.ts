@@ -4,8 +4,11 @@ import path from 'node:path';
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { isRepoScoutError } from '../../shared/errors';
+import { errorSentence } from './tool-results';
 import { isValidLogin } from '../../shared/github/target';
 import { renderRepositoryMarkdown } from '../../shared/reports/markdown';
+import { buildReportModel } from '../../shared/reports/report-model';
+import { REPORT_MODEL_TEMPLATE } from '../../shared/protocol/report';
 import { renderOrganizationMarkdown } from '../../shared/reports/org-markdown';
 import { identityFrom, parseWindow, portfolioFromStore } from '../../shared/achievements/index';
 import { renderPortfolioMarkdown } from '../../shared/achievements/exports/markdown';
@@ -51,6 +54,7 @@ export interface ResourceDeps {
  */
 export function registerResources(server: McpServer, deps: ResourceDeps): void {
   registerRepositoryReports(server, deps);
+  registerReportModels(server, deps);
   registerOrganizationReports(server, deps);
   if (deps.enabledTools.has('get_portfolio')) {
     registerPortfolioReports(server, deps);
@@ -83,7 +87,7 @@ function registerPortfolioExports(server: McpServer, { catalog, locateBrowser = 
       try {
         portfolio = portfolioFromStore(catalog.store, identityFrom(who, aliases), parseWindow(undefined, undefined));
       } catch (error) {
-        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
+        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error));
         throw error;
       }
       if (portfolio.totals.prs === 0) throw new McpError(RESOURCE_NOT_FOUND, `No stored pull requests by ${JSON.stringify(who)}; collect them with collect_achievements first.`);
@@ -109,7 +113,7 @@ async function printToPdf(html: string, browser: string | null): Promise<Buffer>
     await printPdf(browser, htmlPath, pdfPath);
     return fs.readFileSync(pdfPath);
   } catch (error) {
-    if (isRepoScoutError(error)) throw new McpError(-32603, error.message);
+    if (isRepoScoutError(error)) throw new McpError(-32603, errorSentence(error));
     throw error;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -153,14 +157,15 @@ function registerPortfolioReports(server: McpServer, { catalog }: ResourceDeps):
         if (portfolio.totals.prs === 0) throw new McpError(RESOURCE_NOT_FOUND, `No stored pull requests by ${JSON.stringify(who)}; collect them with collect_achievements first.`);
         return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderPortfolioMarkdown(portfolio) }] };
       } catch (error) {
-        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
+        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error));
         throw error;
       }
     },
   );
 }
 
-function registerRepositoryReports(server: McpServer, { catalog, enabledTools }: ResourceDeps): void {
+function registerRepositoryReports(server: McpServer, deps: ResourceDeps): void {
+  const { catalog } = deps;
   server.registerResource(
     'repository-report',
     new ResourceTemplate(REPOSITORY_REPORT_TEMPLATE, {
@@ -196,22 +201,44 @@ function registerRepositoryReports(server: McpServer, { catalog, enabledTools }:
         'The full research report of one stored repository as Markdown: health breakdown, activity, contributors, bus factor, hotspots, languages, community files, pull requests, releases. The key is the repository key from list_repositories, percent-encoded.',
       mimeType: 'text/markdown',
     },
-    (uri, variables) => {
-      const raw = Array.isArray(variables.key) ? variables.key.join(',') : (variables.key ?? '');
-      let key: string;
-      try {
-        key = decodeURIComponent(raw);
-      } catch {
-        throw new McpError(RESOURCE_NOT_FOUND, `The key in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(key).`);
-      }
-      try {
-        const { research } = catalog.resolve(key, enabledTools);
-        return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: fencedReport(renderRepositoryMarkdown(research)) }] };
-      } catch (error) {
-        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
-        throw error;
-      }
-    },
+    readRepository(deps, 'text/markdown', ({ research }) => fencedReport(renderRepositoryMarkdown(research))),
+  );
+}
+
+/** Reads one stored repository's resource: the key from the URI, then `render` of its stored research. */
+function readRepository(
+  { catalog, enabledTools }: ResourceDeps,
+  mimeType: string,
+  render: (found: ReturnType<Catalog['resolve']>) => string,
+): (uri: URL, variables: Record<string, string | string[] | undefined>) => { contents: { uri: string; mimeType: string; text: string }[] } {
+  return (uri, variables) => {
+    const raw = Array.isArray(variables.key) ? variables.key.join(',') : (variables.key ?? '');
+    let key: string;
+    try {
+      key = decodeURIComponent(raw);
+    } catch {
+      throw new McpError(RESOURCE_NOT_FOUND, `The key in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(key).`);
+    }
+    try {
+      return { contents: [{ uri: uri.href, mimeType, text: render(catalog.resolve(key)) }] };
+    } catch (error) {
+      if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error, enabledTools));
+      throw error;
+    }
+  };
+}
+
+/**
+ * The repository report's model as JSON (shared/protocol/report.ts), the one the HTML report
+ * renders, for clients that render it themselves (the VS Code report webview). Not listed:
+ * it is the Markdown report's data, one per repository.
+ */
+function registerReportModels(server: McpServer, deps: ResourceDeps): void {
+  server.registerResource(
+    'repository-report-model',
+    new ResourceTemplate(REPORT_MODEL_TEMPLATE, { list: undefined }),
+    { title: 'Repository report model', description: 'The data of a repository report as JSON, for clients that render it. The key percent-encoded.', mimeType: 'application/json' },
+    readRepository(deps, 'application/json', ({ row, research }) => JSON.stringify(buildReportModel(research, row.owner))),
   );
 }
 
@@ -267,7 +294,7 @@ function registerOrganizationReports(server: McpServer, deps: ResourceDeps): voi
         const text = renderOrganizationMarkdown(research).replace(' The graph is in graph.json beside this report.', ' The graph is available from get_collaboration_network with includeGraph.');
         return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: fencedReport(text) }] };
       } catch (error) {
-        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
+        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error, deps.enabledTools));
         throw error;
       }
     },

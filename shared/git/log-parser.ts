@@ -93,9 +93,14 @@ export class LogParser {
     return last;
   }
 
-  /** The `--raw` entries of a commit this parser returned, in git's order (empty without --raw). */
+  /**
+   * The `--raw` entries of a commit this parser returned, in git's order (empty without --raw).
+   * They are handed over once: the parser lets go of them, so they do not live as long as the record.
+   */
   rawOf(commit: CommitRecord): readonly RawEntry[] {
-    return this.raw.get(commit) ?? [];
+    const entries = this.raw.get(commit) ?? [];
+    this.raw.delete(commit);
+    return entries;
   }
 
   private continuePending(pending: Pending, token: string): void {

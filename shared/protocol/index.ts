@@ -16,6 +16,7 @@ export * from './errors';
 export * from './inputs';
 export * from './limits';
 export * from './records';
+export * from './report';
 export * from './research';
 export * from './organization';
 export * from './toolsets';

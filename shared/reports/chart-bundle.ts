@@ -19,8 +19,11 @@ export function chartJsSource(): string {
   return cached;
 }
 
-// `</script` would end the element and `<!--` switches the HTML parser into script-escaped
-// mode; `<\/` and `<\!` mean the same inside JavaScript strings, regexes and comments.
-function inlineSafe(source: string): string {
+/**
+ * Makes script text safe inside a `<script>` element: `</script` would end the element and
+ * `<!--` switches the HTML parser into script-escaped mode; `<\/` and `<\!` mean the same
+ * inside JavaScript strings, regexes and comments.
+ */
+export function inlineSafe(source: string): string {
   return source.replace(/<(\/script|!--)/gi, '<\\$1');
 }

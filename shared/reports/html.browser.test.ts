@@ -1,5 +1,6 @@
-// Opens the HTML report in a real Chromium from disk, as a user would, and checks that
-// the charts draw, the CSP holds, nothing touches the network and hostile text stays text.
+// Opens the HTML report in a real Chromium from disk, as a user would, and checks that the
+// shared renderer (webview-client/report.ts) draws every section and chart, the CSP holds,
+// nothing touches the network and hostile text stays text.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,13 +13,12 @@ import { HOSTILE, sampleResearch } from './sample-research';
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/reposcout-report.png';
 const SCREENSHOT_DARK = '/tmp/reposcout-report-dark.png';
-const CHART_IDS = ['activity-chart', 'health-chart', 'languages-chart'];
-
-// The few browser globals the page functions touch (the project compiles without the DOM lib).
-interface BrowserGlobals {
-  document: { getElementById(id: string): { width: number; height: number } | null; querySelectorAll(selector: string): { length: number } };
-  Chart?: { getChart(canvas: unknown): { config: { type: string } } | undefined };
-}
+// The sections with a chart, and the chart each draws (webview-client/report.ts).
+const CHARTS = [
+  ['health', 'bar'],
+  ['activity', 'bar'],
+  ['languages', 'doughnut'],
+];
 
 interface PageEvents {
   requests: string[];
@@ -66,34 +66,33 @@ describe('HTML report in Chromium', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('draws all three charts with no errors, no dialogs and no network', async () => {
+  it('renders every section and draws all three charts with no errors, no dialogs and no network', async () => {
     const { page, events } = await openReport(browser, url, 'light');
-    const charts = await page.evaluate((ids) => {
-      const g = globalThis as unknown as BrowserGlobals;
-      return {
-        hasChart: typeof g.Chart?.getChart === 'function',
-        canvases: ids.map((id) => {
-          const canvas = g.document.getElementById(id);
-          return { id, width: canvas?.width ?? 0, height: canvas?.height ?? 0, type: g.Chart?.getChart(canvas)?.config.type ?? null };
-        }),
-      };
-    }, CHART_IDS);
+    await page.locator('canvas[data-chart]').nth(2).waitFor({ timeout: 10_000 });
+    const ids = await page.locator('section.card').evaluateAll((sections) => sections.map((s) => s.id));
+    expect(ids).toEqual(['health', 'activity', 'contributors', 'bus-factor', 'hotspots', 'languages', 'community', 'pull-requests']);
+    for (const [section, type] of CHARTS) {
+      const canvas = page.locator(`#${section} canvas`);
+      expect(await canvas.getAttribute('data-chart'), section).toBe(type);
+      const size = await canvas.evaluate((c) => ({ width: (c as unknown as { width: number }).width, height: (c as unknown as { height: number }).height }));
+      expect(size.width, section).toBeGreaterThan(0);
+      expect(size.height, section).toBeGreaterThan(0);
+    }
+    // Every health component is named on the chart's axis: its label is in the canvas's description.
+    expect(await page.locator('#health canvas').getAttribute('aria-label')).toContain('Pull request flow');
+    expect(await page.locator('#contributors tbody tr').count()).toBe(27);
+    expect(await page.locator('footer').innerText()).toContain('makes no network requests');
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
     expect(events.errors).toEqual([]);
     expect(events.dialogs).toEqual([]);
     expect(events.requests).toEqual([url]);
-    expect(charts.hasChart).toBe(true);
-    expect(charts.canvases.map((c) => c.type)).toEqual(['bar', 'bar', 'doughnut']);
-    for (const canvas of charts.canvases) {
-      expect(canvas.width, canvas.id).toBeGreaterThan(0);
-      expect(canvas.height, canvas.id).toBeGreaterThan(0);
-    }
     await page.close();
   });
 
   it('shows hostile repository text as visible text, never as elements', async () => {
     const { page, events } = await openReport(browser, url, 'light');
+    await page.locator('#pull-requests').waitFor();
     const text = await page.locator('body').innerText();
     expect(text).toContain(HOSTILE.imgTag);
     expect(text).toContain(HOSTILE.scriptBreakout);
@@ -102,13 +101,25 @@ describe('HTML report in Chromium', () => {
     expect(text).toContain('李雷');
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('b').count()).toBe(0);
-    expect(await page.locator('script').count()).toBe(3);
+    expect(await page.locator('script').count()).toBe(2);
+    // Repository text never became a link or a button: the HTML report has no actions.
+    expect(await page.locator('button, a').count()).toBe(0);
+    expect(events.dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('says so, instead of a blank page, when its data is not a report model', async () => {
+    const broken = path.join(dir, 'broken.html');
+    fs.writeFileSync(broken, fs.readFileSync(path.join(dir, 'report.html'), 'utf8').replace(/(<script type="application\/json" id="data">)[^<]*/, '$1{"nope":1}'));
+    const { page, events } = await openReport(browser, pathToFileURL(broken).href, 'light');
+    expect(await page.getByRole('alert').innerText()).toContain('This report cannot be shown');
     expect(events.dialogs).toEqual([]);
     await page.close();
   });
 
   it('renders in dark mode without errors', async () => {
     const { page, events } = await openReport(browser, url, 'dark');
+    await page.locator('canvas[data-chart]').nth(2).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: SCREENSHOT_DARK, fullPage: true });
     expect(events.errors).toEqual([]);
     expect(events.requests).toEqual([url]);

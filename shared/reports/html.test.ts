@@ -1,103 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartJsSource } from './chart-bundle';
-import { chartData } from './chart-data';
+import { reportModelSchema } from '../protocol/report';
 import { renderRepositoryHtml } from './html';
+import { buildReportModel } from './report-model';
 import { HOSTILE, sampleResearch } from './sample-research';
 
-/** The HTML with the inlined Chart.js source cut out, so assertions see only our own markup. */
-function ownMarkup(html: string): string {
-  return html.replace(chartJsSource(), '');
-}
-
-function tableRows(html: string, sectionId: string, nth = 0): number {
-  const section = html.slice(html.indexOf(`id="${sectionId}"`));
-  const table = section.split('<tbody>')[nth + 1]?.split('</tbody>')[0] ?? '';
-  return (table.match(/<tr>/g) ?? []).length;
+// The page's own markup, without the two inlined blocks (the model and the browser bundle).
+function shell(html: string): string {
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '<script/>').replace(/<style>[\s\S]*?<\/style>/, '<style/>');
 }
 
 describe('renderRepositoryHtml', () => {
   const research = sampleResearch();
   const html = renderRepositoryHtml(research);
-  const own = ownMarkup(html);
 
-  it('inlines Chart.js and allows only nonce scripts and no network through the CSP', () => {
+  it('inlines one script under a fresh nonce and allows no network through the CSP', () => {
     const nonce = html.match(/script-src 'nonce-([A-Za-z0-9+/=]+)'/)?.[1];
     expect(nonce).toBeDefined();
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src data:">`);
-    const scripts = own.match(/<script\b[^>]*>/g) ?? [];
-    expect(scripts).toEqual(['<script type="application/json" id="data">', `<script nonce="${nonce}">`, `<script nonce="${nonce}">`]);
-    expect(html).toContain('Chart.js v4');
-  });
-
-  it('uses a fresh nonce for every render', () => {
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script type="application/json" id="data">', `<script nonce="${nonce}">`]);
     const nonceOf = (page: string) => page.match(/'nonce-([^']+)'/)?.[1];
     expect(nonceOf(renderRepositoryHtml(research))).not.toBe(nonceOf(html));
   });
 
   it('refers to no external URL', () => {
     expect(html).not.toMatch(/\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i);
-    // Chart.js keeps its licence header URLs in a comment; our own markup has none at all.
-    expect(own).not.toMatch(/https?:\/\//);
+    expect(shell(html)).not.toMatch(/https?:\/\//);
   });
 
-  it('carries the chart data as inert JSON', () => {
+  it('carries the report model, as the engine serves it to VS Code, as inert JSON', () => {
     const json = html.match(/<script type="application\/json" id="data">([^<]*)<\/script>/)?.[1];
-    expect(JSON.parse(json ?? '')).toEqual(chartData(research));
+    const model = JSON.parse(json ?? '');
+    expect(model).toEqual(buildReportModel(research));
+    expect(reportModelSchema.parse(model)).toEqual(model);
   });
 
-  it('shows the name, a score badge coloured by grade and the shallow-clone notice', () => {
-    expect(own).toContain('<h1>widget &lt;b&gt;pro&lt;/b&gt; | tools</h1>');
-    expect(own).toMatch(/<div class="badge grade-C"[^>]*><span class="score">69<\/span><span class="grade">grade C<\/span>/);
-    expect(own).toContain('<p class="notice">Shallow clone');
+  it('writes no repository text as markup: the page body is an empty mount point', () => {
+    const body = shell(html).split('<body>')[1] ?? '';
+    expect(body).not.toContain('widget');
+    expect(body).toContain('<main id="app" aria-live="polite"></main>');
+    expect(shell(html)).toContain('<title>RepoScout · widget &lt;b&gt;pro&lt;/b&gt; | tools</title>');
+    // In the data block the markup is JSON-escaped, so no tag can open there either.
+    expect(html).not.toContain(HOSTILE.imgTag);
+    expect(html).not.toContain(HOSTILE.scriptBreakout);
   });
 
-  it('renders every section with its tables', () => {
-    for (const id of ['overview', 'summary', 'activity', 'health', 'contributors', 'bus-factor', 'hotspots', 'languages', 'community', 'pull-requests']) {
-      expect(own).toContain(`id="${id}"`);
-    }
-    for (const id of ['activity-chart', 'health-chart', 'languages-chart']) expect(own).toContain(`<canvas id="${id}"`);
-    expect(tableRows(own, 'health')).toBe(6);
-    expect(tableRows(own, 'contributors', 0)).toBe(25);
-    expect(tableRows(own, 'contributors', 1)).toBe(2);
-    expect(tableRows(own, 'bus-factor', 0)).toBe(2);
-    expect(tableRows(own, 'bus-factor', 1)).toBe(3);
-    expect(tableRows(own, 'hotspots')).toBe(4);
-    expect(tableRows(own, 'languages')).toBe(5);
-    expect(tableRows(own, 'community')).toBe(11);
-    expect(tableRows(own, 'pull-requests')).toBe(5);
-    expect(own).toContain('<td class="number na">n/a — not measurable for local repositories</td>');
-    expect(own).toContain('<td class="status yes">✓</td><td class="text">Licence</td><td class="text">LICENSE (MIT)</td>');
-  });
-
-  it('escapes every hostile string', () => {
-    expect(own).not.toMatch(/<(img|b)\b/i);
-    expect(own).not.toContain(HOSTILE.scriptBreakout);
-    expect(own).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(own).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(own).toContain('<td class="text">José Núñez</td>');
-    expect(own).toContain('<td class="text">李雷</td>');
-    expect(own).toContain(`<td class="text">${HOSTILE.injection}</td>`);
+  it('inlines the bundle safely: nothing in it can end the script element', () => {
+    const script = html.split(/<script nonce="[^"]+">/)[1]?.split('</script>')[0] ?? '';
+    expect(script.length).toBeGreaterThan(100_000);
+    expect(script).not.toMatch(/<\/script|<!--/i);
   });
 });
 
-describe('chartData', () => {
-  it('gives renormalised points available per measurable component and none for the rest', () => {
-    const data = chartData(sampleResearch());
-    expect(data.activity.weeks).toHaveLength(60);
-    expect(data.health.measurable).toEqual([true, true, true, true, true, false]);
-    // Recent activity: weight 25 of 90 measurable → 27.8 available, 25.0 earned.
-    expect(data.health.points[0]).toBe(25);
-    expect(data.health.missed[0]).toBe(2.8);
-    expect(data.health.points[5]).toBe(0);
-    expect(data.languages.labels).toEqual(['TypeScript', 'JavaScript', 'CSS', 'Shell', 'Markdown']);
-  });
-
-  it('groups languages beyond the top seven as Other', () => {
-    const r = sampleResearch();
-    r.languages = Array.from({ length: 10 }, (_, i) => ({ language: `L${i}`, files: 1, bytes: 10, share: 0.1 }));
-    const { labels, shares } = chartData(r).languages;
-    expect(labels).toHaveLength(8);
-    expect(labels.at(-1)).toBe('Other');
-    expect(shares.at(-1)).toBe(30);
+describe('one renderer', () => {
+  const root = path.resolve(import.meta.dirname, '../..');
+  it('has no browser code kept as text in the reports of a repository', () => {
+    // The report's client was a String.raw script (html-client.ts) beside sections rendered
+    // to HTML strings (html-sections.ts); both are webview-client/report.ts now.
+    for (const gone of ['html-client.ts', 'html-sections.ts', 'chart-data.ts']) expect(fs.existsSync(path.join(root, 'shared/reports', gone)), gone).toBe(false);
+    expect(fs.readFileSync(path.join(root, 'shared/reports/html.ts'), 'utf8')).not.toContain('String.raw');
+    // The webview's entry renders with the shared renderer, not its own copy.
+    const webview = fs.readFileSync(path.join(root, 'extension/webviews/client/report.ts'), 'utf8');
+    expect(webview).toContain("from '../../../webview-client/report'");
+    expect(webview).not.toMatch(/function \w+Section\(/);
   });
 });

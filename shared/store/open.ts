@@ -84,16 +84,18 @@ function migrate(db: Db, dbPath: string, known: readonly Migration[]): void {
       FIX_DB,
     );
   }
-  const pending = known.filter((m) => m.version > current);
-  if (pending.length === 0) return;
+  if (!known.some((m) => m.version > current)) return;
   const apply = db.transaction(() => {
     db.exec(`create table if not exists schema_migrations (
       version integer primary key,
       name text not null,
       applied_at text not null default (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     )`);
+    // Read again under the write lock: another process opening the same new database may have
+    // applied them between the read above and this transaction (the lock waited for it).
+    const done = (db.prepare('select max(version) as v from schema_migrations').get() as { v: number | null }).v ?? 0;
     const record = db.prepare('insert into schema_migrations (version, name) values (?, ?)');
-    for (const migration of pending) {
+    for (const migration of known.filter((m) => m.version > done)) {
       db.exec(migration.sql);
       record.run(migration.version, migration.name);
     }

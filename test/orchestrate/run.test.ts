@@ -141,7 +141,7 @@ describe('run: faults end in a recorded state with nothing left behind', () => {
     const st = w.engine.get(job.id).subtasks[0]!;
     expect(st.attempts).toHaveLength(1);
     expect(st.attempts[0]!.failure).toMatchObject({ kind: 'spawn_failed', retryable: false });
-    expect(st.message).toMatch(/was not found; install it or pass its path/);
+    expect(st.message).toMatch(/was not found; install it or give the worker the path of its program/);
   });
 
   it('children a worker leaves behind are ended with its group; a worker lingering after its result is ended after the grace', async () => {

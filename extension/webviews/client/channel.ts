@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { parseMessage, toWebviewSchema, type PanelState, type ToHost, type ToWebview } from '../protocol';
-import { h } from './dom';
+import { h } from '../../../webview-client/dom';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -3,8 +3,8 @@ import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutCo
 import cytoscape from 'cytoscape';
 import type { DashboardModel } from '../protocol';
 import { listen, post, renderError, renderLoading, saveState } from './channel';
-import { paletteColor } from './charts';
-import { BAND_VAR, bandOf, date, fmt, h, link, onThemeChange, section, table, themeColor } from './dom';
+import { paletteColor } from '../../../webview-client/charts';
+import { BAND_VAR, bandOf, date, fmt, h, link, onThemeChange, section, table, themeColor } from '../../../webview-client/dom';
 
 Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, Tooltip);
 

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { JobReportModel } from '../protocol';
 import { listen, post, renderError, renderLoading, saveState } from './channel';
-import { fmt, h, section, table } from './dom';
+import { fmt, h, section, table } from '../../../webview-client/dom';
 
 // The job report: a job's subtasks, attempts, states, durations, cost and tokens, diff
 // summaries and merge risks. Task text, instructions and worker output are untrusted: they

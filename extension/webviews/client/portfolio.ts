@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import type { PortfolioModel } from '../protocol';
 import { listen, post, renderError, renderLoading, saveState } from './channel';
-import { baseOptions, chartCanvas, destroyCharts, kpi, paletteColor, shorten } from './charts';
-import { fmt, h, link, onThemeChange, percent, section, table, themeColor } from './dom';
+import { baseOptions, chartCanvas, destroyCharts, kpi, paletteColor, shorten } from '../../../webview-client/charts';
+import { fmt, h, link, onThemeChange, percent, section, table, themeColor } from '../../../webview-client/dom';
 
 // The portfolio webview: a developer's merged work as charts (impact over time, class mix,
 // skills) and tables. PR titles, labels and names are repository text: textContent only.

@@ -73,7 +73,14 @@ describe('get_organization: behaviour', () => {
     const ro = await fx.connect({ readOnly: true });
     const result = await ro.callTool({ name: 'get_organization', arguments: { owner: 'octocat' } });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^NOT_RESEARCHED: Nothing about "octocat" is stored yet; ask the user to research it with "reposcout research octocat" \(this server is read-only\)\.$/);
+    expect(result.structuredContent).toEqual({
+      error: {
+        code: 'NOT_RESEARCHED',
+        message: 'Nothing about "octocat" is stored yet.',
+        next: 'This needs the user: research it with "reposcout research octocat" (this server does not offer that).',
+        remedy: { do: 'ingest', target: 'octocat', host: null },
+      },
+    });
   });
 });
 
@@ -86,7 +93,7 @@ describe('get_organization: bad input', () => {
     [{ owner: 'acme', sections: 'health' }, /sections/],
     [{ owner: 'acme', sections: Array(7).fill('health') }, /sections/],
     [{ owner: 'acme', detail: 'full' }, /detail/],
-    [{ owner: 'nobody' }, /^NOT_RESEARCHED: Nothing about "nobody" is stored yet; call ingest_github with target "nobody" first/],
+    [{ owner: 'nobody' }, /^NOT_RESEARCHED: Nothing about "nobody" is stored yet\. Call ingest_github with target "nobody" first/],
   ])('%o is refused', async (args, message) => {
     const result = await call(args);
     expect(result.isError).toBe(true);

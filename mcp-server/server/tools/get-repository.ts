@@ -1,6 +1,7 @@
 import { analyses } from '../../../shared/analyses/registry';
 import type { RepositoryResearch } from '../../../shared/research/types';
 import { plural } from '../../../shared/reports/format';
+import { githubFactsOf } from '../../../shared/research/publish';
 import { identityOf, summaryOf } from '../repository-view';
 import { defineTool } from '../tool';
 import { quote, textAnswer } from '../untrusted';
@@ -11,19 +12,17 @@ type Output = GetRepositoryResult;
 
 export const getRepositoryTool = defineTool({
   ...getRepositoryContract,
-  run(args, { catalog, enabledTools }) {
-    const { row, research } = catalog.resolve(args.repository, enabledTools);
+  run(args, { catalog }) {
+    const { row, research } = catalog.resolve(args.repository);
     const wanted = new Set<RepositorySection>(args.sections.includes('all') ? repositorySections : (args.sections as RepositorySection[]));
-    const structured: Output = { repository: identityOf(row), summary: summaryOf(research), ...githubFacts(research), ...sections(research, wanted) };
+    const structured: Output = { repository: identityOf(row), summary: summaryOf(research), ...githubFactsField(research), ...sections(research, wanted) };
     return { structured, text: render(structured) };
   },
 });
 
-// The stored facts extend the published record (shared/protocol/research.ts); parsing the
-// answer with the output schema (register-tool.ts) keeps only the published fields.
-function githubFacts(r: RepositoryResearch): Pick<Output, 'github'> {
-  const g = r.repository.github;
-  return g ? { github: g } : {};
+function githubFactsField(r: RepositoryResearch): Pick<Output, 'github'> {
+  const github = githubFactsOf(r);
+  return github ? { github } : {};
 }
 
 /** The asked-for sections, each published by its analysis (shared/analyses/registry.ts). */

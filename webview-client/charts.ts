@@ -16,8 +16,9 @@ import {
 } from 'chart.js';
 import { h, themeColor } from './dom';
 
-// The webviews' one chart stack (Chart.js, bundled; no CDN): the report and the portfolio
-// build their charts with these helpers, themed from VS Code's colours.
+// The webviews' one chart stack (Chart.js, bundled; no CDN): the report (in VS Code and in
+// the HTML report) and the portfolio build their charts with these helpers, themed from
+// VS Code's colours (the HTML report defines them in webview-client/report-page.css).
 
 Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
@@ -38,6 +39,8 @@ export function chartCanvas(label: string, config: ChartConfiguration, height = 
   requestAnimationFrame(() => {
     if (!canvas.isConnected) return;
     charts.push(new Chart(canvas, config));
+    // Says the chart drew (tests and the HTML report's readers can tell a blank canvas apart).
+    canvas.dataset.chart = String(config.type);
   });
   return box;
 }
