@@ -156,8 +156,16 @@ async function largeRepo() {
     await engineModule.deleteBranch(dir, branch);
     remove.push(performance.now() - t);
   }
+  // A first wave: as many worktrees at once as the scheduler makes for its first workers.
+  const wave = Array.from({ length: concurrency }, (_, i) => ({ branch: `reposcout/bench/wave-${i}`, target: path.join(wtRoot, `wave-${i}`) }));
+  const waveStarted = performance.now();
+  const ready = await Promise.all(wave.map(({ branch, target }) => engineModule.createWorktree(dir, base, branch, target).then(() => performance.now() - waveStarted)));
+  for (const { branch, target } of wave) {
+    await engineModule.removeWorktree(dir, target, true);
+    await engineModule.deleteBranch(dir, branch);
+  }
   rmSync(wtRoot, { recursive: true, force: true });
-  return { commits: count, filesAtHead: files, createMsMedian: median(create), createMsMax: Math.max(...create), removeMsMedian: median(remove), plainGitWorktreeAddMsMedian: median(plainGit) };
+  return { commits: count, filesAtHead: files, waveFirstReadyMs: Math.min(...ready), waveMedianReadyMs: median(ready), waveAllReadyMs: Math.max(...ready), createMsMedian: median(create), createMsMax: Math.max(...create), removeMsMedian: median(remove), plainGitWorktreeAddMsMedian: median(plainGit) };
 }
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -177,7 +185,7 @@ process.stdout.write(
         ]
       : ['Scheduler benchmark skipped (--skip-scheduler)']),
     worktrees
-      ? `Worktree on a ${worktrees.commits.toLocaleString('en-US')}-commit repository (${worktrees.filesAtHead.toLocaleString('en-US')} files): create median ${f(worktrees.createMsMedian)} ms (max ${f(worktrees.createMsMax)}; plain "git worktree add" ${f(worktrees.plainGitWorktreeAddMsMedian)} ms), remove median ${f(worktrees.removeMsMedian)} ms`
+      ? `Worktree on a ${worktrees.commits.toLocaleString('en-US')}-commit repository (${worktrees.filesAtHead.toLocaleString('en-US')} files): create median ${f(worktrees.createMsMedian)} ms (max ${f(worktrees.createMsMax)}; plain "git worktree add" ${f(worktrees.plainGitWorktreeAddMsMedian)} ms), remove median ${f(worktrees.removeMsMedian)} ms; ${concurrency} at once: first ready after ${f(worktrees.waveFirstReadyMs)} ms, median ${f(worktrees.waveMedianReadyMs)} ms, all ${f(worktrees.waveAllReadyMs)} ms`
       : 'Worktree benchmark skipped (--skip-large)',
     `Load average after: ${result.loadAverageAfter}`,
     JSON.stringify(result),
