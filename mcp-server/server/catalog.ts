@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { RepoScoutError, throwIfAborted } from '../../shared/errors';
+import type { Remedy } from '../../shared/protocol/errors';
 import type { OrganizationResearch } from '../../shared/research/org-types';
 import type { RepositoryResearch } from '../../shared/research/types';
 import type { Store } from '../../shared/store/open';
@@ -37,10 +38,10 @@ export interface Catalog {
   /** Every stored repository, in the store's order (source, owner, name). */
   entries(): CatalogEntry[];
   /**
-   * The repository `ref` names; NOT_RESEARCHED when there is none, with a next step that
-   * names only tools in `tools` (the ones this server offers).
+   * The repository `ref` names; NOT_RESEARCHED when there is none or its analysis never
+   * finished, with the remedy (add it, or research it) as data.
    */
-  resolve(ref: string, tools: ReadonlySet<string>): CatalogEntry & { research: RepositoryResearch };
+  resolve(ref: string): CatalogEntry & { research: RepositoryResearch };
   /** A GitHub owner on `host` (login case-insensitive) and its latest organization research. */
   organization(login: string, host: string): OrganizationLookup;
   /** Owners on `host` with stored organization research, by login. */
@@ -124,14 +125,13 @@ export function createCatalog(store: Store, options: CatalogOptions = {}): Catal
       const stamps = new Map((allStamps.all() as StampRow[]).map((r) => [r.repo_id, r.stamp]));
       return listRepositories(store.db).map((row) => ({ row, research: research(row.id, stamps.get(row.id)) }));
     },
-    resolve(ref, tools) {
+    resolve(ref) {
       const row = findRow(store, ref);
-      if (!row) {
-        throw new RepoScoutError('NOT_RESEARCHED', `No stored repository matches ${quote(ref)}. Call list_repositories to see the stored keys, or ${howToAdd(tools)}.`);
-      }
+      if (!row) throw new RepoScoutError('NOT_RESEARCHED', `No stored repository matches ${quote(ref)}.`, { remedy: { do: 'add_repository' } });
       const found = entry(row);
       if (!found.research) {
-        throw new RepoScoutError('NOT_RESEARCHED', `${quote(row.key)} is stored but has no finished analysis yet; ${howToFinish(row, tools)}.`);
+        const remedy: Remedy = row.source === 'github' ? { do: 'research_owner', owner: row.owner ?? row.name } : { do: 'research_local', path: row.path ?? null };
+        throw new RepoScoutError('NOT_RESEARCHED', `${quote(row.key)} is stored but has no finished analysis yet.`, { remedy });
       }
       return { row, research: found.research };
     },
@@ -155,26 +155,6 @@ export function createCatalog(store: Store, options: CatalogOptions = {}): Catal
     exclusive,
     search: createSearchIndex(store, options.embedder ?? embedderFromEnvironment(), exclusive),
   };
-}
-
-/** The next step for a repository that is not stored, naming only tools this server offers. */
-function howToAdd(tools: ReadonlySet<string>): string {
-  const ways = [
-    tools.has('analyze_local_repository') ? 'call analyze_local_repository with the path of a local clone' : null,
-    tools.has('ingest_github') ? 'ingest_github with "owner/name" for a GitHub repository' : null,
-  ].filter((w): w is string => w !== null);
-  return ways.length > 0 ? `${ways.join(', or ')} to add it` : 'ask the user to research it with RepoScout (this server is read-only)';
-}
-
-/** The next step for a stored repository whose research never finished. */
-function howToFinish(row: RepositoryRow, tools: ReadonlySet<string>): string {
-  if (row.source === 'github') {
-    const owner = row.owner ?? '';
-    if (tools.has('research_organization')) return `call research_organization with owner ${quote(owner)}`;
-    return `ask the user to research it with "reposcout research ${owner}/${row.name}" (this server is read-only)`;
-  }
-  const where = row.path ? ` (${quote(row.path)})` : '';
-  return tools.has('analyze_local_repository') ? `call analyze_local_repository with the path of the local clone${where}` : `ask the user to analyse it${where} (this server is read-only)`;
 }
 
 /** Finds a repository by exact key, by local path (the clone's root or a folder inside it), or by unique name. */

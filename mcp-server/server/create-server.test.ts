@@ -170,7 +170,7 @@ describe('createServer: resources', () => {
     ['an unknown key', repositoryReportUri('local:/nowhere'), /-32002.*No stored repository matches/],
     ['broken percent-encoding', 'reposcout://repository/%E0%A4%A/report', /-32002.*not valid percent-encoding/],
     ['another shape of URI', 'reposcout://owner/acme/report', /not found/],
-    ['an organization never researched', organizationReportUri('octocat'), /-32002.*Nothing about "octocat" is stored yet; call ingest_github/],
+    ['an organization never researched', organizationReportUri('octocat'), /-32002.*Nothing about "octocat" is stored yet\. Call ingest_github with target "octocat" first/],
     ['an organization name GitHub cannot hold', 'reposcout://organization/a%20b/report', /-32002.*not a GitHub organization or user name/],
   ])('refuses %s', async (_label, uri, message) => {
     await expect(mcp.client.readResource({ uri })).rejects.toThrow(message);

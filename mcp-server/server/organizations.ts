@@ -9,25 +9,22 @@ import { quote } from './untrusted';
 // Shared by the organization tools: the owner argument, and the stored organization
 // research they read (never recomputed on a read: research_organization does that).
 
-/** The owner's stored organization research; NOT_RESEARCHED with a next step this server can take. */
-export function requireOrganization(context: Pick<ToolContext, 'catalog' | 'github' | 'enabledTools'>, owner: string): OrganizationResearch {
-  const found = context.catalog.organization(owner, context.github.host());
+/** The owner's stored organization research; NOT_RESEARCHED with what would fix it as a remedy. */
+export function requireOrganization(context: Pick<ToolContext, 'catalog' | 'github'>, owner: string): OrganizationResearch {
+  const host = context.github.host();
+  const found = context.catalog.organization(owner, host);
   if (found.state === 'researched') return found.research;
-  throw notResearched(found, owner, context.enabledTools);
+  throw notResearched(found, owner, host);
 }
 
-/** Why an owner cannot be read yet, and what to call (or ask the user) to fix it. */
-export function notResearched(found: Exclude<OrganizationLookup, { state: 'researched' }>, owner: string, tools: ReadonlySet<string>): RepoScoutError {
+/** Why an owner cannot be read yet; the remedy (ingest it, or research it) is data each front door words. */
+export function notResearched(found: Exclude<OrganizationLookup, { state: 'researched' }>, owner: string, host: string): RepoScoutError {
   if (found.state === 'unknown') {
-    const next = tools.has('ingest_github')
-      ? `call ingest_github with target ${quote(owner)} first (it researches the organization too)`
-      : `ask the user to research it with "reposcout research ${owner}" (this server is read-only)`;
-    return new RepoScoutError('NOT_RESEARCHED', `Nothing about ${quote(owner)} is stored yet; ${next}.`);
+    return new RepoScoutError('NOT_RESEARCHED', `Nothing about ${quote(owner)} is stored yet.`, {
+      remedy: { do: 'ingest', target: owner, host: host === 'github.com' ? null : host },
+    });
   }
-  const next = tools.has('research_organization')
-    ? `call research_organization with owner ${quote(found.login)}`
-    : `ask the user to research it with "reposcout research ${found.login}" (this server is read-only)`;
-  return new RepoScoutError('NOT_RESEARCHED', `${quote(found.login)} is ingested but has not been researched yet; ${next}.`);
+  return new RepoScoutError('NOT_RESEARCHED', `${quote(found.login)} is ingested but has not been researched yet.`, { remedy: { do: 'research_owner', owner: found.login } });
 }
 
 /** The headline numbers every organization answer starts from. */

@@ -69,7 +69,7 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: Tool
         const structuredContent = { ...(tool.output.parse(answer.structured) as Record<string, unknown>), dataNotice: DATA_NOTICE };
         return { content: [{ type: 'text', text: answer.text }], structuredContent };
       } catch (error) {
-        return errorResult(error, tool.name, deps.log);
+        return errorResult(error, tool.name, deps.log, deps.enabledTools);
       }
     },
   );

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { isRepoScoutError } from '../../shared/errors';
+import { errorSentence } from './tool-results';
 import { isValidLogin } from '../../shared/github/target';
 import { renderRepositoryMarkdown } from '../../shared/reports/markdown';
 import { buildReportModel } from '../../shared/reports/report-model';
@@ -86,7 +87,7 @@ function registerPortfolioExports(server: McpServer, { catalog, locateBrowser = 
       try {
         portfolio = portfolioFromStore(catalog.store, identityFrom(who, aliases), parseWindow(undefined, undefined));
       } catch (error) {
-        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
+        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error));
         throw error;
       }
       if (portfolio.totals.prs === 0) throw new McpError(RESOURCE_NOT_FOUND, `No stored pull requests by ${JSON.stringify(who)}; collect them with collect_achievements first.`);
@@ -112,7 +113,7 @@ async function printToPdf(html: string, browser: string | null): Promise<Buffer>
     await printPdf(browser, htmlPath, pdfPath);
     return fs.readFileSync(pdfPath);
   } catch (error) {
-    if (isRepoScoutError(error)) throw new McpError(-32603, error.message);
+    if (isRepoScoutError(error)) throw new McpError(-32603, errorSentence(error));
     throw error;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -156,7 +157,7 @@ function registerPortfolioReports(server: McpServer, { catalog }: ResourceDeps):
         if (portfolio.totals.prs === 0) throw new McpError(RESOURCE_NOT_FOUND, `No stored pull requests by ${JSON.stringify(who)}; collect them with collect_achievements first.`);
         return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderPortfolioMarkdown(portfolio) }] };
       } catch (error) {
-        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
+        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error));
         throw error;
       }
     },
@@ -219,9 +220,9 @@ function readRepository(
       throw new McpError(RESOURCE_NOT_FOUND, `The key in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(key).`);
     }
     try {
-      return { contents: [{ uri: uri.href, mimeType, text: render(catalog.resolve(key, enabledTools)) }] };
+      return { contents: [{ uri: uri.href, mimeType, text: render(catalog.resolve(key)) }] };
     } catch (error) {
-      if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
+      if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error, enabledTools));
       throw error;
     }
   };
@@ -293,7 +294,7 @@ function registerOrganizationReports(server: McpServer, deps: ResourceDeps): voi
         const text = renderOrganizationMarkdown(research).replace(' The graph is in graph.json beside this report.', ' The graph is available from get_collaboration_network with includeGraph.');
         return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: fencedReport(text) }] };
       } catch (error) {
-        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, error.message);
+        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error, deps.enabledTools));
         throw error;
       }
     },

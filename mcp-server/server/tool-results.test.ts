@@ -49,6 +49,15 @@ describe('errorResult', () => {
     expect(result.content[0]).toMatchObject({ text: `NOT_RESEARCHED: Not yet. ${next}` });
   });
 
+  it('leaves to the user, on the command line, a step that needs a tool this server does not offer', () => {
+    const readOnly = new Set(['get_repository', 'get_organization']);
+    expect(toolNextStep({ do: 'research_owner', owner: 'acme' }, readOnly)).toBe('This needs the user: research it with "reposcout research acme" (this server does not offer that).');
+    expect(toolNextStep({ do: 'ingest', target: 'acme', host: 'ghe.example' }, readOnly)).toBe(
+      'This needs the user: research it with "reposcout research acme --github-host ghe.example" (this server does not offer that).',
+    );
+    expect(toolNextStep({ do: 'add_repository' }, new Set(['ingest_github']))).toBe('Add repositories with ingest_github; exported records need the user to run "reposcout import <file>".');
+  });
+
   it('words every input a fix_input remedy can name', () => {
     for (const input of INPUT_NAMES) expect(toolNextStep({ do: 'fix_input', input })).toMatch(/^[A-Z].*\.$/);
   });

@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
-import { isRepoScoutError, type RepoScoutErrorCode } from '../../shared/errors';
+import { isRepoScoutError, type RepoScoutError, type RepoScoutErrorCode } from '../../shared/errors';
 import { toolErrorText, type InputName, type Remedy, type ToolErrorPayload } from '../../shared/protocol/errors';
 import { isDatabaseBusy } from '../../shared/store/busy';
 import type { Logger } from './logger';
@@ -30,9 +30,9 @@ const ADVICE_BEFORE_REMEDY = new Set<RepoScoutErrorCode>(['GITHUB_RATE_LIMITED',
  * step as data in structuredContent (shared/protocol's toolErrorSchema) and as one paragraph
  * of text for models that read only content; never a stack trace.
  */
-export function errorResult(error: unknown, tool: string, log: Logger): CallToolResult {
+export function errorResult(error: unknown, tool: string, log: Logger, tools?: ReadonlySet<string>): CallToolResult {
   if (isRepoScoutError(error)) {
-    const step = toolNextStep(error.remedy);
+    const step = toolNextStep(error.remedy, tools);
     const advice = NEXT_STEP[error.code];
     const next = step && advice && ADVICE_BEFORE_REMEDY.has(error.code) ? `${advice} ${step}` : (step ?? advice ?? null);
     return errorAnswer({ code: error.code, message: error.message, next, remedy: error.remedy });
@@ -79,19 +79,34 @@ const FIX_INPUT: Record<InputName, string> = {
   browser: "This needs the user: set CHROME_PATH in the RepoScout server's environment to a Chromium-family browser.",
 };
 
-/** What to call next, in this server's tool names, arguments and settings, for an engine error's remedy. */
-export function toolNextStep(remedy: Remedy | null): string | null {
+/**
+ * What to call next, in this server's tool names, arguments and settings, for an engine error's
+ * remedy. `tools` are the tools this server offers (all when not given): a step that needs one it
+ * does not offer (a read-only server) is the user's, on the command line.
+ */
+export function toolNextStep(remedy: Remedy | null, tools?: ReadonlySet<string>): string | null {
   if (remedy === null) return null;
+  const offers = (tool: string) => !tools || tools.has(tool);
+  const userStep = (command: string) => `This needs the user: ${command} (this server does not offer that).`;
   switch (remedy.do) {
     case 'research_local':
+      if (!offers('analyze_local_repository')) return userStep(`research it with "reposcout research ${remedy.path ?? '<path of a clone>'}"`);
       return remedy.path === null ? 'Call analyze_local_repository with the path of a local clone first.' : `Call analyze_local_repository with path "${remedy.path}" first.`;
-    case 'research_owner':
-      return `Call research_organization with owner "${remedy.owner.split('/')[0]}" first.`;
+    case 'research_owner': {
+      const owner = remedy.owner.split('/')[0] ?? remedy.owner;
+      if (!offers('research_organization')) return userStep(`research it with "reposcout research ${owner}"`);
+      return `Call research_organization with owner "${owner}" first.`;
+    }
     case 'ingest':
+      if (!offers('ingest_github')) return userStep(`research it with "reposcout research ${remedy.target}${remedy.host ? ` --github-host ${remedy.host}` : ''}"`);
+      return `${capitalize(carryOn(remedy))}.`;
     case 'retry':
       return `${capitalize(carryOn(remedy))}.`;
-    case 'add_repository':
-      return 'Add repositories with analyze_local_repository (a local clone) or ingest_github; exported records need the user to run "reposcout import <file>".';
+    case 'add_repository': {
+      const ways = [offers('analyze_local_repository') ? 'analyze_local_repository (a local clone)' : null, offers('ingest_github') ? 'ingest_github' : null].filter((w) => w !== null);
+      if (ways.length === 0) return userStep('add it with "reposcout research <path of a clone or owner/name>" or "reposcout import <file>"');
+      return `Add repositories with ${ways.join(' or ')}; exported records need the user to run "reposcout import <file>".`;
+    }
     case 'github_token':
       return `This needs the user: give the RepoScout server a GitHub token that can read it, in GITHUB_TOKEN or GH_TOKEN${remedy.then ? `; then ${carryOn(remedy.then)}` : ''}.`;
     case 'fix_input':
@@ -114,6 +129,12 @@ function carryOn(remedy: Resume): string {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** An engine error as one paragraph, for answers that carry only text (resource reads, prompts). */
+export function errorSentence(error: RepoScoutError, tools?: ReadonlySet<string>): string {
+  const next = toolNextStep(error.remedy, tools);
+  return next ? `${error.message} ${next}` : error.message;
 }
 
 export function errorAnswer(error: ToolErrorPayload): CallToolResult {

@@ -8,8 +8,8 @@ import { getContributorsContract } from '../../../shared/protocol/tools/get-cont
 
 export const getContributorsTool = defineTool({
   ...getContributorsContract,
-  run(args, { catalog, enabledTools }) {
-    const { row, research } = catalog.resolve(args.repository, enabledTools);
+  run(args, { catalog }) {
+    const { row, research } = catalog.resolve(args.repository);
     const needle = args.match?.toLowerCase();
     const people = [...research.contributors.humans, ...(args.includeBots ? research.contributors.bots : [])].filter(
       (c) => needle === undefined || c.name.toLowerCase().includes(needle) || c.email.toLowerCase().includes(needle),

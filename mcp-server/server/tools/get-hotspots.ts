@@ -5,8 +5,8 @@ import { getHotspotsContract } from '../../../shared/protocol/tools/get-hotspots
 
 export const getHotspotsTool = defineTool({
   ...getHotspotsContract,
-  run(args, { catalog, enabledTools }) {
-    const { row, research } = catalog.resolve(args.repository, enabledTools);
+  run(args, { catalog }) {
+    const { row, research } = catalog.resolve(args.repository);
     const prefix = args.pathPrefix?.replace(/^\.?\//, '');
     const hotspots = research.hotspots.filter((h) => prefix === undefined || h.path.startsWith(prefix)).slice(0, args.limit);
     const structured = { repository: identityOf(row), windowMonths: research.options.windowMonths, windowStart: research.options.windowStart, hotspots };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { githubFactsSchema } from '../../../shared/protocol/records';
 import { researchedOrganization, textOf } from '../test-support';
 
 let fx: Awaited<ReturnType<typeof researchedOrganization>>;
@@ -72,7 +73,14 @@ describe('get_organization: behaviour', () => {
     const ro = await fx.connect({ readOnly: true });
     const result = await ro.callTool({ name: 'get_organization', arguments: { owner: 'octocat' } });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^NOT_RESEARCHED: Nothing about "octocat" is stored yet; ask the user to research it with "reposcout research octocat" \(this server is read-only\)\.$/);
+    expect(result.structuredContent).toEqual({
+      error: {
+        code: 'NOT_RESEARCHED',
+        message: 'Nothing about "octocat" is stored yet.',
+        next: 'This needs the user: research it with "reposcout research octocat" (this server does not offer that).',
+        remedy: { do: 'ingest', target: 'octocat', host: null },
+      },
+    });
   });
 });
 
@@ -85,10 +93,21 @@ describe('get_organization: bad input', () => {
     [{ owner: 'acme', sections: 'health' }, /sections/],
     [{ owner: 'acme', sections: Array(7).fill('health') }, /sections/],
     [{ owner: 'acme', detail: 'full' }, /detail/],
-    [{ owner: 'nobody' }, /^NOT_RESEARCHED: Nothing about "nobody" is stored yet; call ingest_github with target "nobody" first/],
+    [{ owner: 'nobody' }, /^NOT_RESEARCHED: Nothing about "nobody" is stored yet\. Call ingest_github with target "nobody" first/],
   ])('%o is refused', async (args, message) => {
     const result = await call(args);
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(message);
+  });
+});
+
+describe('get_repository on one of its repositories', () => {
+  it('carries the GitHub facts as the published record: exactly its fields, none of those only the stored record keeps', async () => {
+    const repo = fx.gh.org.repos.find((r) => !r.isEmpty)!;
+    const result = await fx.client.callTool({ name: 'get_repository', arguments: { repository: `github:acme/${repo.name}` } });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    const github = (result.structuredContent as { github: Record<string, unknown> }).github;
+    expect(Object.keys(github).sort()).toEqual(Object.keys(githubFactsSchema.shape).sort());
+    expect(github).toMatchObject({ stars: repo.stars, isArchived: repo.isArchived, isFork: repo.isFork });
   });
 });

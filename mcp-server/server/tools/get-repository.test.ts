@@ -97,7 +97,8 @@ describe('get_repository: bad input', () => {
   it('names the next step for a repository that is not stored', async () => {
     const result = await call({ repository: '/no/such/clone' });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^NOT_RESEARCHED: No stored repository matches "\/no\/such\/clone".*list_repositories.*analyze_local_repository/);
+    expect(textOf(result)).toMatch(/^NOT_RESEARCHED: No stored repository matches "\/no\/such\/clone"\. Add repositories with analyze_local_repository \(a local clone\) or ingest_github/);
+    expect(result.structuredContent).toMatchObject({ error: { remedy: { do: 'add_repository' } } });
   });
 
   it('does not point at analyze_local_repository on a read-only server', async () => {
@@ -106,7 +107,9 @@ describe('get_repository: bad input', () => {
       const result = await ro.client.callTool({ name: 'get_repository', arguments: { repository: 'nope' } });
       expect(result.isError).toBe(true);
       expect(textOf(result)).not.toContain('analyze_local_repository');
-      expect(textOf(result)).toContain('read-only');
+      expect(textOf(result)).toBe(
+        'NOT_RESEARCHED: No stored repository matches "nope". This needs the user: add it with "reposcout research <path of a clone or owner/name>" or "reposcout import <file>" (this server does not offer that).',
+      );
     } finally {
       await ro.close();
     }

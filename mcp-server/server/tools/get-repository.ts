@@ -12,8 +12,8 @@ type Output = GetRepositoryResult;
 
 export const getRepositoryTool = defineTool({
   ...getRepositoryContract,
-  run(args, { catalog, enabledTools }) {
-    const { row, research } = catalog.resolve(args.repository, enabledTools);
+  run(args, { catalog }) {
+    const { row, research } = catalog.resolve(args.repository);
     const wanted = new Set<RepositorySection>(args.sections.includes('all') ? repositorySections : (args.sections as RepositorySection[]));
     const structured: Output = { repository: identityOf(row), summary: summaryOf(research), ...githubFactsField(research), ...sections(research, wanted) };
     return { structured, text: render(structured) };

@@ -108,7 +108,7 @@ describe('ingest_github: behaviour', () => {
     // The organization itself was not researched: its tools say what to call.
     const org = await client.callTool({ name: 'get_organization', arguments: { owner: 'acme' } });
     expect(org.isError).toBe(true);
-    expect(textOf(org)).toMatch(/^NOT_RESEARCHED: "acme" is ingested but has not been researched yet; call research_organization with owner "acme"/);
+    expect(textOf(org)).toMatch(/^NOT_RESEARCHED: "acme" is ingested but has not been researched yet\. Call research_organization with owner "acme" first\.$/);
   });
 
   it('with research false only ingests; research_organization then researches', async () => {
@@ -120,7 +120,7 @@ describe('ingest_github: behaviour', () => {
     expect(listed.structuredContent).toMatchObject({ total: 8, repositories: [{ researched: false }] });
     const key = (listed.structuredContent as { repositories: { key: string }[] }).repositories[0]!.key;
     const unread = await client.callTool({ name: 'get_repository', arguments: { repository: key } });
-    expect(textOf(unread)).toMatch(/has no finished analysis yet; call research_organization with owner "acme"/);
+    expect(textOf(unread)).toMatch(/has no finished analysis yet\. Call research_organization with owner "acme" first\.$/);
   });
 
   it('sends increasing progress notifications that carry the remaining rate limit', async () => {
@@ -175,7 +175,7 @@ describe('ingest_github: behaviour', () => {
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/not found/);
     const org = await client.callTool({ name: 'get_organization', arguments: { owner: 'acme' } });
-    expect(textOf(org)).toMatch(/^NOT_RESEARCHED: Nothing about "acme" is stored yet; ask the user to research it with "reposcout research acme" \(this server is read-only\)/);
+    expect(textOf(org)).toMatch(/^NOT_RESEARCHED: Nothing about "acme" is stored yet\. This needs the user: research it with "reposcout research acme" \(this server does not offer that\)\.$/);
   });
 });
 

@@ -8,8 +8,8 @@ import { listPullRequestsContract } from '../../../shared/protocol/tools/list-pu
 
 export const listPullRequestsTool = defineTool({
   ...listPullRequestsContract,
-  run(args, { catalog, enabledTools }) {
-    const { row } = catalog.resolve(args.repository, enabledTools);
+  run(args, { catalog }) {
+    const { row } = catalog.resolve(args.repository);
     const since = args.since === undefined ? undefined : Math.floor(Date.parse(args.since) / 1000);
     const until = args.until === undefined ? undefined : Math.floor(Date.parse(args.until) / 1000);
     if (since !== undefined && until !== undefined && since >= until) {

@@ -58,7 +58,7 @@ describe('research_organization: bad input', () => {
     [{ owner: 'acme', windowMonths: 0 }, /windowMonths/],
     [{ owner: 'acme', windowMonths: 241 }, /windowMonths/],
     [{ owner: 'acme', force: true }, /force/],
-    [{ owner: 'nobody' }, /^NOT_RESEARCHED: Nothing about "nobody" is stored yet; call ingest_github with target "nobody" first/],
+    [{ owner: 'nobody' }, /^NOT_RESEARCHED: Nothing about "nobody" is stored yet\. Call ingest_github with target "nobody" first/],
   ])('%o is refused', async (args, message) => {
     const result = await call(args);
     expect(result.isError).toBe(true);

@@ -6,10 +6,10 @@ import { researchOrganizationContract } from '../../../shared/protocol/tools/res
 
 export const researchOrganizationTool = defineTool({
   ...researchOrganizationContract,
-  async run(args, { catalog, github, signal, enabledTools }) {
+  async run(args, { catalog, github, signal }) {
     const host = github.host();
     const found = catalog.organization(args.owner, host);
-    if (found.state === 'unknown') throw notResearched(found, args.owner, enabledTools);
+    if (found.state === 'unknown') throw notResearched(found, args.owner, host);
     const research = await catalog.exclusive(signal, async () => researchOrganization(catalog.store, args.owner, { host, windowMonths: args.windowMonths }));
     const structured = {
       owner: research.owner.login,
