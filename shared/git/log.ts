@@ -72,9 +72,9 @@ const SLICES_PER_PROCESS = 4;
 const MIN_SLICE = 1_000;
 // A slice is handed out once read whole (its merges are resolved at its end), so its records
 // are held in memory until then, and the last one is not overlapped by the database writes.
-// Each slice costs up to three spawns: on the 100,000-commit github shape, 2,500-commit slices
-// took about 2.5 CPU s more than 5,000 (node's peak RSS was the same on both shapes).
-const MAX_SLICE = 5_000;
+// Held records outlive V8's young generation: with 5,000-commit slices node's peak RSS on the
+// 100,000-commit git-shape benchmark rose from about 250 MB to 435 MB; 262 MB at 2,500.
+const MAX_SLICE = 2_500;
 /** Slices read ahead of the one being handed out, per process: bounds the records held in memory. */
 const AHEAD_PER_PROCESS = 1;
 
