@@ -93,14 +93,9 @@ export class LogParser {
     return last;
   }
 
-  /**
-   * The `--raw` entries of a commit this parser returned, in git's order (empty without --raw).
-   * They are handed over once: the parser lets go of them, so they do not live as long as the record.
-   */
+  /** The `--raw` entries of a commit this parser returned, in git's order (empty without --raw). */
   rawOf(commit: CommitRecord): readonly RawEntry[] {
-    const entries = this.raw.get(commit) ?? [];
-    this.raw.delete(commit);
-    return entries;
+    return this.raw.get(commit) ?? [];
   }
 
   private continuePending(pending: Pending, token: string): void {
