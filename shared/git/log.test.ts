@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { alice, bob, jose, li, TestRepo } from '../../test/helpers/git-fixture';
-import { logEnv } from './git-output';
 import { LogParser, readLog, type CommitRecord } from './log';
 
 const repos: TestRepo[] = [];
@@ -36,44 +35,10 @@ describe('LogParser', () => {
     ]);
   });
 
-  it('keeps --raw entries beside the records, whatever their paths look like', () => {
-    const p = new LogParser();
-    const blobs = `${'a'.repeat(40)} ${'b'.repeat(40)}`;
-    const tokens = [
-      '\x1eaaa\x1f\x1fAna\x1fana@x\x1f100\x1f200\x1fone',
-      `\n:100644 100644 ${blobs} R087`,
-      ':odd/old.txt',
-      '1\t2\t3.txt',
-      `:100644 100644 ${blobs} M`,
-      '\x1enot a header',
-      '4\t5\t',
-      ':odd/old.txt',
-      '1\t2\t3.txt',
-      '6\t7\t\x1enot a header',
-    ];
-    for (const t of tokens) expect(p.push(t)).toBeNull();
-    const commit = p.finish()!;
-    expect(commit.files).toEqual([
-      { path: '1\t2\t3.txt', oldPath: ':odd/old.txt', additions: 4, deletions: 5 },
-      { path: '\x1enot a header', oldPath: null, additions: 6, deletions: 7 },
-    ]);
-    expect(p.rawOf(commit)).toEqual([
-      { key: `:100644 100644 ${blobs} R087\x00:odd/old.txt\x001\t2\t3.txt`, path: '1\t2\t3.txt', oldPath: ':odd/old.txt' },
-      { key: `:100644 100644 ${blobs} M\x00\x1enot a header`, path: '\x1enot a header', oldPath: null },
-    ]);
-  });
-
   it('ignores noise before the first header and returns null from finish on empty input', () => {
     const p = new LogParser();
     expect(p.push('1\t2\tstray')).toBeNull();
     expect(p.finish()).toBeNull();
-  });
-});
-
-describe('logEnv', () => {
-  it('fixes the glibc malloc trim threshold for git and keeps tunables a user set, which win', () => {
-    expect(logEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=134217728' });
-    expect(logEnv({ GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=1' }).GLIBC_TUNABLES).toBe('glibc.malloc.trim_threshold=134217728:glibc.malloc.trim_threshold=1');
   });
 });
 
