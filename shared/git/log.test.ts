@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { alice, bob, jose, li, TestRepo } from '../../test/helpers/git-fixture';
-import { LogParser, readLog, type CommitRecord } from './log';
+import { LogParser, logEnv, readLog, type CommitRecord } from './log';
 
 const repos: TestRepo[] = [];
 afterEach(() => repos.splice(0).forEach((r) => r.remove()));
@@ -39,6 +39,13 @@ describe('LogParser', () => {
     const p = new LogParser();
     expect(p.push('1\t2\tstray')).toBeNull();
     expect(p.finish()).toBeNull();
+  });
+});
+
+describe('logEnv', () => {
+  it('fixes the glibc malloc trim threshold for git and keeps tunables a user set, which win', () => {
+    expect(logEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=134217728' });
+    expect(logEnv({ GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=1' }).GLIBC_TUNABLES).toBe('glibc.malloc.trim_threshold=134217728:glibc.malloc.trim_threshold=1');
   });
 });
 

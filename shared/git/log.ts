@@ -280,6 +280,22 @@ export function defaultLogProcesses(env: NodeJS.ProcessEnv = process.env): numbe
 }
 
 /**
+ * The environment of a history-reading git: gitEnv() plus a fixed glibc malloc trim threshold.
+ * `git log --numstat` allocates and frees a buffer per blob it diffs (hundreds of KB for large
+ * files); with glibc's default, adaptive threshold the heap is given back to the kernel and
+ * faulted in again over and over. Measured on a 2,500-commit slice of the git-shape benchmark:
+ * 390k page faults and 1.1 s of system time by default, 13k and 0.15 s with a fixed threshold,
+ * at the same peak RSS (the freed memory is reused instead of returned). Other C libraries
+ * (musl, macOS) ignore the variable; a user's own GLIBC_TUNABLES are kept and take precedence.
+ */
+export function logEnv(base: NodeJS.ProcessEnv = gitEnv()): NodeJS.ProcessEnv {
+  const own = base.GLIBC_TUNABLES;
+  return { ...base, GLIBC_TUNABLES: own ? `${TRIM_THRESHOLD}:${own}` : TRIM_THRESHOLD };
+}
+
+const TRIM_THRESHOLD = 'glibc.malloc.trim_threshold=134217728';
+
+/**
  * One git process whose stdout is collected from the start, so it runs at full speed
  * while earlier output is still being parsed. `input` is written to its stdin.
  */
@@ -300,7 +316,7 @@ class GitOutput {
     input: string | null,
     signal?: AbortSignal,
   ) {
-    this.child = spawn('git', args, { cwd: repoDir, env: gitEnv(), stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
+    this.child = spawn('git', args, { cwd: repoDir, env: logEnv(), stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
     this.child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk));
     this.child.on('error', (error) => {
       this.spawnError = error;
