@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { alice, bob, jose, li, TestRepo } from '../../test/helpers/git-fixture';
-import { logEnv } from './git-output';
-import { LogParser, readLog, type CommitRecord } from './log';
+import { LogParser, logEnv, readLog, type CommitRecord } from './log';
 
 const repos: TestRepo[] = [];
 afterEach(() => repos.splice(0).forEach((r) => r.remove()));
@@ -33,33 +32,6 @@ describe('LogParser', () => {
     expect(out[1]!.files).toEqual([
       { path: 'img.png', oldPath: null, additions: null, deletions: null },
       { path: 'nouveau/é.txt', oldPath: 'old name.txt', additions: 3, deletions: 1 },
-    ]);
-  });
-
-  it('keeps --raw entries beside the records, whatever their paths look like', () => {
-    const p = new LogParser();
-    const blobs = `${'a'.repeat(40)} ${'b'.repeat(40)}`;
-    const tokens = [
-      '\x1eaaa\x1f\x1fAna\x1fana@x\x1f100\x1f200\x1fone',
-      `\n:100644 100644 ${blobs} R087`,
-      ':odd/old.txt',
-      '1\t2\t3.txt',
-      `:100644 100644 ${blobs} M`,
-      '\x1enot a header',
-      '4\t5\t',
-      ':odd/old.txt',
-      '1\t2\t3.txt',
-      '6\t7\t\x1enot a header',
-    ];
-    for (const t of tokens) expect(p.push(t)).toBeNull();
-    const commit = p.finish()!;
-    expect(commit.files).toEqual([
-      { path: '1\t2\t3.txt', oldPath: ':odd/old.txt', additions: 4, deletions: 5 },
-      { path: '\x1enot a header', oldPath: null, additions: 6, deletions: 7 },
-    ]);
-    expect(p.rawOf(commit)).toEqual([
-      { key: `:100644 100644 ${blobs} R087\x00:odd/old.txt\x001\t2\t3.txt`, path: '1\t2\t3.txt', oldPath: ':odd/old.txt' },
-      { key: `:100644 100644 ${blobs} M\x00\x1enot a header`, path: '\x1enot a header', oldPath: null },
     ]);
   });
 

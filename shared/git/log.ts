@@ -1,11 +1,32 @@
+import { spawn } from 'node:child_process';
 import os from 'node:os';
+import { StringDecoder } from 'node:string_decoder';
 import { RepoScoutError } from '../errors';
-import { GitOutput, parseOutput } from './git-output';
-import { readSlice } from './history-slice';
-import { FIELD, LogParser, RECORD, type CommitRecord } from './log-parser';
-import { runGit } from './run';
+import { gitEnv, gitFailed, runGit, translateSpawnError } from './run';
 
-export { LogParser, type CommitRecord, type FileChange } from './log-parser';
+export interface FileChange {
+  path: string;
+  /** Previous path when git detected a rename or copy. */
+  oldPath: string | null;
+  /** Null for binary files. */
+  additions: number | null;
+  deletions: number | null;
+}
+
+export interface CommitRecord {
+  sha: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  authoredAt: number;
+  committedAt: number;
+  subject: string;
+  /** For a merge, the diff against its first parent. */
+  files: FileChange[];
+}
+
+const RECORD = '\x1e';
+const FIELD = '\x1f';
 
 /**
  * The exact `git log` arguments RepoScout reads history with: author identity after
@@ -27,8 +48,6 @@ export function logArgs(revisions: string[]): string[] {
     '--',
   ];
 }
-
-const STDIN_LIST = ['--no-walk=unsorted', '--stdin'];
 
 const range = (head: string, exclude: string | null): string[] => (exclude ? [head, `^${exclude}`] : [head]);
 
@@ -70,13 +89,9 @@ const MAX_PROCESSES = 4;
 // process, slow on a loaded machine) and a git start, so a few per process.
 const SLICES_PER_PROCESS = 4;
 const MIN_SLICE = 1_000;
-// A slice is handed out once read whole (its merges are resolved at its end), so its records
-// are held in memory until then, and the last one is not overlapped by the database writes.
-// Held records outlive V8's young generation: with 5,000-commit slices node's peak RSS on the
-// 100,000-commit git-shape benchmark rose from about 250 MB to 435 MB; 262 MB at 2,500.
-const MAX_SLICE = 2_500;
-/** Slices read ahead of the one being handed out, per process: bounds the records held in memory. */
-const AHEAD_PER_PROCESS = 1;
+const MAX_SLICE = 20_000;
+/** Slices read ahead of the one being parsed, per process: bounds the output held in memory. */
+const AHEAD_PER_PROCESS = 3;
 
 export interface HistoryRead {
   /** How many commits the history holds, once `git rev-list` has listed them. */
@@ -90,12 +105,12 @@ export interface HistoryRead {
 /**
  * Reads the history `readLog` reads, with up to one git per core. git diffs on one core and
  * the diffs are the cost, so the history is cut into consecutive slices of git's own order
- * that several git processes read at once (see readSlice: merges' diffs mostly come from the
- * slice's own commits), handed out in order. The first slice is `git log <range>
- * --max-count=N`, started at once; the others are lists of SHAs from `git rev-list <range>`
- * (which runs meanwhile) given to `git log --no-walk=unsorted --stdin`, a new one starting as
- * one ends. At most AHEAD_PER_PROCESS slices per process are read ahead, so memory stays
- * bounded. The SHAs read are checked against the list, so the two views cannot disagree silently.
+ * that several `git log` processes diff at once, parsed back in order. The first slice is
+ * `git log <range> --max-count=N`, started at once; the others are lists of SHAs from
+ * `git rev-list <range>` (which runs meanwhile) given to `git log --no-walk=unsorted --stdin`,
+ * a new one starting as one ends. Only the slice being parsed streams; later ones wait as
+ * raw bytes, at most AHEAD_PER_PROCESS per process, so memory stays bounded. The first
+ * slice's SHAs are checked against the list, so the two views cannot disagree silently.
  */
 export function readHistory(repoDir: string, head: string, exclude: string | null, options: ReadCommitsOptions = {}): HistoryRead {
   const processes = options.processes ?? defaultLogProcesses();
@@ -103,12 +118,13 @@ export function readHistory(repoDir: string, head: string, exclude: string | nul
   listing.catch(() => {}); // awaited by `total` and the reader; an early failure is theirs to report
   const firstSize = options.sliceSize ?? MIN_SLICE;
   const reader = new SliceReader(repoDir, processes, options.signal);
-  reader.add([...range(head, exclude), `--max-count=${firstSize}`], null);
+  reader.add(logArgs([...range(head, exclude), `--max-count=${firstSize}`]), null);
   void listing.then(
     (shas) => {
       const rest = shas.slice(firstSize);
       const size = options.sliceSize ?? Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(rest.length / (processes * SLICES_PER_PROCESS))));
-      for (let i = 0; i < rest.length; i += size) reader.add(STDIN_LIST, `${rest.slice(i, i + size).join('\n')}\n`);
+      const args = logArgs(['--no-walk=unsorted', '--stdin']);
+      for (let i = 0; i < rest.length; i += size) reader.add(args, `${rest.slice(i, i + size).join('\n')}\n`);
       reader.close();
     },
     () => reader.close(),
@@ -144,20 +160,19 @@ export async function* readCommits(repoDir: string, shas: readonly string[], opt
   const processes = options.processes ?? defaultLogProcesses();
   const sliceSize = options.sliceSize ?? Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.ceil(shas.length / (processes * SLICES_PER_PROCESS))));
   const reader = new SliceReader(repoDir, processes, options.signal);
-  for (let i = 0; i < shas.length; i += sliceSize) reader.add(STDIN_LIST, `${shas.slice(i, i + sliceSize).join('\n')}\n`);
+  const args = logArgs(['--no-walk=unsorted', '--stdin']);
+  for (let i = 0; i < shas.length; i += sliceSize) reader.add(args, `${shas.slice(i, i + sliceSize).join('\n')}\n`);
   reader.close();
   yield* reader.commits();
 }
 
 /**
- * Consecutive slices of a history, each read by readSlice (its git processes one after the
- * other), started eagerly in order while fewer than `processes` run and the reader is not
- * more than AHEAD_PER_PROCESS slices per process ahead; handed out strictly in order.
+ * Consecutive slices of a history, each one git process, started eagerly in order while
+ * fewer than `processes` run and the reader is not too far ahead; parsed strictly in order.
  */
 class SliceReader {
-  private readonly pending: { revisions: string[]; input: string | null }[] = [];
-  private readonly slices: Promise<CommitRecord[]>[] = [];
-  private readonly outputs = new Set<GitOutput>();
+  private readonly pending: { args: string[]; input: string | null }[] = [];
+  private readonly outputs: GitOutput[] = [];
   private closed = false;
   private stopped = false;
   private running = 0;
@@ -170,8 +185,8 @@ class SliceReader {
     private readonly signal?: AbortSignal,
   ) {}
 
-  add(revisions: string[], input: string | null): void {
-    this.pending.push({ revisions, input });
+  add(args: string[], input: string | null): void {
+    this.pending.push({ args, input });
     this.startMore();
   }
 
@@ -185,16 +200,14 @@ class SliceReader {
     try {
       for (;;) {
         this.startMore();
-        const slice = this.slices[this.current];
-        if (slice) {
-          const commits: (CommitRecord | undefined)[] = await slice;
+        const output = this.outputs[this.current];
+        if (output) {
+          // Slices end at commit boundaries: each has its own parser, finished at its end.
+          const parser = new LogParser();
+          yield* parseOutput(output, parser);
+          const last = parser.finish();
+          if (last) yield last;
           this.current += 1;
-          // Let go of each record as it is handed out: the database write is its last use.
-          for (let i = 0; i < commits.length; i++) {
-            const commit = commits[i]!;
-            commits[i] = undefined;
-            yield commit;
-          }
         } else if (this.closed && this.pending.length === 0) {
           return;
         } else {
@@ -212,25 +225,17 @@ class SliceReader {
   }
 
   private startMore(): void {
-    while (!this.stopped && this.pending.length > 0 && this.running < this.processes && this.slices.length <= this.current + this.processes * AHEAD_PER_PROCESS) {
-      const { revisions, input } = this.pending.shift()!;
+    while (!this.stopped && this.pending.length > 0 && this.running < this.processes && this.outputs.length <= this.current + this.processes * AHEAD_PER_PROCESS) {
+      const { args, input } = this.pending.shift()!;
       this.running += 1;
-      const slice = readSlice(this.repoDir, revisions, input, { track: (output) => this.track(output) }, this.signal);
-      slice.catch(() => {}); // awaited in order by commits(); a failure after stop() is nobody's
-      void slice.finally(() => {
+      const output = new GitOutput(this.repoDir, args, input, this.signal);
+      void output.ended.then(() => {
         this.running -= 1;
         this.startMore();
-        this.notify();
-      }).catch(() => {});
-      this.slices.push(slice);
+      });
+      this.outputs.push(output);
       this.notify();
     }
-  }
-
-  private track(output: GitOutput): void {
-    this.outputs.add(output);
-    void output.ended.then(() => this.outputs.delete(output));
-    if (this.stopped) output.stop();
   }
 
   private notify(): void {
@@ -238,6 +243,27 @@ class SliceReader {
     this.wake = null;
     wake?.();
   }
+}
+
+/** Feeds one git's output through `parser`, yielding each completed commit; throws if git failed. */
+async function* parseOutput(output: GitOutput, parser: LogParser): AsyncGenerator<CommitRecord> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of output.chunks()) {
+    const text = rest + decoder.write(chunk);
+    const tokens = text.split('\0');
+    rest = tokens.pop() ?? '';
+    for (const token of tokens) {
+      const done = parser.push(token);
+      if (done) yield done;
+    }
+  }
+  const tail = rest + decoder.end();
+  if (tail !== '') {
+    const done = parser.push(tail);
+    if (done) yield done;
+  }
+  await output.succeeded();
 }
 
 /** One git per core (at most MAX_PROCESSES), or REPOSCOUT_GIT_PROCESSES when set (1 to 16). */
@@ -253,3 +279,159 @@ export function defaultLogProcesses(env: NodeJS.ProcessEnv = process.env): numbe
   return Math.max(1, Math.min(MAX_PROCESSES, os.availableParallelism()));
 }
 
+/**
+ * The environment of a history-reading git: gitEnv() plus a fixed glibc malloc trim threshold.
+ * `git log --numstat` allocates and frees a buffer per blob it diffs (hundreds of KB for large
+ * files); with glibc's default, adaptive threshold the heap is given back to the kernel and
+ * faulted in again over and over. Measured on a 2,500-commit slice of the git-shape benchmark:
+ * 390k page faults and 1.1 s of system time by default, 13k and 0.15 s with a fixed threshold,
+ * at the same peak RSS (the freed memory is reused instead of returned). Other C libraries
+ * (musl, macOS) ignore the variable; a user's own GLIBC_TUNABLES are kept and take precedence.
+ */
+export function logEnv(base: NodeJS.ProcessEnv = gitEnv()): NodeJS.ProcessEnv {
+  const own = base.GLIBC_TUNABLES;
+  return { ...base, GLIBC_TUNABLES: own ? `${TRIM_THRESHOLD}:${own}` : TRIM_THRESHOLD };
+}
+
+const TRIM_THRESHOLD = 'glibc.malloc.trim_threshold=134217728';
+
+/**
+ * One git process whose stdout is collected from the start, so it runs at full speed
+ * while earlier output is still being parsed. `input` is written to its stdin.
+ */
+class GitOutput {
+  private readonly child;
+  private readonly queue: Buffer[] = [];
+  private done = false;
+  private wake: (() => void) | null = null;
+  private readonly stderr: Buffer[] = [];
+  private spawnError: NodeJS.ErrnoException | null = null;
+  private readonly exited: Promise<number>;
+  /** Resolves when git has exited (whatever its status). */
+  readonly ended: Promise<void>;
+
+  constructor(
+    repoDir: string,
+    private readonly args: string[],
+    input: string | null,
+    signal?: AbortSignal,
+  ) {
+    this.child = spawn('git', args, { cwd: repoDir, env: logEnv(), stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'], ...(signal ? { signal } : {}) });
+    this.child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk));
+    this.child.on('error', (error) => {
+      this.spawnError = error;
+      this.finish();
+    });
+    this.exited = new Promise((resolve) => this.child.on('close', (code) => resolve(code ?? -1)));
+    this.ended = this.exited.then(() => undefined);
+    this.child.stdout!.on('data', (chunk: Buffer) => {
+      this.queue.push(chunk);
+      this.notify();
+    });
+    this.child.stdout!.on('end', () => this.finish());
+    if (input !== null && this.child.stdin) {
+      this.child.stdin.on('error', () => {}); // EPIPE when git dies early; its exit status reports why
+      this.child.stdin.end(input);
+    }
+  }
+
+  async *chunks(): AsyncGenerator<Buffer> {
+    for (;;) {
+      const chunk = this.queue.shift();
+      if (chunk) yield chunk;
+      else if (this.done) return;
+      else await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  /** Resolves once git exited cleanly; throws its failure otherwise. */
+  async succeeded(): Promise<void> {
+    const exitCode = await this.exited;
+    if (this.spawnError) throw translateSpawnError(this.spawnError);
+    if (exitCode !== 0) throw gitFailed(this.args.slice(2), exitCode, Buffer.concat(this.stderr).toString('utf8'));
+  }
+
+  stop(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
+
+  private finish(): void {
+    this.done = true;
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}
+
+/**
+ * Turns the NUL-separated tokens of `git log -z --numstat` into commits. A header
+ * token starts with RECORD; a numstat token is "added\tdeleted\tpath", or
+ * "added\tdeleted\t" followed by two tokens (old path, new path) for a rename.
+ */
+export class LogParser {
+  private current: CommitRecord | null = null;
+  private pending: { additions: number | null; deletions: number | null; oldPath: string | null; stage: 0 | 1 | 2 } | null = null;
+
+  /** Feeds one token; returns the previous commit when this token starts a new one. */
+  push(raw: string): CommitRecord | null {
+    const token = raw.charCodeAt(0) === 10 ? raw.slice(1) : raw;
+    if (this.pending) {
+      if (this.pending.stage === 1) {
+        this.pending.oldPath = token;
+        this.pending.stage = 2;
+      } else {
+        this.current?.files.push({ path: token, oldPath: this.pending.oldPath, additions: this.pending.additions, deletions: this.pending.deletions });
+        this.pending = null;
+      }
+      return null;
+    }
+    if (token.charCodeAt(0) === 0x1e) {
+      const finished = this.current;
+      this.current = parseHeader(token.slice(1));
+      return finished;
+    }
+    if (token === '' || !this.current) return null;
+    const firstTab = token.indexOf('\t');
+    const secondTab = token.indexOf('\t', firstTab + 1);
+    if (firstTab < 0 || secondTab < 0) return null;
+    const additions = parseCount(token.slice(0, firstTab));
+    const deletions = parseCount(token.slice(firstTab + 1, secondTab));
+    const path = token.slice(secondTab + 1);
+    if (path === '') {
+      this.pending = { additions, deletions, oldPath: null, stage: 1 };
+    } else {
+      this.current.files.push({ path, oldPath: null, additions, deletions });
+    }
+    return null;
+  }
+
+  /** Returns the last commit once the stream has ended. */
+  finish(): CommitRecord | null {
+    const last = this.current;
+    this.current = null;
+    return last;
+  }
+}
+
+function parseCount(text: string): number | null {
+  return text === '-' ? null : Number(text);
+}
+
+function parseHeader(header: string): CommitRecord {
+  const [sha = '', parents = '', authorName = '', authorEmail = '', authoredAt = '0', committedAt = '0', ...subject] = header.split(FIELD);
+  return {
+    sha,
+    parents: parents === '' ? [] : parents.split(' '),
+    authorName,
+    authorEmail,
+    authoredAt: Number(authoredAt),
+    committedAt: Number(committedAt),
+    // A subject can itself contain the field separator; keep it whole.
+    subject: subject.join(FIELD),
+    files: [],
+  };
+}

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleFixture } from '../../test/helpers/bundle-fixture';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempStore } from '../../test/helpers/temp-store';
 import { openSpace } from '../search/spaces';
@@ -11,18 +11,7 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const worker = path.join(root, 'dist', 'test-memory-writer.mjs');
 
 beforeAll(async () => {
-  // Bundled into dist/ so the native packages resolve from the project's node_modules.
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'concurrent-writer.fixture.ts')],
-    outfile: worker,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await bundleFixture(path.join(import.meta.dirname, 'concurrent-writer.fixture.ts'), 'test-memory-writer');
 });
 
 let ctx: ReturnType<typeof tempStore>;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { Browser, Frame, Locator, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRecord } from '../../shared/protocol/orchestrate';
 import { startFakeOpenAI, userText, writeCodexHome, type CodexStep, type FakeOpenAI } from '../fake-openai/server';
@@ -33,6 +33,7 @@ import {
   type CodeServerDirs,
   type RunningCodeServer,
 } from './code-server';
+import { answerDialog, jobsPane, jobsRow, rowAction } from './jobs-view';
 
 // Jobs in real VS Code (code-server) with the REAL Codex CLI as the worker, pointed at a
 // loopback fake of the OpenAI Responses API through a CODEX_HOME made here (no network, the
@@ -57,27 +58,6 @@ function script(request: Parameters<Parameters<typeof startFakeOpenAI>[0]>[0]): 
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `jobs-input-${name}.png`) });
-}
-
-function jobsPane(page: Page): Locator {
-  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Jobs' }) }).first();
-}
-
-function jobsRow(page: Page, text: string | RegExp): Locator {
-  return jobsPane(page).locator('.monaco-list-row', { hasText: text }).first();
-}
-
-async function rowAction(row: Locator, title: string): Promise<void> {
-  await row.hover();
-  await row.locator(`.action-label[aria-label^="${title}"]`).first().click();
-}
-
-async function answerDialog(page: Page, message: RegExp, button: string): Promise<string> {
-  const dialog = page.locator('.monaco-dialog-box').filter({ hasText: message });
-  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
-  const text = await dialog.innerText();
-  await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^${button}$`) }).first().click();
-  return text;
 }
 
 const jobsText = async (page: Page) => (await viewRows(page, 'Jobs')).join('\n');

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { alice, daysAgo, TestRepo, tempDir } from '../helpers/git-fixture';
 import {
@@ -28,6 +28,7 @@ import {
   environmentWithoutNode,
   QUIET_WORKBENCH_SETTINGS,
 } from './code-server';
+import { answerDialog, jobsPane, jobsRow, rowAction } from './jobs-view';
 
 // The Jobs view in real VS Code (code-server): a job of the command worker running the fake
 // worker (test/orchestrate/fake-worker.mjs, on the e2e tools' Node; no node on PATH) on a git
@@ -43,30 +44,6 @@ const figures: string[] = [];
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `jobs-${name}.png`) });
-}
-
-function jobsPane(page: Page): Locator {
-  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Jobs' }) }).first();
-}
-
-/** The Jobs view's row whose text matches, e.g. "s2" or the task. */
-function jobsRow(page: Page, text: string | RegExp): Locator {
-  return jobsPane(page).locator('.monaco-list-row', { hasText: text }).first();
-}
-
-/** Clicks a row's inline action (shown on hover) by its title. */
-async function rowAction(page: Page, row: Locator, title: string): Promise<void> {
-  await row.hover();
-  await row.locator(`.action-label[aria-label^="${title}"]`).first().click();
-}
-
-/** Clicks a button of the modal dialog whose message matches, and returns the dialog's text. */
-async function answerDialog(page: Page, message: RegExp, button: string): Promise<string> {
-  const dialog = page.locator('.monaco-dialog-box').filter({ hasText: message });
-  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
-  const text = await dialog.innerText();
-  await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^${button}$`) }).first().click();
-  return text;
 }
 
 async function jobsText(page: Page): Promise<string> {
@@ -189,7 +166,7 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
 
   it('approves the waiting subtask from the view (the judge reason shown first) and notifies when the job finishes', async () => {
     await dismissNotifications(page);
-    await rowAction(page, jobsRow(page, /^\s*s2/), 'Approve Subtask');
+    await rowAction(jobsRow(page, /^\s*s2/), 'Approve Subtask');
     const text = await answerDialog(page, /Approve subtask “s2”/, 'Approve');
     expect(text).toMatch(/network-tools/);
     const done = await waitForNotification(page, /Job \S+ succeeded: 2 succeeded/, 90_000);
@@ -216,7 +193,7 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
     await expect.poll(async () => (await editor.innerText().catch(() => '')).replace(/\u00a0/g, ' '), { timeout: 30_000 }).toMatch(/RepoScout job \S+, subtask s1, attempt 1 \(command\): succeeded/);
     await shot(page, '05-attempt-log');
 
-    await rowAction(page, jobsRow(page, 'Attempt 1'), 'Open Attempt Diff');
+    await rowAction(jobsRow(page, 'Attempt 1'), 'Open Attempt Diff');
     const tab = page.locator('.tabs-container .tab', { hasText: /s1 attempt 1/ }).first();
     await tab.waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await page.locator('.editor-instance').first().innerText().catch(() => '')).replace(/[\s\u00a0]+/g, ' '), { timeout: 30_000 }).toMatch(/edited by the fake worker/);
@@ -224,7 +201,7 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
   });
 
   it('opens the job report webview: subtasks, attempts, merge risk, hostile task text as text', async () => {
-    await rowAction(page, jobsRow(page, 'Tidy the docs'), 'Open Job Report');
+    await rowAction(jobsRow(page, 'Tidy the docs'), 'Open Job Report');
     const report = await frameWithText(page, 'Merge risks', 60_000);
     const text = await report.locator('body').innerText();
     expect(text).toContain(HOSTILE_TASK);
@@ -252,7 +229,7 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
     await expect.poll(logText, { timeout: 30_000 }).toMatch(/subtask main, attempt 1 \(command\): running[\s\S]*still running[\s\S]*fake worker \d+ started/);
     await shot(page, '08-hanging');
     const began = Date.now();
-    await rowAction(page, jobsRow(page, 'Hang on purpose'), 'Cancel Job');
+    await rowAction(jobsRow(page, 'Hang on purpose'), 'Cancel Job');
     await answerDialog(page, /Cancel job \S+\?/, 'Cancel Job');
     await waitForNotification(page, /Job \S+ cancelled/, 60_000);
     figures.push(`cancel to "cancelled" notification: ${Date.now() - began} ms`);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleFixture } from '../helpers/bundle-fixture';
 import { createOrchestrator, type Orchestrator } from '../../shared/orchestrate/engine';
 import { groupMembers, processStartTime } from '../../shared/orchestrate/process-identity';
 import { planInputSchema, type PlanInputRaw } from '../../shared/protocol/orchestrate';
@@ -14,17 +14,7 @@ export const FAKE_WORKER = path.resolve(import.meta.dirname, 'fake-worker.mjs');
 export const ENGINE_PROCESS = path.resolve(import.meta.dirname, '..', '..', 'dist', 'test-orchestrate-engine.mjs');
 
 export async function buildEngineProcess(): Promise<void> {
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'engine-process.fixture.ts')],
-    outfile: ENGINE_PROCESS,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await bundleFixture(path.join(import.meta.dirname, 'engine-process.fixture.ts'), 'test-orchestrate-engine');
 }
 
 export async function until(what: () => boolean, ms = 20_000): Promise<void> {

@@ -1,25 +1,15 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { beforeAll, expect, it } from 'vitest';
 import { latestSchemaVersion, openStore } from '../../shared/store/open';
+import { bundleFixture } from '../helpers/bundle-fixture';
 import { tempDir } from '../helpers/git-fixture';
 
 const FIXTURE = path.resolve(import.meta.dirname, '..', '..', 'dist', 'test-store-open.mjs');
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'open-process.fixture.ts')],
-    outfile: FIXTURE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await bundleFixture(path.join(import.meta.dirname, 'open-process.fixture.ts'), 'test-store-open');
 });
 
 // The VS Code extension's engine, an agent's engine and the CLI may all open a new database

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { githubFactsSchema } from '../../../shared/protocol/records';
 import { researchedOrganization, textOf } from '../test-support';
 
 let fx: Awaited<ReturnType<typeof researchedOrganization>>;
@@ -97,5 +98,16 @@ describe('get_organization: bad input', () => {
     const result = await call(args);
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(message);
+  });
+});
+
+describe('get_repository on one of its repositories', () => {
+  it('carries the GitHub facts as the published record: exactly its fields, none of those only the stored record keeps', async () => {
+    const repo = fx.gh.org.repos.find((r) => !r.isEmpty)!;
+    const result = await fx.client.callTool({ name: 'get_repository', arguments: { repository: `github:acme/${repo.name}` } });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    const github = (result.structuredContent as { github: Record<string, unknown> }).github;
+    expect(Object.keys(github).sort()).toEqual(Object.keys(githubFactsSchema.shape).sort());
+    expect(github).toMatchObject({ stars: repo.stars, isArchived: repo.isArchived, isFork: repo.isFork });
   });
 });

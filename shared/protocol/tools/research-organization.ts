@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '../contract';
 import { ownerInput } from '../inputs';
+import { organizationSummarySchema } from '../records';
 
 const input = z.strictObject({
   owner: ownerInput,
@@ -16,7 +17,7 @@ const output = z.object({
   repositories: n(),
   ranked: n(),
   medianHealth: n().nullable(),
-  grades: z.object({ A: n(), B: n(), C: n(), D: n(), F: n() }),
+  grades: organizationSummarySchema.shape.health.shape.grades,
 });
 
 export const researchOrganizationContract = defineContract({
