@@ -119,7 +119,7 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
     const env = environmentWithoutNode(root, {
       PATH: `${codexBin}:${pathWithoutNode(root)}`,
       CODEX_HOME: writeCodexHome(root, fake),
-      OPENAI_API_KEY: 'sk-fake-for-tests',
+      OPENAI_API_KEY: 'codex-double-key',
     });
     dbPath = path.join(root, 'data', 'reposcout.db');
     writeUserSettings(dirs, { 'reposcout.databasePath': dbPath, ...QUIET_WORKBENCH_SETTINGS });

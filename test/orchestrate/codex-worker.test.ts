@@ -29,7 +29,7 @@ describe('Codex worker, real binary offline', () => {
     const engine = createOrchestrator({
       store,
       pollMs: 50,
-      process: { killDelayMs: 1_000, workerEnv: { HOME: path.join(dir, 'home'), OPENAI_API_KEY: 'sk-fake-for-tests' } },
+      process: { killDelayMs: 1_000, workerEnv: { HOME: path.join(dir, 'home'), OPENAI_API_KEY: 'codex-double-key' } },
     });
     cleanups.push(() => engine.close());
     fs.mkdirSync(path.join(dir, 'home'));
@@ -80,7 +80,7 @@ async function codexWorld(script: (request: ResponsesRequest) => CodexStep[]) {
     process: {
       killDelayMs: 1_000,
       // Codex keeps its sessions and settings in CODEX_HOME: a temp one pointing at the fake.
-      workerEnv: { HOME: path.join(dir, 'home'), CODEX_HOME: writeCodexHome(dir, fake), OPENAI_API_KEY: 'sk-fake-for-tests' },
+      workerEnv: { HOME: path.join(dir, 'home'), CODEX_HOME: writeCodexHome(dir, fake), OPENAI_API_KEY: 'codex-double-key' },
     },
   });
   cleanups.push(() => engine.close());
@@ -123,7 +123,7 @@ describe('Codex worker, real binary against a fake Responses API', () => {
     expect([...byItem.keys()].sort()).toEqual(['alpha', 'beta', 'gamma']);
     expect(new Set(fake.requests.map(cwdOf)).size).toBe(3);
     expect(fake.requests.filter((r) => toolResults(r).length === 2)).toHaveLength(3);
-    expect(fake.headers.every((h) => h.authorization === 'Bearer sk-fake-for-tests')).toBe(true);
+    expect(fake.headers.every((h) => h.authorization === 'Bearer codex-double-key')).toBe(true);
     expect(branches(repo).sort()).toEqual(record.subtasks.map((s) => s.branch).sort());
     expect(strayWorktrees(repo)).toEqual([]);
     expect(expectNoWorkerLeft(store)).toEqual([]);
