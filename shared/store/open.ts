@@ -1,3 +1,4 @@
+import { isDatabaseBusy } from './busy';
 import * as sqliteVec from 'sqlite-vec';
 import path from 'node:path';
 import { RepoScoutError } from '../errors';
@@ -39,7 +40,7 @@ export function openStore(dbPath: string, options: { migrations?: readonly Migra
   try {
     // The first statement is where SQLite discovers a file is not a database.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('journal_mode = WAL');
+    setWalMode(db);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     // Reads through a memory map (an upper bound, not an allocation): vector KNN scans
@@ -57,6 +58,24 @@ export function openStore(dbPath: string, options: { migrations?: readonly Migra
 }
 
 /** The schema version this build writes; a database above it is refused. */
+/**
+ * Switches to WAL. The switch needs the file to itself and SQLite answers busy at once, without
+ * its busy handler, when another process is opening the same new file at that moment (seen with
+ * node:sqlite); so it is retried for up to BUSY_TIMEOUT_MS.
+ */
+function setWalMode(db: Db): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!isDatabaseBusy(error) || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+}
+
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 
 function migrate(db: Db, dbPath: string, known: readonly Migration[]): void {
