@@ -1,0 +1,182 @@
+// One portfolio renderer: the same portfolio, rendered by the self-contained HTML export (as
+// the CLI writes it, opened from file://) and by the VS Code portfolio webview's script (its
+// real bundle, in its real page shell and CSP, fed the model as the extension posts it), shows
+// the same sections with the same text in a real Chromium. Hostile PR titles, logins and model
+// prose stay text both ways; only the webview has buttons, and its links post to the host.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webviewHtml } from '../extension/webviews/html';
+import { collectFromGit } from '../shared/achievements/collect-git';
+import { renderPortfolioHtml } from '../shared/achievements/exports/html';
+import { buildIdentity } from '../shared/achievements/identity';
+import { portfolioFromStore } from '../shared/achievements/index';
+import { buildPortfolioReportModel } from '../shared/achievements/report-model';
+import { parseWindow } from '../shared/achievements/time';
+import type { Portfolio } from '../shared/protocol/achievements';
+import type { PortfolioReportModel } from '../shared/protocol/portfolio-report';
+import { openStore } from '../shared/store/open';
+import { portfolioRepo } from '../test/helpers/achievements-fixture';
+// @ts-expect-error -- a plain .mjs build helper shared with esbuild.config.mjs; no declarations.
+import { browserBuild } from './bundle.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = path.resolve(import.meta.dirname, '..');
+const IMG = '<img src=x onerror=alert(1)>';
+const SECTIONS = ['summary', 'impact', 'class-mix', 'skills', 'themes', 'highlights', 'flow', 'collaboration', 'repositories', 'pull-requests'];
+
+/**
+ * The fixture's portfolio (git records, one PR titled with an img tag) with what git cannot
+ * show added as GitHub would give it: model prose, reviews both ways, links to reviewed PRs,
+ * one of them a javascript: URL that must never become a link. All of it hostile text.
+ */
+function everySection(p: Portfolio): Portfolio {
+  const first = p.highlights[0]!;
+  return {
+    ...p,
+    sources: ['git', 'github'],
+    prose: { writtenBy: 'language-model', provider: 'anthropic', model: 'claude-test', promptVersion: 1, summary: `Great work ${IMG}`, highlightReasons: [{ ref: first.ref, reason: `Because ${IMG}` }] },
+    highlights: p.highlights.map((x, i) => (i === 0 ? { ...x, url: 'https://github.com/acme/demo/pull/1' } : x)),
+    collaboration: {
+      ...p.collaboration,
+      reviewedBy: [{ login: `bob${IMG}`, reviews: 3 }],
+      reviewed: [
+        { login: 'carol', prs: 2, reviews: 4, pullRequests: [{ ref: 'acme/web#7', title: `Carol's ${IMG}`, url: 'https://github.com/acme/web/pull/7' }, { ref: 'acme/web#8', title: 'Sneaky', url: 'javascript:alert(1)' }] },
+      ],
+      reviewedTotals: { prs: 2, people: 1 },
+    },
+  };
+}
+
+interface Shown {
+  sections: { id: string; text: string }[];
+  kpis: string;
+  title: string;
+  buttons: string[];
+  anchors: string[];
+  injected: number;
+}
+
+async function shown(page: Page): Promise<Shown> {
+  await page.locator('#pull-requests').waitFor({ timeout: 15_000 });
+  await page.locator('canvas[data-chart]').nth(2).waitFor({ timeout: 15_000 });
+  return {
+    // textContent: the text nodes themselves (innerText would also differ by a link's layout).
+    sections: await page.locator('section.card').evaluateAll((els) => els.map((el) => ({ id: el.id, text: el.textContent ?? '' }))),
+    kpis: (await page.locator('.kpis').textContent()) ?? '',
+    title: await page.locator('h1').innerText(),
+    buttons: await page.locator('.report-header button').allInnerTexts(),
+    anchors: await page.locator('a').evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? '')),
+    injected: await page.locator('img, iframe, object, embed').count(),
+  };
+}
+
+describe('one portfolio renderer for the HTML export and the VS Code webview', () => {
+  let browser: Browser;
+  let dir: string;
+  let model: PortfolioReportModel;
+  const errors: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}; run \`apt-get install -y chromium\` (as root).`);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reposcout-one-portfolio-'));
+    const repo = portfolioRepo();
+    const store = openStore(path.join(dir, 'a.db'));
+    let portfolio: Portfolio;
+    try {
+      const alice = buildIdentity('alice@example.com', ['alice']);
+      await collectFromGit(store, [repo.dir], alice, parseWindow(undefined, undefined));
+      portfolio = everySection(portfolioFromStore(store, alice, parseWindow(undefined, undefined), { now: new Date('2026-04-01T00:00:00Z') }));
+    } finally {
+      store.close();
+      repo.remove();
+    }
+    model = buildPortfolioReportModel(portfolio);
+    fs.writeFileSync(path.join(dir, 'portfolio.html'), renderPortfolioHtml(portfolio));
+    // The webview as the extension ships it: esbuild's bundle of its entry, its page shell and stylesheet.
+    const bundle = await build({ ...browserBuild, entryPoints: [path.join(root, 'extension/webviews/client/portfolio.ts')], write: false });
+    fs.writeFileSync(path.join(dir, 'portfolio.js'), bundle.outputFiles?.[0]?.text ?? '');
+    fs.copyFileSync(path.join(root, 'media/webview.css'), path.join(dir, 'webview.css'));
+    fs.writeFileSync(path.join(dir, 'webview.html'), webviewHtml({ cspSource: 'file:', scriptUri: 'portfolio.js', styleUri: 'webview.css', title: 'RepoScout: portfolio' }));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(file: string, before?: (page: Page) => Promise<void>): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (error) => errors.push(`${file}: ${error.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${file}: ${m.text()}`);
+    });
+    page.on('dialog', (d) => {
+      errors.push(`${file}: dialog ${d.message()}`);
+      void d.dismiss();
+    });
+    await before?.(page);
+    await page.goto(pathToFileURL(path.join(dir, file)).href);
+    return page;
+  }
+
+  it('shows the same sections with the same text, hostile text as text, and the webview alone has actions', async () => {
+    const htmlPage = await open('portfolio.html');
+    const html = await shown(htmlPage);
+    const webviewPage = await open('webview.html', (page) =>
+      // VS Code's webview API, as the page gets it: messages to the host are recorded.
+      page
+        .addInitScript(() => {
+          const w = globalThis as unknown as { posted: unknown[]; acquireVsCodeApi: () => unknown };
+          w.posted = [];
+          w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => undefined, setState: () => undefined });
+        })
+        .then(() => undefined),
+    );
+    // The host answers the webview's "ready" with the model, as panels.ts does.
+    await expect.poll(() => webviewPage.evaluate(() => (globalThis as unknown as { posted: { type: string }[] }).posted.map((m) => m.type))).toContain('ready');
+    await webviewPage.evaluate((m) => (globalThis as unknown as { postMessage(message: unknown, origin: string): void }).postMessage({ type: 'portfolio', model: m, canWriteProse: false }, '*'), model);
+    const webview = await shown(webviewPage);
+    await htmlPage.screenshot({ path: '/tmp/reposcout-portfolio-export.png', fullPage: true });
+    await webviewPage.screenshot({ path: '/tmp/reposcout-portfolio-webview.png', fullPage: true });
+
+    expect(html.sections.map((s) => s.id)).toEqual(SECTIONS);
+    expect(webview.sections).toEqual(html.sections);
+    expect(webview.kpis).toBe(html.kpis);
+    expect(html.title).toBe('Portfolio: alice@example.com');
+    expect(webview.title).toBe(html.title);
+    // Hostile text is text: a PR title, a login, a reviewed PR's title, the model's prose and reason.
+    const text = (id: string) => html.sections.find((s) => s.id === id)?.text ?? '';
+    expect(text('pull-requests')).toContain(`Tidy the ${IMG} parser`);
+    expect(text('collaboration')).toContain(`@bob${IMG}`);
+    expect(text('collaboration')).toContain(`acme/web#7 by @carol: Carol's ${IMG}`);
+    expect(text('summary')).toContain(`Great work ${IMG}`);
+    expect(text('summary')).toContain('Written by a language model (anthropic, claude-test)');
+    expect(text('highlights')).toContain(`Because ${IMG}`);
+    expect(text('flow')).toContain('Branch lifetime (inferred)');
+    expect(html.injected).toBe(0);
+    expect(webview.injected).toBe(0);
+    // The export links only http(s) URLs, as anchors; the webview has no anchors, only buttons to the host.
+    expect(html.anchors).toEqual(['https://github.com/acme/demo/pull/1', 'https://github.com/acme/web/pull/7']);
+    expect(webview.anchors).toEqual([]);
+    expect(html.buttons).toEqual([]);
+    expect(webview.buttons).toEqual(['Refresh', 'Export…', 'Write Self-Review…']);
+    expect(await htmlPage.locator('footer').innerText()).toContain('Generated by RepoScout on 2026-04-01. This file is self-contained');
+
+    // In the webview a PR title is a link that asks the host to open it; its header buttons post too.
+    await webviewPage.locator('#collaboration button.link', { hasText: 'acme/web#7' }).click();
+    await webviewPage.locator('.report-header button', { hasText: 'Export…' }).click();
+    const posted = await webviewPage.evaluate(() => (globalThis as unknown as { posted: unknown[] }).posted);
+    expect(posted).toContainEqual({ type: 'openExternal', url: 'https://github.com/acme/web/pull/7' });
+    expect(posted).toContainEqual({ type: 'exportPortfolio' });
+    expect(errors).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
+  });
+});
