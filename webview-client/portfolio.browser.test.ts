@@ -179,4 +179,12 @@ describe('one portfolio renderer for the HTML export and the VS Code webview', (
     expect(errors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
   });
+
+  it('says so, instead of a blank page, when its data is not a portfolio model', async () => {
+    const broken = path.join(dir, 'broken.html');
+    fs.writeFileSync(broken, fs.readFileSync(path.join(dir, 'portfolio.html'), 'utf8').replace(/(<script type="application\/json" id="data">)[^<]*/, '$1{"nope":1}'));
+    const page = await open('broken.html');
+    expect(await page.getByRole('alert').innerText()).toContain('This portfolio cannot be shown');
+    expect(await page.getByRole('alert').innerText()).toContain('export it again with `reposcout achievements`');
+  });
 });
