@@ -6,11 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webviewHtml } from '../extension/webviews/html';
 import { collectFromGit } from '../shared/achievements/collect-git';
 import { renderPortfolioHtml } from '../shared/achievements/exports/html';
 import { buildIdentity } from '../shared/achievements/identity';
@@ -21,11 +18,8 @@ import type { Portfolio } from '../shared/protocol/achievements';
 import type { PortfolioReportModel } from '../shared/protocol/portfolio-report';
 import { openStore } from '../shared/store/open';
 import { portfolioRepo } from '../test/helpers/achievements-fixture';
-// @ts-expect-error -- a plain .mjs build helper shared with esbuild.config.mjs; no declarations.
-import { browserBuild } from './bundle.mjs';
+import { launchChromium, offPage, openFile, openWebview, posted, writeWebview, type Watch } from '../test/helpers/webview-harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const root = path.resolve(import.meta.dirname, '..');
 const IMG = '<img src=x onerror=alert(1)>';
 const SECTIONS = ['summary', 'impact', 'class-mix', 'skills', 'themes', 'highlights', 'flow', 'collaboration', 'repositories', 'pull-requests'];
 
@@ -79,11 +73,9 @@ describe('one portfolio renderer for the HTML export and the VS Code webview', (
   let browser: Browser;
   let dir: string;
   let model: PortfolioReportModel;
-  const errors: string[] = [];
-  const requests: string[] = [];
+  const watch: Watch = { errors: [], requests: [] };
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}; run \`apt-get install -y chromium\` (as root).`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reposcout-one-portfolio-'));
     const repo = portfolioRepo();
     const store = openStore(path.join(dir, 'a.db'));
@@ -98,12 +90,8 @@ describe('one portfolio renderer for the HTML export and the VS Code webview', (
     }
     model = buildPortfolioReportModel(portfolio);
     fs.writeFileSync(path.join(dir, 'portfolio.html'), renderPortfolioHtml(portfolio));
-    // The webview as the extension ships it: esbuild's bundle of its entry, its page shell and stylesheet.
-    const bundle = await build({ ...browserBuild, entryPoints: [path.join(root, 'extension/webviews/client/portfolio.ts')], write: false });
-    fs.writeFileSync(path.join(dir, 'portfolio.js'), bundle.outputFiles?.[0]?.text ?? '');
-    fs.copyFileSync(path.join(root, 'media/webview.css'), path.join(dir, 'webview.css'));
-    fs.writeFileSync(path.join(dir, 'webview.html'), webviewHtml({ cspSource: 'file:', scriptUri: 'portfolio.js', styleUri: 'webview.css', title: 'RepoScout: portfolio' }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    await writeWebview(dir, 'extension/webviews/client/portfolio.ts', 'portfolio');
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -111,38 +99,10 @@ describe('one portfolio renderer for the HTML export and the VS Code webview', (
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(file: string, before?: (page: Page) => Promise<void>): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('pageerror', (error) => errors.push(`${file}: ${error.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`${file}: ${m.text()}`);
-    });
-    page.on('dialog', (d) => {
-      errors.push(`${file}: dialog ${d.message()}`);
-      void d.dismiss();
-    });
-    await before?.(page);
-    await page.goto(pathToFileURL(path.join(dir, file)).href);
-    return page;
-  }
-
   it('shows the same sections with the same text, hostile text as text, and the webview alone has actions', async () => {
-    const htmlPage = await open('portfolio.html');
+    const htmlPage = await openFile(browser, dir, 'portfolio.html', watch);
     const html = await shown(htmlPage);
-    const webviewPage = await open('webview.html', (page) =>
-      // VS Code's webview API, as the page gets it: messages to the host are recorded.
-      page
-        .addInitScript(() => {
-          const w = globalThis as unknown as { posted: unknown[]; acquireVsCodeApi: () => unknown };
-          w.posted = [];
-          w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => undefined, setState: () => undefined });
-        })
-        .then(() => undefined),
-    );
-    // The host answers the webview's "ready" with the model, as panels.ts does.
-    await expect.poll(() => webviewPage.evaluate(() => (globalThis as unknown as { posted: { type: string }[] }).posted.map((m) => m.type))).toContain('ready');
-    await webviewPage.evaluate((m) => (globalThis as unknown as { postMessage(message: unknown, origin: string): void }).postMessage({ type: 'portfolio', model: m, canWriteProse: false }, '*'), model);
+    const webviewPage = await openWebview(browser, dir, watch, { type: 'portfolio', model, canWriteProse: false });
     const webview = await shown(webviewPage);
     await htmlPage.screenshot({ path: '/tmp/reposcout-portfolio-export.png', fullPage: true });
     await webviewPage.screenshot({ path: '/tmp/reposcout-portfolio-webview.png', fullPage: true });
@@ -173,17 +133,16 @@ describe('one portfolio renderer for the HTML export and the VS Code webview', (
     // In the webview a PR title is a link that asks the host to open it; its header buttons post too.
     await webviewPage.locator('#collaboration button.link', { hasText: 'acme/web#7' }).click();
     await webviewPage.locator('.report-header button', { hasText: 'Export…' }).click();
-    const posted = await webviewPage.evaluate(() => (globalThis as unknown as { posted: unknown[] }).posted);
-    expect(posted).toContainEqual({ type: 'openExternal', url: 'https://github.com/acme/web/pull/7' });
-    expect(posted).toContainEqual({ type: 'exportPortfolio' });
-    expect(errors).toEqual([]);
-    expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
+    expect(await posted(webviewPage)).toContainEqual({ type: 'openExternal', url: 'https://github.com/acme/web/pull/7' });
+    expect(await posted(webviewPage)).toContainEqual({ type: 'exportPortfolio' });
+    expect(watch.errors).toEqual([]);
+    expect(offPage(watch)).toEqual([]);
   });
 
   it('says so, instead of a blank page, when its data is not a portfolio model', async () => {
     const broken = path.join(dir, 'broken.html');
     fs.writeFileSync(broken, fs.readFileSync(path.join(dir, 'portfolio.html'), 'utf8').replace(/(<script type="application\/json" id="data">)[^<]*/, '$1{"nope":1}'));
-    const page = await open('broken.html');
+    const page = await openFile(browser, dir, 'broken.html', watch);
     expect(await page.getByRole('alert').innerText()).toContain('This portfolio cannot be shown');
     expect(await page.getByRole('alert').innerText()).toContain('export it again with `reposcout achievements`');
   });
