@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFromGit } from '../shared/achievements/collect-git';
 import { renderPortfolioHtml } from '../shared/achievements/exports/html';
@@ -18,7 +18,7 @@ import type { Portfolio } from '../shared/protocol/achievements';
 import type { PortfolioReportModel } from '../shared/protocol/portfolio-report';
 import { openStore } from '../shared/store/open';
 import { portfolioRepo } from '../test/helpers/achievements-fixture';
-import { launchChromium, offPage, openFile, openWebview, posted, writeWebview, type Watch } from '../test/helpers/webview-harness';
+import { launchChromium, offPage, openFile, openWebview, posted, shown, writeWebview, type Watch } from '../test/helpers/webview-harness';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SECTIONS = ['summary', 'impact', 'class-mix', 'skills', 'themes', 'highlights', 'flow', 'collaboration', 'repositories', 'pull-requests'];
@@ -43,29 +43,6 @@ function everySection(p: Portfolio): Portfolio {
       ],
       reviewedTotals: { prs: 2, people: 1 },
     },
-  };
-}
-
-interface Shown {
-  sections: { id: string; text: string }[];
-  kpis: string;
-  title: string;
-  buttons: string[];
-  anchors: string[];
-  injected: number;
-}
-
-async function shown(page: Page): Promise<Shown> {
-  await page.locator('#pull-requests').waitFor({ timeout: 15_000 });
-  await page.locator('canvas[data-chart]').nth(2).waitFor({ timeout: 15_000 });
-  return {
-    // textContent: the text nodes themselves (innerText would also differ by a link's layout).
-    sections: await page.locator('section.card').evaluateAll((els) => els.map((el) => ({ id: el.id, text: el.textContent ?? '' }))),
-    kpis: (await page.locator('.kpis').textContent()) ?? '',
-    title: await page.locator('h1').innerText(),
-    buttons: await page.locator('.report-header button').allInnerTexts(),
-    anchors: await page.locator('a').evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? '')),
-    injected: await page.locator('img, iframe, object, embed').count(),
   };
 }
 
@@ -101,9 +78,9 @@ describe('one portfolio renderer for the HTML export and the VS Code webview', (
 
   it('shows the same sections with the same text, hostile text as text, and the webview alone has actions', async () => {
     const htmlPage = await openFile(browser, dir, 'portfolio.html', watch);
-    const html = await shown(htmlPage);
+    const html = await shown(htmlPage, 'pull-requests');
     const webviewPage = await openWebview(browser, dir, watch, { type: 'portfolio', model, canWriteProse: false });
-    const webview = await shown(webviewPage);
+    const webview = await shown(webviewPage, 'pull-requests');
     await htmlPage.screenshot({ path: '/tmp/reposcout-portfolio-export.png', fullPage: true });
     await webviewPage.screenshot({ path: '/tmp/reposcout-portfolio-webview.png', fullPage: true });
 

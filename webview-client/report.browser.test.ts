@@ -5,32 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '../shared/protocol/report';
 import { renderRepositoryHtml } from '../shared/reports/html';
 import { buildReportModel } from '../shared/reports/report-model';
 import { HOSTILE, sampleResearch } from '../shared/reports/sample-research';
-import { launchChromium, openFile, openWebview, posted, writeWebview, type Watch } from '../test/helpers/webview-harness';
-
-interface Shown {
-  sections: { id: string; text: string }[];
-  kpis: string;
-  title: string;
-  buttons: string[];
-}
-
-async function shown(page: Page): Promise<Shown> {
-  await page.locator('#pull-requests').waitFor({ timeout: 15_000 });
-  await page.locator('canvas[data-chart]').nth(2).waitFor({ timeout: 15_000 });
-  return {
-    // textContent: the text nodes themselves (innerText would also differ by a link's layout).
-    sections: await page.locator('section.card').evaluateAll((els) => els.map((el) => ({ id: el.id, text: el.textContent ?? '' }))),
-    kpis: (await page.locator('.kpis').textContent()) ?? '',
-    title: await page.locator('h1').innerText(),
-    buttons: await page.locator('.report-header button').allInnerTexts(),
-  };
-}
+import { launchChromium, openFile, openWebview, posted, shown, writeWebview, type Watch } from '../test/helpers/webview-harness';
 
 describe('one report renderer for the HTML report and the VS Code webview', () => {
   let browser: Browser;
@@ -53,9 +34,9 @@ describe('one report renderer for the HTML report and the VS Code webview', () =
   });
 
   it('shows the same sections with the same text, and the webview alone has actions', async () => {
-    const html = await shown(await openFile(browser, dir, 'report.html', watch));
+    const html = await shown(await openFile(browser, dir, 'report.html', watch), 'pull-requests');
     const webviewPage = await openWebview(browser, dir, watch, { type: 'report', model });
-    const webview = await shown(webviewPage);
+    const webview = await shown(webviewPage, 'pull-requests');
 
     expect(html.sections.map((s) => s.id)).toEqual(['health', 'activity', 'contributors', 'bus-factor', 'hotspots', 'languages', 'community', 'pull-requests']);
     expect(html.title).toBe('widget <b>pro</b> | tools');

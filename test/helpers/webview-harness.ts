@@ -67,6 +67,33 @@ export async function openWebview(browser: Browser, dir: string, watch: Watch, m
   return page;
 }
 
+/** What a rendering shows, to compare both renderings of one model. */
+export interface Shown {
+  sections: { id: string; text: string }[];
+  kpis: string;
+  title: string;
+  buttons: string[];
+  /** every anchor's href */
+  anchors: string[];
+  /** elements repository text could have smuggled in */
+  injected: number;
+}
+
+/** Waits for the section `last` and three drawn charts, then reads what the page shows. */
+export async function shown(page: Page, last: string): Promise<Shown> {
+  await page.locator(`#${last}`).waitFor({ timeout: 15_000 });
+  await page.locator('canvas[data-chart]').nth(2).waitFor({ timeout: 15_000 });
+  return {
+    // textContent: the text nodes themselves (innerText would also differ by a link's layout).
+    sections: await page.locator('section.card').evaluateAll((els) => els.map((el) => ({ id: el.id, text: el.textContent ?? '' }))),
+    kpis: (await page.locator('.kpis').textContent()) ?? '',
+    title: await page.locator('h1').innerText(),
+    buttons: await page.locator('.report-header button').allInnerTexts(),
+    anchors: await page.locator('a').evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? '')),
+    injected: await page.locator('img, iframe, object, embed').count(),
+  };
+}
+
 /** Every message the webview posted to the host so far. */
 export function posted(page: Page): Promise<unknown[]> {
   return page.evaluate(() => (globalThis as unknown as { posted: unknown[] }).posted);
