@@ -111,8 +111,8 @@ describe('Codex worker, real binary against a fake Responses API', () => {
       expect(a.inputTokens).toBe(3 * FAKE_USAGE.input_tokens);
       expect(a.outputTokens).toBe(3 * FAKE_USAGE.output_tokens);
       expect(a.costUsd).toBeNull(); // Codex reports no cost
-      expect(repo.git('show', `${st.branch}:notes/${st.key}.md`)).toBe(`# ${st.key}\n\nWritten by Codex.\n`);
-      expect(repo.git('log', '-1', '--format=%s', st.branch).trim()).toMatch(new RegExp(`^reposcout ${job.id}/${st.key}: `));
+      expect(repo.git('show', `${st.branch!}:notes/${st.key}.md`)).toBe(`# ${st.key}\n\nWritten by Codex.\n`);
+      expect(repo.git('log', '-1', '--format=%s', st.branch!).trim()).toMatch(new RegExp(`^reposcout ${job.id}/${st.key}: `));
       expect(a.diff!.files.map((f) => f.path)).toEqual([`notes/${st.key}.md`]);
       const events = engine.log(job.id, st.key).events;
       expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['init', 'tool', 'text', 'result']));
