@@ -109,9 +109,14 @@ export function registerJobsCommand(program: Command, context: CommandContext): 
       const options = parseOptions(approveSchema, opts(raw));
       const session = await openEngine(options.db);
       try {
+        const asked = new Set(session.engine.get(jobId).subtasks.filter((s) => s.state === 'needs_input').map((s) => s.key));
         const decided = session.engine.decide(jobId, key, options.reject ? 'rejected' : 'approved', 'cli', options.reason);
         if (options.json) return printJson({ decided, job: session.engine.summary(jobId) });
-        printOut(`${options.reject ? 'Rejected' : 'Approved'}: ${decided.join(', ')}.`);
+        // Held subtasks are approved or rejected; subtasks that needed input are answered or declined.
+        const verbs = options.reject ? (['Rejected', 'Declined'] as const) : (['Approved', 'Answered'] as const);
+        for (const [verb, keys] of [[verbs[0], decided.filter((k) => !asked.has(k))], [verbs[1], decided.filter((k) => asked.has(k))]] as const) {
+          if (keys.length > 0) printOut(`${verb}: ${keys.join(', ')}.`);
+        }
       } finally {
         await session.close();
       }
