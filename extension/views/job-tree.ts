@@ -95,7 +95,7 @@ export function jobRow(job: JobSummary): JobRow {
 export function subtaskRow(jobId: string, st: SubtaskRecord): JobRow {
   const [i, color] = icon(st.state);
   const last = st.attempts.at(-1);
-  const diff = last?.diff ? `${last.diff.files.length} files +${last.diff.insertions} −${last.diff.deletions}` : '';
+  const diff = last?.diff && last.diff.files.length > 0 ? `${last.diff.files.length} files +${last.diff.insertions} −${last.diff.deletions}` : '';
   const waiting = st.state === 'waiting_for_approval';
   // A subtask that ran and left no branch says so (no changes), rather than naming a deleted one.
   const noBranch = st.branch === null && st.attempts.length > 0 && st.state !== 'running' ? `no branch (${(st.noBranch ?? 'none').split(/[:;]/)[0]})` : '';
