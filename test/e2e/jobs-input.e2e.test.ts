@@ -28,9 +28,11 @@ import { closeSession, installRepoScout, openSession, prepareE2e, reportFailures
 // Jobs in real VS Code (code-server) with the REAL Codex CLI as the worker, pointed at a
 // loopback fake of the OpenAI Responses API through a CODEX_HOME made here (no network, the
 // developer's ~/.codex untouched): a subtask whose worker asks to run a command outside its
-// sandbox ends in "needs input" (view, notification, get_job over MCP); a subtask held for
-// approval is approved with the job report's own Approve… button and stored as decided by
-// "vscode"; a hanging Codex is stopped with the report's own Cancel Job button.
+// sandbox ends in "needs input" (view, notification, get_job over MCP) and the whole job waits
+// in needs input, not failed; a subtask held for approval is approved with the job report's own
+// Approve… button and stored as decided by "vscode"; the asking subtask is declined with the
+// report's own Answer… button and the job ends cancelled; a hanging Codex is stopped with the
+// report's own Cancel Job button.
 
 const ROOT = path.resolve(__dirname, '../..');
 // The native binary of @openai/codex (its npm launcher needs node, which this PATH lacks).
@@ -139,10 +141,14 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
 
     const note = await waitForNotification(page, /subtask “s1” needs input: Codex wanted to run a command outside its sandbox/, 120_000);
     figures.push(`start to the "needs input" notification (real Codex): ${Date.now() - started} ms (includes the plan dialog)`);
+    expect(note).toContain('The job waits for your answer.');
+    expect(note).toContain('Answer…');
     expect(note).toContain('Open Log');
     expect(note).toContain('Open Job Report');
-    await expect.poll(() => jobsText(page), { timeout: 30_000 }).toMatch(/s1.*needs input/);
+    await expect.poll(() => jobsText(page), { timeout: 30_000 }).toMatch(/s1.*needs input · no branch \(no changes\)/);
     expect(await jobsText(page)).toMatch(/s2.*waiting for approval · network/);
+    // The job itself waits for a person: needs input, not running and not failed.
+    expect(await jobsText(page)).toMatch(/Update the settings.*needs input · 1 waiting for approval, 1 needs input/);
     await shot(page, '01-needs-input');
 
     jobId = /RepoScout job (\S+):/.exec(note)![1]!;
@@ -150,8 +156,10 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
     mcp = new Client({ name: 'jobs-input-e2e', version: '1.0.0' });
     await mcp.connect(transport);
     const job = await getJob(jobId);
+    expect([job.state, job.finishedAt]).toEqual(['needs_input', null]);
     const s1 = job.subtasks.find((s) => s.key === 's1')!;
     expect(s1.state).toBe('needs_input');
+    expect([s1.branch, s1.noBranch]).toEqual([null, 'no changes: the worker changed no file, so its empty branch was deleted']);
     expect(s1.message).toBe('Codex wanted to run a command outside its sandbox, which codex exec refuses. See its final message.');
     expect(s1.attempts[0]).toMatchObject({ worker: 'codex', state: 'needs_input', finalMessage: 'The settings live in /etc: may I write there?' });
     expect(fs.existsSync('/etc/reposcout-e2e')).toBe(false);
@@ -173,18 +181,42 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
     // The same command as the view's action: the judge's reason first, then the decision.
     const text = await answerDialog(page, /Approve subtask “s2”/, 'Approve');
     expect(text).toMatch(/network-tools|curl/);
-    const done = await waitForNotification(page, new RegExp(`Job ${jobId} failed: 1 needs input, 1 succeeded`), 120_000);
-    expect(done).toContain('Open Job Report');
     const live = await frameWithText(page, 'approved by vscode', 30_000);
-    await expect.poll(() => live.locator('[data-testid="job-state"]').innerText(), { timeout: 30_000 }).toBe('failed');
+    // s2 succeeds; s1 still waits for its answer, so the job does not end: it needs input.
+    await expect.poll(async () => (await getJob(jobId)).subtasks.find((s) => s.key === 's2')!.state, { timeout: 120_000 }).toBe('succeeded');
+    await expect.poll(() => live.locator('[data-testid="job-state"]').innerText(), { timeout: 30_000 }).toBe('needs input');
+    await expect.poll(() => jobsText(page), { timeout: 30_000 }).toMatch(/Update the settings.*needs input · 1 needs input, 1 succeeded/);
+    expect(await page.locator('.notification-toast', { hasText: new RegExp(`Job ${jobId} (succeeded|failed|cancelled)`) }).count()).toBe(0);
+    expect((await getJob(jobId)).state).toBe('needs_input');
     await shot(page, '04-report-approved');
 
     const job = await getJob(jobId);
     const approved = job.subtasks.find((s) => s.key === 's2')!;
-    expect(approved.state).toBe('succeeded');
     expect(approved.decisions.map((d) => [d.decision, d.by])).toEqual([['hold', 'judge'], ['approved', 'vscode']]);
     expect(approved.attempts[0]).toMatchObject({ worker: 'codex', finalMessage: 'Wrote RELEASE-NOTE.md.', inputTokens: 400, outputTokens: 80 });
-    expect(repo.git('show', `${approved.branch}:RELEASE-NOTE.md`)).toBe('# Release\n\nWritten by Codex.\n');
+    expect(repo.git('show', `${approved.branch!}:RELEASE-NOTE.md`)).toBe('# Release\n\nWritten by Codex.\n');
+  });
+
+  it('declines the asking subtask with the job report’s own Answer… button: the job ends cancelled (a person chose), and the report says s1 has no branch', async () => {
+    await dismissNotifications(page);
+    const report = await frameWithText(page, 'approved by vscode', 30_000);
+    const s1 = report.locator('section', { has: report.locator('h2', { hasText: 'Subtask s1' }) });
+    await expect.poll(() => s1.locator('[data-testid="branch"]').innerText(), { timeout: 30_000 }).toBe('no branch (no changes: the worker changed no file, so its empty branch was deleted)');
+    await s1.locator('button', { hasText: 'Answer…' }).click();
+    // What Codex wanted and its question come first, then the choice.
+    const text = await answerDialog(page, /Subtask “s1” of job \S+ needs input/, 'Decline');
+    expect(text).toMatch(/It wanted: Codex wanted to run a command outside its sandbox/);
+    expect(text).toMatch(/Its last message: The settings live in \/etc: may I write there\?/);
+    const done = await waitForNotification(page, new RegExp(`Job ${jobId} cancelled: 1 succeeded, 1 cancelled`), 60_000);
+    expect(done).toContain('Open Job Report');
+    await expect.poll(() => report.locator('[data-testid="job-state"]').innerText(), { timeout: 30_000 }).toBe('cancelled');
+    await shot(page, '05-report-declined');
+
+    const job = await getJob(jobId);
+    expect([job.state, job.message]).toEqual(['cancelled', '1 of 2 subtasks succeeded; declined by a person: s1.']);
+    const declined = job.subtasks.find((s) => s.key === 's1')!;
+    expect([declined.state, declined.message]).toEqual(['cancelled', 'Declined by vscode: declined in VS Code.']);
+    expect(declined.decisions.map((d) => [d.decision, d.by])).toEqual([['auto', 'judge'], ['rejected', 'vscode']]);
   });
 
   it('cancels a hanging Codex with the job report’s own Cancel Job button; no Codex process and no worktree are left', async () => {
@@ -203,7 +235,7 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
     await waitForNotification(page, new RegExp(`Job ${hungId} cancelled`), 60_000);
     figures.push(`report's Cancel Job to the "cancelled" notification: ${Date.now() - began} ms`);
     await expect.poll(() => report.locator('[data-testid="job-state"]').innerText(), { timeout: 30_000 }).toBe('cancelled');
-    await shot(page, '05-report-cancelled');
+    await shot(page, '06-report-cancelled');
 
     expect((await getJob(hungId)).subtasks[0]!.state).toBe('cancelled');
     await expect.poll(() => hangingCodex(), { timeout: 15_000 }).toEqual([]);

@@ -133,7 +133,7 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
 
   it('approves the waiting subtask from the view (the judge reason shown first) and notifies when the job finishes', async () => {
     await dismissNotifications(page);
-    await rowAction(jobsRow(page, /^\s*s2/), 'Approve Subtask');
+    await rowAction(jobsRow(page, /^\s*s2/), 'Approve or Answer Subtask');
     const text = await answerDialog(page, /Approve subtask “s2”/, 'Approve');
     expect(text).toMatch(/network-tools/);
     const done = await waitForNotification(page, /Job \S+ succeeded: 2 succeeded/, 90_000);
