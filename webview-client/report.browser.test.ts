@@ -14,7 +14,6 @@ import type { ReportModel } from '../shared/protocol/report';
 import { renderRepositoryHtml } from '../shared/reports/html';
 import { buildReportModel } from '../shared/reports/report-model';
 import { HOSTILE, sampleResearch } from '../shared/reports/sample-research';
-// @ts-expect-error -- a plain .mjs build helper shared with esbuild.config.mjs; no declarations.
 import { browserBuild } from './bundle.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
