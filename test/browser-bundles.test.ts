@@ -14,10 +14,11 @@ const KB = 1024;
 // Measured sizes at the time each ceiling was set, plus headroom for ordinary growth.
 const CEILINGS: Record<string, number> = {
   'dist/media/report.js': 240 * KB, // 196 KB: Chart.js and the report renderer
-  'dist/media/portfolio.js': 240 * KB, // 192 KB: Chart.js
+  'dist/media/portfolio.js': 240 * KB, // 194 KB: Chart.js and the portfolio renderer
   'dist/media/dashboard.js': 700 * KB, // 627 KB: Chart.js and Cytoscape
   'dist/media/job.js': 40 * KB, // 9 KB: no charts
   'webview-client/report-page.ts': 240 * KB, // 193 KB: the HTML report's script
+  'webview-client/portfolio-page.ts': 240 * KB, // 191 KB: the portfolio export's script
 };
 // A bundle not listed above (a new page or module): the largest allowed today. Give it its own line.
 const DEFAULT_CEILING = 700 * KB;

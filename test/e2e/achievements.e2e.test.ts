@@ -198,7 +198,8 @@ describe('RepoScout achievements in VS Code (code-server)', () => {
       await dismissNotifications(page);
     }
     const html = fs.readFileSync(path.join(root, 'alice-portfolio.html'), 'utf8');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // The title is data in the page's JSON block, drawn by its script with textContent (webview-client/portfolio.ts).
+    expect(html).toContain('\\u003cimg src=x onerror=alert(1)\\u003e');
     expect(html).not.toContain('<img src=x');
     expect(fs.readFileSync(path.join(root, 'alice-portfolio.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });

@@ -74,7 +74,7 @@ describe('checkMessage', () => {
     ['a missing field', { type: 'error', message: 'boom' }, 'ignored a malformed "error" message at retry: expected boolean, got undefined'],
     ['a model that is not an object', { type: 'report', model: [] }, 'ignored a malformed "report" message at model: expected object, got array'],
     ['a model missing its parts', { type: 'report', model: { key: 42 } }, 'ignored a malformed "report" message at model.repository: expected object, got undefined'],
-    ['null where null is not allowed', { type: 'portfolio', model: { who: null } }, 'ignored a malformed "portfolio" message at model.who: expected string, got null'],
+    ['null where null is not allowed', { type: 'portfolio', model: { who: null }, canWriteProse: true }, 'ignored a malformed "portfolio" message at model.who: expected string, got null'],
     ['an infinite number', { type: 'job', model: { ...Object.fromEntries(Object.keys(MODEL_FIELDS.job).map((k) => [k, 'x'])), durationMs: Infinity } }, 'ignored a malformed "job" message at model.durationMs: expected number or null, got non-finite number'],
   ])('refuses %s, saying where', (_label, raw, problem) => {
     expect(checkMessage(raw)).toEqual({ ok: false, problem });

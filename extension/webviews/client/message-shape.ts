@@ -61,18 +61,22 @@ export const MODEL_FIELDS = {
   },
   portfolio: {
     who: 'string',
+    window: 'object',
+    generatedAt: 'string',
+    sources: 'array',
     totals: 'object',
     summary: 'string',
+    prose: 'object?',
     notices: 'array',
     highlights: 'array',
-    themes: 'array',
     classMix: 'array',
+    themes: 'array',
+    impactOverTime: 'array',
     skills: 'array',
     flow: 'object',
-    collaboration: 'object',
     repositories: 'array',
-    impactOverTime: 'array',
-    canWriteProse: 'boolean',
+    collaboration: 'object',
+    pullRequests: 'object',
   },
 } as const satisfies Record<string, Fields>;
 
@@ -82,7 +86,7 @@ export const MESSAGE_FIELDS = {
   report: { model: 'object' },
   dashboard: { model: 'object' },
   job: { model: 'object' },
-  portfolio: { model: 'object' },
+  portfolio: { model: 'object', canWriteProse: 'boolean' },
   error: { message: 'string', retry: 'boolean' },
 } as const satisfies Record<ToWebview['type'], Fields>;
 
