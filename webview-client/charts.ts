@@ -38,9 +38,14 @@ export function chartCanvas(label: string, config: ChartConfiguration, height = 
   // Charts need the canvas in the document; build them after this frame's layout.
   requestAnimationFrame(() => {
     if (!canvas.isConnected) return;
-    charts.push(new Chart(canvas, config));
-    // Says the chart drew (tests and the HTML report's readers can tell a blank canvas apart).
+    const chart = new Chart(canvas, config);
+    charts.push(chart);
+    // Says the chart drew (tests and the HTML report's readers can tell a blank canvas apart),
+    // and which category labels Chart.js kept on its axis after its own autoSkip, so a dropped
+    // label can be seen without reading pixels.
     canvas.dataset.chart = String(config.type);
+    const category = Object.values(chart.scales).find((scale) => scale.type === 'category');
+    if (category) canvas.dataset.labels = JSON.stringify(category.ticks.map((tick) => tick.label));
   });
   return box;
 }
