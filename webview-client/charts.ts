@@ -13,6 +13,7 @@ import {
   PointElement,
   Tooltip,
   type ChartConfiguration,
+  type Plugin,
 } from 'chart.js';
 import { h, themeColor } from './dom';
 
@@ -23,6 +24,16 @@ import { h, themeColor } from './dom';
 Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
 let charts: Chart[] = [];
+
+// After every layout (first drawing, resize), the category labels Chart.js kept on the axis
+// after its own autoSkip, on the canvas: a dropped label can be seen without reading pixels.
+const recordAxisLabels: Plugin = {
+  id: 'reposcout-axis-labels',
+  afterLayout(chart) {
+    const category = Object.values(chart.scales).find((scale) => scale.type === 'category');
+    if (category) chart.canvas.dataset.labels = JSON.stringify(category.ticks.map((tick) => tick.label));
+  },
+};
 
 /** Destroys the charts of the last rendering (call before rendering again). */
 export function destroyCharts(): void {
@@ -38,14 +49,9 @@ export function chartCanvas(label: string, config: ChartConfiguration, height = 
   // Charts need the canvas in the document; build them after this frame's layout.
   requestAnimationFrame(() => {
     if (!canvas.isConnected) return;
-    const chart = new Chart(canvas, config);
-    charts.push(chart);
-    // Says the chart drew (tests and the HTML report's readers can tell a blank canvas apart),
-    // and which category labels Chart.js kept on its axis after its own autoSkip, so a dropped
-    // label can be seen without reading pixels.
+    charts.push(new Chart(canvas, { ...config, plugins: [...(config.plugins ?? []), recordAxisLabels] }));
+    // Says the chart drew (tests and the HTML report's readers can tell a blank canvas apart).
     canvas.dataset.chart = String(config.type);
-    const category = Object.values(chart.scales).find((scale) => scale.type === 'category');
-    if (category) canvas.dataset.labels = JSON.stringify(category.ticks.map((tick) => tick.label));
   });
   return box;
 }

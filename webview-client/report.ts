@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { ReportModel } from '../shared/protocol/report';
-import { baseOptions, chartCanvas, destroyCharts, kpi, paletteColor, shorten } from './charts';
+import { baseOptions, chartCanvas, destroyCharts, kpi, paletteColor } from './charts';
 import { BAND_VAR, bandOf, bytes, date, facts, fmt, h, link, percent, section, table, themeColor } from './dom';
 
 // The repository report, written once: the VS Code report webview

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportModelSchema } from '../protocol/report';
 import { buildReportModel } from './report-model';
 import { SHALLOW_NOTE } from './facts';
+import { renderRepositoryMarkdown } from './markdown';
 import { HOSTILE, sampleResearch } from './sample-research';
 
 describe('buildReportModel', () => {
@@ -80,6 +81,24 @@ describe('buildReportModel', () => {
     expect(model.facts.healthNote).toBe('1 component (Issue responsiveness) cannot be measured for a local repository, so it was left out and the remaining weights were renormalised to 100.');
     const full = buildReportModel({ ...research, health: { ...research.health, components: research.health.components.filter((c) => c.score !== null) } });
     expect(full.facts.healthNote).toBeNull();
+  });
+
+  it('words the facts of a GitHub repository as read from the API: no clone, releases, merged pull requests', () => {
+    const github: typeof research = {
+      ...research,
+      repository: { ...research.repository, source: 'github', isShallow: false, headSha: '' },
+      releases: { ...research.releases, source: 'github-releases' },
+    };
+    const gh = buildReportModel(github, 'acme');
+    const facts = Object.fromEntries(gh.facts.summary.map((f) => [f.label, f.value]));
+    expect(facts).toMatchObject({
+      Head: 'unknown commit on main',
+      History: 'Read from the GitHub API.',
+      Releases: '14 releases, 4 in the last 365 days; latest v2.3.0 (2025-05-01)',
+      'Pull requests': '48 merged, 20 in the window; 62% of changes in the window arrived through one',
+    });
+    expect(gh.facts.healthNote).toBe('1 component (Issue responsiveness) had nothing to measure in the window, so it was left out and the remaining weights were renormalised to 100.');
+    expect(renderRepositoryMarkdown(github)).toContain('Merged pull requests as GitHub lists them; the 5 most recent of 48.');
   });
 
   it('passes repository text through unchanged: escaping is the renderer’s (textContent)', () => {
