@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { ReportModel } from '../shared/protocol/report';
-import { baseOptions, chartCanvas, destroyCharts, kpi, paletteColor } from './charts';
+import { baseOptions, chartCanvas, destroyCharts, kpi, paletteColor, wrapLabel } from './charts';
 import { BAND_VAR, bandOf, bytes, date, facts, fmt, h, link, percent, section, table, themeColor } from './dom';
 
 // The repository report, written once: the VS Code report webview
@@ -106,6 +106,9 @@ function kpis(m: ReportModel): HTMLElement {
   );
 }
 
+// Characters per line of a health component's name on the chart's axis.
+const LABEL_LINE = 20;
+
 function summarySection(m: ReportModel): HTMLElement {
   return section('Summary', 'summary', facts(m.facts.summary));
 }
@@ -113,7 +116,8 @@ function summarySection(m: ReportModel): HTMLElement {
 function healthSection(m: ReportModel): HTMLElement {
   const { grid } = baseOptions();
   const components = m.health.components;
-  const labels = components.map((c) => (c.score === null ? `${c.label} (n/a)` : c.label));
+  // Long names on two lines, so the axis keeps every one whole in a narrow card (issue #9).
+  const labels = components.map((c) => wrapLabel(c.score === null ? `${c.label} (n/a)` : c.label, LABEL_LINE));
   const earned = components.map((c) => c.points);
   const missed = components.map((c) => Math.max(0, Math.round((c.possible - c.points) * 10) / 10));
   const described = components.map((c) => (c.score === null ? `${c.label} n/a` : `${c.label} ${c.points.toFixed(1)} of ${c.possible.toFixed(1)}`));
@@ -133,8 +137,8 @@ function healthSection(m: ReportModel): HTMLElement {
         maintainAspectRatio: false,
         animation: false,
         scales: {
-          x: { stacked: true, beginAtZero: true, grid: { color: grid }, title: { display: true, text: 'points of 100: earned (coloured by score) and missed (grey)' } },
-          // Every component is named in full: autoSkip would drop every other label at this height (issue #9).
+          x: { stacked: true, beginAtZero: true, grid: { color: grid }, title: { display: true, text: 'points of 100' } },
+          // Every component is named: autoSkip would drop every other label (issue #9).
           y: { stacked: true, grid: { display: false }, ticks: { autoSkip: false } },
         },
         plugins: {
@@ -143,13 +147,18 @@ function healthSection(m: ReportModel): HTMLElement {
         },
       },
     },
-    60 + 26 * components.length,
+    60 + 32 * components.length,
   );
   const rows = components.map((c) => [c.label, String(c.weight), c.score === null ? 'n/a' : percent(c.score), c.score === null ? '—' : `${c.points.toFixed(1)} of ${c.possible.toFixed(1)}`, h('span', { class: 'detail' }, c.detail)]);
   return section(
     'Health breakdown',
     'health',
-    h('p', { class: 'muted' }, `${m.health.score}/100, grade ${m.health.grade}: the sum of the points each component earned.`, m.facts.healthNote ? ` ${m.facts.healthNote}` : ''),
+    h(
+      'p',
+      { class: 'muted' },
+      `${m.health.score}/100, grade ${m.health.grade}: the sum of the points each component earned (coloured by its score) of those it could earn (grey).`,
+      m.facts.healthNote ? ` ${m.facts.healthNote}` : '',
+    ),
     chart,
     h('details', {}, h('summary', {}, 'How each component scored'), table(['Component', 'Weight', 'Score', 'Points', 'Why'], rows, { numeric: [1, 2, 3], caption: 'Health components' })),
   );
