@@ -3,7 +3,7 @@
 // because their .node binaries cannot be bundled.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { browserBuild, reportPageEsbuildPlugin } from './webview-client/bundle.mjs';
+import { browserBuild, pagesEsbuildPlugin } from './webview-client/bundle.mjs';
 
 export const nativeExternals = ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'];
 
@@ -28,8 +28,8 @@ const anthropicSdk = build({
 
 const cli = build({
   entryPoints: ['mcp-server/main.ts'],
-  // The HTML report's browser code (webview-client/) is built and embedded as text.
-  plugins: [lazyAnthropic, reportPageEsbuildPlugin(process.cwd())],
+  // The HTML pages' browser code (webview-client/bundle.mjs PAGES) is built and embedded as text.
+  plugins: [lazyAnthropic, pagesEsbuildPlugin(process.cwd())],
   outfile: 'dist/reposcout.mjs',
   bundle: true,
   platform: 'node',

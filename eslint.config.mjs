@@ -8,7 +8,7 @@ const engineMustNotImport = [
 const enginePatterns = [
   { group: ['@modelcontextprotocol/*'], message: 'The engine (shared/) knows nothing of MCP; adapt it in mcp-server/.' },
   { group: ['**/mcp-server/**', '**/extension/**'], message: 'The engine (shared/) must not import its front doors.' },
-  { group: ['**/webview-client/**'], message: 'The engine (shared/) runs no browser code; the HTML report inlines webview-client/ as text through virtual:report-page.' },
+  { group: ['**/webview-client/**'], message: 'The engine (shared/) runs no browser code; the HTML pages inline webview-client/ as text through virtual:<page> modules (webview-client/bundle.mjs).' },
 ];
 const extensionMustNotImport = [
   { name: 'better-sqlite3', message: 'Native modules cannot load in the extension host; ask the engine over MCP.' },

@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import { reportPageVitePlugin } from './webview-client/bundle.mjs';
+import { pagesVitePlugin } from './webview-client/bundle.mjs';
 
 export default defineConfig({
-  // `virtual:report-page`: the HTML report's browser code, built as dist/reposcout.mjs embeds it.
-  plugins: [reportPageVitePlugin(import.meta.dirname)],
+  // `virtual:<page>`: the HTML pages' browser code (webview-client/bundle.mjs PAGES), built as dist/reposcout.mjs embeds it.
+  plugins: [pagesVitePlugin(import.meta.dirname)],
   test: {
     include: ['shared/**/*.test.ts', 'mcp-server/**/*.test.ts', 'extension/**/*.test.ts', 'webview-client/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],

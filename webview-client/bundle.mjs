@@ -1,41 +1,62 @@
-// Builds the HTML report's browser script (webview-client/report-page.ts) and hands it, with
-// its stylesheets, to the engine as the module `virtual:report-page`: esbuild.config.mjs
-// embeds it in dist/reposcout.mjs, vitest.config.ts serves it to tests. One build, so the
-// report a test opens runs the very code the CLI inlines.
+// Builds the self-contained HTML pages' browser scripts (webview-client/*-page.ts) and hands
+// each, with its stylesheets, to the engine as a module `virtual:<page>`: esbuild.config.mjs
+// embeds them in dist/reposcout.mjs, vitest.config.ts serves them to tests. One build per
+// page, so the page a test opens runs the very code the CLI inlines.
+//
+// A new page is one line in PAGES plus its entry file; shared/reports/pages.d.ts already
+// types every `virtual:*-page` module as `{ script, styles }`.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const REPORT_PAGE_MODULE = 'virtual:report-page';
+/** The pages, by module name (`virtual:<name>`): entry script and stylesheets, relative to the repository root. */
+export const PAGES = {
+  'report-page': { entry: 'webview-client/report-page.ts', styles: ['webview-client/report-page.css', 'media/webview.css'] },
+  'portfolio-page': { entry: 'webview-client/portfolio-page.ts', styles: ['webview-client/report-page.css', 'media/webview.css'] },
+};
 
-/** esbuild options for every browser script (webviews and the HTML report): one IIFE, no CDN. */
+/** esbuild options for every browser script (webviews and the HTML pages): one IIFE, no CDN. */
 export const browserBuild = { bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', minify: true, sourcemap: false, logLevel: 'warning' };
 
-/** The source of `virtual:report-page`: `reportScript` (the bundle) and `reportStyles` (theme + webview stylesheet). */
-export async function reportPageModule(root) {
-  const result = await build({ ...browserBuild, entryPoints: [path.join(root, 'webview-client', 'report-page.ts')], write: false });
-  const script = result.outputFiles[0].text;
-  const styles = [path.join(root, 'webview-client', 'report-page.css'), path.join(root, 'media', 'webview.css')].map((file) => fs.readFileSync(file, 'utf8')).join('\n');
-  return `export const reportScript = ${JSON.stringify(script)};\nexport const reportStyles = ${JSON.stringify(styles)};\n`;
+const PREFIX = 'virtual:';
+
+/** The page a module id names, or undefined when it names none. */
+function pageOf(id) {
+  return id.startsWith(PREFIX) && Object.hasOwn(PAGES, id.slice(PREFIX.length)) ? id.slice(PREFIX.length) : undefined;
 }
 
-/** For esbuild builds of the engine. */
-export function reportPageEsbuildPlugin(root) {
+/** The source of `virtual:<name>`: `script` (the minified bundle) and `styles` (its stylesheets, joined). */
+export async function pageModule(root, name) {
+  const page = PAGES[name];
+  if (!page) throw new Error(`No page ${JSON.stringify(name)} in webview-client/bundle.mjs PAGES (${Object.keys(PAGES).join(', ')}).`);
+  const result = await build({ ...browserBuild, entryPoints: [path.join(root, page.entry)], write: false });
+  const script = result.outputFiles[0].text;
+  const styles = page.styles.map((file) => fs.readFileSync(path.join(root, file), 'utf8')).join('\n');
+  return `export const script = ${JSON.stringify(script)};\nexport const styles = ${JSON.stringify(styles)};\n`;
+}
+
+/** For esbuild builds of the engine: resolves every `virtual:<page>` of PAGES. */
+export function pagesEsbuildPlugin(root) {
   return {
-    name: 'report-page',
+    name: 'reposcout-pages',
     setup(b) {
-      b.onResolve({ filter: /^virtual:report-page$/ }, () => ({ path: 'report-page', namespace: 'reposcout-report-page' }));
-      b.onLoad({ filter: /.*/, namespace: 'reposcout-report-page' }, async () => ({ contents: await reportPageModule(root), loader: 'js', resolveDir: root }));
+      b.onResolve({ filter: /^virtual:/ }, (args) => {
+        const name = pageOf(args.path);
+        return name ? { path: name, namespace: 'reposcout-page' } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'reposcout-page' }, async (args) => ({ contents: await pageModule(root, args.path), loader: 'js', resolveDir: root }));
     },
   };
 }
 
-/** For vitest (a Vite plugin). */
-export function reportPageVitePlugin(root) {
-  const id = `\0${REPORT_PAGE_MODULE}`;
+/** For vitest (a Vite plugin): the same modules. */
+export function pagesVitePlugin(root) {
   return {
-    name: 'report-page',
-    resolveId: (source) => (source === REPORT_PAGE_MODULE ? id : undefined),
-    load: (source) => (source === id ? reportPageModule(root) : undefined),
+    name: 'reposcout-pages',
+    resolveId: (source) => (pageOf(source) ? `\0${source}` : undefined),
+    load: (id) => {
+      const name = id.startsWith('\0') ? pageOf(id.slice(1)) : undefined;
+      return name ? pageModule(root, name) : undefined;
+    },
   };
 }

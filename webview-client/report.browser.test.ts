@@ -8,11 +8,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webviewHtml } from '../extension/webviews/html';
 import { healthScore } from '../shared/analyses/health';
 import type { ReportModel } from '../shared/protocol/report';
 import { SHALLOW_NOTE } from '../shared/reports/facts';
@@ -20,34 +17,7 @@ import { renderRepositoryHtml } from '../shared/reports/html';
 import { buildReportModel } from '../shared/reports/report-model';
 import { HOSTILE, sampleResearch } from '../shared/reports/sample-research';
 import type { RepositoryResearch } from '../shared/research/types';
-// @ts-expect-error -- a plain .mjs build helper shared with esbuild.config.mjs; no declarations.
-import { browserBuild } from './bundle.mjs';
-
-const CHROMIUM = '/usr/bin/chromium';
-const root = path.resolve(import.meta.dirname, '..');
-
-interface Shown {
-  sections: { id: string; text: string }[];
-  kpis: string;
-  title: string;
-  buttons: string[];
-}
-
-async function drawn(page: Page): Promise<void> {
-  await page.locator('#pull-requests').waitFor({ timeout: 15_000 });
-  await page.locator('canvas[data-chart]').nth(2).waitFor({ timeout: 15_000 });
-}
-
-async function shown(page: Page): Promise<Shown> {
-  await drawn(page);
-  return {
-    // textContent: the text nodes themselves (innerText would also differ by a link's layout).
-    sections: await page.locator('section.card').evaluateAll((els) => els.map((el) => ({ id: el.id, text: el.textContent ?? '' }))),
-    kpis: (await page.locator('.kpis').textContent()) ?? '',
-    title: await page.locator('#app h1').innerText(),
-    buttons: await page.locator('.report-header button').allInnerTexts(),
-  };
-}
+import { launchChromium, offPage, openFile, openWebview, posted, shown, writeWebview, type Watch } from '../test/helpers/webview-harness';
 
 /** Every row of a table as its cells' text. */
 function rows(table: Locator): Promise<string[][]> {
@@ -76,22 +46,17 @@ describe('one report renderer for the HTML report and the VS Code webview', () =
   let dir: string;
   let model: ReportModel;
   let input: RepositoryResearch;
-  const errors: string[] = [];
+  const watch: Watch = { errors: [], requests: [] };
   // The two renderings, opened once and drawn (webview: fed the model as the host posts it).
   const pages: { html?: Page; webview?: Page } = {};
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}; run \`apt-get install -y chromium\` (as root).`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reposcout-one-renderer-'));
     input = research();
     model = buildReportModel(input);
     fs.writeFileSync(path.join(dir, 'report.html'), renderRepositoryHtml(input));
-    // The webview as the extension ships it: esbuild's bundle of its entry, its page shell and stylesheet.
-    const bundle = await build({ ...browserBuild, entryPoints: [path.join(root, 'extension/webviews/client/report.ts')], write: false });
-    fs.writeFileSync(path.join(dir, 'report.js'), bundle.outputFiles?.[0]?.text ?? '');
-    fs.copyFileSync(path.join(root, 'media/webview.css'), path.join(dir, 'webview.css'));
-    fs.writeFileSync(path.join(dir, 'webview.html'), webviewHtml({ cspSource: 'file:', scriptUri: 'report.js', styleUri: 'webview.css', title: 'RepoScout: report' }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    await writeWebview(dir, 'extension/webviews/client/report.ts', 'report');
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -99,44 +64,11 @@ describe('one report renderer for the HTML report and the VS Code webview', () =
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(file: string, before?: (page: Page) => Promise<void>, javaScriptEnabled = true): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US', javaScriptEnabled });
-    page.on('pageerror', (error) => errors.push(`${file}: ${error.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`${file}: ${m.text()}`);
-    });
-    page.on('dialog', (d) => {
-      errors.push(`${file}: dialog ${d.message()}`);
-      void d.dismiss();
-    });
-    await before?.(page);
-    await page.goto(pathToFileURL(path.join(dir, file)).href);
-    return page;
-  }
-
-  async function openWebview(): Promise<Page> {
-    const page = await open('webview.html', (p) =>
-      // VS Code's webview API, as the page gets it: messages to the host are recorded.
-      p
-        .addInitScript(() => {
-          const w = globalThis as unknown as { posted: unknown[]; acquireVsCodeApi: () => unknown };
-          w.posted = [];
-          w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => undefined, setState: () => undefined });
-        })
-        .then(() => undefined),
-    );
-    // The host answers the webview's "ready" with the model, as panels.ts does.
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { posted: { type: string }[] }).posted.map((m) => m.type))).toContain('ready');
-    await page.evaluate((m) => (globalThis as unknown as { postMessage(message: unknown, origin: string): void }).postMessage({ type: 'report', model: m }, '*'), model);
-    await drawn(page);
-    return page;
-  }
-
   /** Both renderings, drawn; opened on first use and shared by the tests below. */
   async function renderings(): Promise<[string, Page][]> {
-    pages.html ??= await open('report.html');
-    pages.webview ??= await openWebview();
-    await drawn(pages.html);
+    pages.html ??= await openFile(browser, dir, 'report.html', watch);
+    pages.webview ??= await openWebview(browser, dir, watch, { type: 'report', model });
+    for (const page of [pages.html, pages.webview]) await shown(page, 'pull-requests');
     return [
       ['HTML report', pages.html],
       ['webview', pages.webview],
@@ -145,8 +77,8 @@ describe('one report renderer for the HTML report and the VS Code webview', () =
 
   it('shows the same sections with the same text, and the webview alone has actions', async () => {
     const [[, htmlPage], [, webviewPage]] = (await renderings()) as [[string, Page], [string, Page]];
-    const html = await shown(htmlPage);
-    const webview = await shown(webviewPage);
+    const html = await shown(htmlPage, 'pull-requests');
+    const webview = await shown(webviewPage, 'pull-requests');
 
     expect(html.sections.map((s) => s.id)).toEqual(['summary', 'health', 'activity', 'contributors', 'bus-factor', 'languages', 'hotspots', 'community', 'pull-requests']);
     expect(html.title).toBe('widget <b>pro</b> | tools');
@@ -162,9 +94,8 @@ describe('one report renderer for the HTML report and the VS Code webview', () =
 
     // In the webview a name is a link back to the host.
     await webviewPage.locator('#contributors button.link', { hasText: 'José Núñez' }).first().click();
-    const posted = await webviewPage.evaluate(() => (globalThis as unknown as { posted: unknown[] }).posted);
-    expect(posted).toContainEqual({ type: 'openContributor', name: 'José Núñez', email: 'jose@example.com' });
-    expect(errors).toEqual([]);
+    expect(await posted(webviewPage)).toContainEqual({ type: 'openContributor', name: 'José Núñez', email: 'jose@example.com' });
+    expect(watch.errors).toEqual([]);
   });
 
   it('shows the summary facts in both renderings', async () => {
@@ -290,11 +221,11 @@ describe('one report renderer for the HTML report and the VS Code webview', () =
       for (const hostile of [HOSTILE.imgTag, HOSTILE.scriptBreakout, HOSTILE.injection, 'renovate[bot] <b>bold</b>', 'src/<script>alert(1)</script>.ts']) expect(text, name).toContain(hostile);
       expect(await page.locator('#app img, #app b, #app script, #app iframe, #app [onerror]').count(), name).toBe(0);
     }
-    expect(errors).toEqual([]);
+    expect(watch.errors).toEqual([]);
   });
 
   it('with JavaScript off, shows the report’s text version: the key facts, every table, hostile text as text', async () => {
-    const page = await open('report.html', undefined, false);
+    const page = await openFile(browser, dir, 'report.html', watch, undefined, { javaScriptEnabled: false });
     expect(await page.locator('#app').innerHTML()).toBe('');
     expect(await page.locator('#text-version').isVisible()).toBe(true);
     const text = await page.locator('body').innerText();
@@ -317,6 +248,7 @@ describe('one report renderer for the HTML report and the VS Code webview', () =
     for (const hostile of [HOSTILE.imgTag, HOSTILE.injection, pullRequests.recent[0]?.title ?? '', 'renovate[bot] <b>bold</b>']) expect(text).toContain(hostile);
     expect(await page.locator('#text-version img, #text-version a, #text-version b, #text-version script, #text-version [onerror]').count()).toBe(0);
     await page.close();
-    expect(errors).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    expect(offPage(watch)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import {
   type ListRepositoriesResult,
 } from '../../shared/protocol';
 import { reportModelSchema, reportModelUri, type ReportModel } from '../../shared/protocol/report';
+import type { z } from 'zod';
 import { ToolError } from './errors';
 import type { CallOptions, EngineClient } from './client';
 
@@ -41,20 +42,28 @@ export async function listAllRepositories(engine: EngineClient, signal?: AbortSi
  * The repository report's model, whole from the engine (the same model its HTML report
  * renders), checked against the contract.
  */
-export async function loadReportModel(engine: EngineClient, key: string, signal?: AbortSignal): Promise<ReportModel> {
-  const text = await engine.readText(reportModelUri(key), signal);
+export function loadReportModel(engine: EngineClient, key: string, signal?: AbortSignal): Promise<ReportModel> {
+  return loadModel(engine, reportModelUri(key), reportModelSchema, 'report', signal);
+}
+
+/**
+ * A model the engine serves as a JSON resource for a webview to render (the report's, the
+ * portfolio's), checked against its contract schema.
+ */
+export async function loadModel<S extends z.ZodType>(engine: EngineClient, uri: string, schema: S, what: string, signal?: AbortSignal): Promise<z.output<S>> {
+  const text = await engine.readText(uri, signal);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     raw = undefined;
   }
-  const parsed = reportModelSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new ToolError(
-      'report-model',
+      `${what}-model`,
       'UNEXPECTED_ANSWER',
-      "The engine's report model came in a shape this extension does not understand; the extension and its engine may be from different versions.",
+      `The engine's ${what} model came in a shape this extension does not understand; the extension and its engine may be from different versions.`,
       null,
     );
   }

@@ -1,4 +1,4 @@
-import { reportScript, reportStyles } from 'virtual:report-page';
+import { script as reportScript, styles as reportStyles } from 'virtual:report-page';
 import type { RepositoryResearch } from '../research/types';
 import { inlineSafe } from './chart-bundle';
 import { renderHtmlPage } from './html-page';
