@@ -3,37 +3,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRecord } from '../../shared/protocol/orchestrate';
 import { startFakeOpenAI, userText, writeCodexHome, type CodexStep, type FakeOpenAI } from '../fake-openai/server';
 import { CLI } from '../helpers/cli';
-import { alice, daysAgo, TestRepo, tempDir } from '../helpers/git-fixture';
+import { alice, daysAgo, TestRepo } from '../helpers/git-fixture';
 import {
   answerInput,
-  buildAndPackageExtension,
-  codeServerDirs,
   dismissNotifications,
-  e2eTools,
   environmentWithoutNode,
-  extensionLogs,
   frameWithText,
-  installExtension,
-  launchBrowser,
-  openWorkbench,
   pathWithoutNode,
-  QUIET_WORKBENCH_SETTINGS,
   runCommand,
   showRepoScoutSidebar,
-  startCodeServer,
   viewRows,
   waitForNotification,
   widenSidebar,
-  writeUserSettings,
   type CodeServerDirs,
-  type RunningCodeServer,
 } from './code-server';
 import { answerDialog, jobsPane, jobsRow, rowAction } from './jobs-view';
+import { closeSession, installRepoScout, openSession, prepareE2e, reportFailures, SHOTS, type E2eSession } from './session';
 
 // Jobs in real VS Code (code-server) with the REAL Codex CLI as the worker, pointed at a
 // loopback fake of the OpenAI Responses API through a CODEX_HOME made here (no network, the
@@ -45,7 +35,6 @@ import { answerDialog, jobsPane, jobsRow, rowAction } from './jobs-view';
 // report's own Cancel Job button.
 
 const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = process.env.REPOSCOUT_E2E_SHOTS ?? '/tmp/reposcout-e2e-shots';
 // The native binary of @openai/codex (its npm launcher needs node, which this PATH lacks).
 const CODEX = path.join(ROOT, 'node_modules/@openai/codex-linux-x64/vendor/x86_64-unknown-linux-musl/bin/codex');
 const figures: string[] = [];
@@ -91,8 +80,7 @@ async function openReport(page: Page, task: string, jobId: string): Promise<Fram
 describe('Jobs that need input, and the job report’s own buttons, with the real Codex CLI (code-server)', () => {
   let root: string;
   let dirs: CodeServerDirs;
-  let server: RunningCodeServer;
-  let browser: Browser;
+  let session: E2eSession;
   let page: Page;
   let repo: TestRepo;
   let fake: FakeOpenAI;
@@ -108,12 +96,9 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
   };
 
   beforeAll(async () => {
-    const tools = e2eTools();
-    fs.mkdirSync(SHOTS, { recursive: true });
     expect(fs.existsSync(CODEX)).toBe(true);
-    const vsix = buildAndPackageExtension();
-    root = tempDir('reposcout-jobs-input-e2e-');
-    dirs = codeServerDirs(root);
+    const prepared = prepareE2e('reposcout-jobs-input-e2e-');
+    ({ root, dirs } = prepared);
     fake = await startFakeOpenAI(script);
     const codexBin = path.join(root, 'codex-bin');
     fs.mkdirSync(codexBin);
@@ -124,32 +109,21 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
       OPENAI_API_KEY: 'codex-double-key',
     });
     dbPath = path.join(root, 'data', 'reposcout.db');
-    writeUserSettings(dirs, { 'reposcout.databasePath': dbPath, ...QUIET_WORKBENCH_SETTINGS });
-    expect(installExtension(tools, dirs, vsix, env)).toMatch(/successfully installed/);
+    installRepoScout(prepared, env, { 'reposcout.databasePath': dbPath });
 
     const now = Math.floor(Date.now() / 1000);
     repo = TestRepo.create();
     repo.write('README.md', '# Settings\n').write('settings/app.toml', 'debug = false\n').commit('Initial commit', alice, daysAgo(now, 10));
-    server = await startCodeServer(tools, dirs, repo.dir, env);
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, server, repo.dir);
+    session = await openSession(prepared, repo.dir, env);
+    page = session.page;
   }, 600_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') {
-      if (page && !page.isClosed()) await shot(page, `FAILED-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
-      process.stdout.write(`\n--- RepoScout logs ---\n${extensionLogs(dirs).slice(-6000)}\n`);
-    }
-  });
+  reportFailures(() => page, () => dirs, 'jobs-input-');
 
   afterAll(async () => {
     if (figures.length > 0) process.stdout.write(`\nJobs (needs input, report buttons) figures:\n  ${figures.join('\n  ')}\n`);
     await mcp?.close();
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
-    repo?.remove();
-    if (root && !process.env.REPOSCOUT_E2E_KEEP) fs.rmSync(root, { recursive: true, force: true });
+    await closeSession(session, root, () => fake?.close(), () => repo?.remove());
   }, 60_000);
 
   it('a Codex subtask that asks to run outside its sandbox ends in "needs input": the view, a notification, and get_job over MCP say what it wanted', async () => {
