@@ -163,7 +163,7 @@ describe('createServer: resources', () => {
     expect(contents[0]).toMatchObject({ uri, mimeType: 'application/json' });
     const model = reportModelSchema.parse(JSON.parse((contents[0] as { text: string }).text));
     expect(model.repository.key).toBe(fx.key);
-    expect(model.contributors.shown.map((c) => c.name)).toContain('Alice Liddell');
+    expect(model.contributors.top.map((c) => c.name)).toContain('Alice Liddell');
     await expect(mcp.client.readResource({ uri: reportModelUri('local:/nowhere') })).rejects.toThrow(/-32002.*No stored repository matches/);
   });
 
