@@ -15,6 +15,7 @@ export const MODEL_FIELDS = {
   report: {
     repository: 'object',
     summary: 'object',
+    facts: 'object',
     github: 'object?',
     health: 'object',
     activity: 'object',
