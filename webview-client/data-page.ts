@@ -24,8 +24,13 @@ export function mountDataPage<T>(page: DataPage, render: (root: HTMLElement, mod
     const footer = render(root, model);
     root.append(h('footer', { class: 'muted small' }, footer));
   } catch (error) {
+    // A page that carries a text version for readers without scripts (shared/reports/html-page.ts),
+    // hidden where scripts run, shows it under the notice.
+    const textVersion = document.getElementById('text-version');
+    if (textVersion) document.documentElement.classList.remove('js');
+    const follows = textVersion ? ' Its text version follows.' : '';
     root.replaceChildren(
-      h('div', { class: 'error-box', role: 'alert' }, h('h2', {}, `This ${page.noun} cannot be shown`), h('p', {}, `Its data is not ${page.model} (${error instanceof Error ? error.message : String(error)}); ${page.again}.`)),
+      h('div', { class: 'error-box', role: 'alert' }, h('h2', {}, `This ${page.noun} cannot be shown`), h('p', {}, `Its data is not ${page.model} (${error instanceof Error ? error.message : String(error)}); ${page.again}.${follows}`)),
     );
   }
 }

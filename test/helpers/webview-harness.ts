@@ -9,7 +9,6 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { webviewHtml } from '../../extension/webviews/html';
-// @ts-expect-error -- a plain .mjs build helper shared with esbuild.config.mjs; no declarations.
 import { browserBuild } from '../../webview-client/bundle.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -34,9 +33,12 @@ export interface Watch {
   requests: string[];
 }
 
-/** Opens `dir/file` from disk, recording into `watch`; `before` runs ahead of the page's scripts. */
-export async function openFile(browser: Browser, dir: string, file: string, watch: Watch, before?: (page: Page) => Promise<void>): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+/**
+ * Opens `dir/file` from disk, recording into `watch`; `before` runs ahead of the page's scripts.
+ * Figures are en-US, as tests write them; `javaScriptEnabled: false` reads it as a reader without scripts.
+ */
+export async function openFile(browser: Browser, dir: string, file: string, watch: Watch, before?: (page: Page) => Promise<void>, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options });
   page.on('request', (r) => watch.requests.push(r.url()));
   page.on('pageerror', (error) => watch.errors.push(`${file}: ${error.message}`));
   page.on('console', (m) => {
@@ -87,7 +89,8 @@ export async function shown(page: Page, last: string): Promise<Shown> {
     // textContent: the text nodes themselves (innerText would also differ by a link's layout).
     sections: await page.locator('section.card').evaluateAll((els) => els.map((el) => ({ id: el.id, text: el.textContent ?? '' }))),
     kpis: (await page.locator('.kpis').textContent()) ?? '',
-    title: await page.locator('h1').innerText(),
+    // The page's own heading (a self-contained page's text version, hidden here, has one too).
+    title: await page.locator('#app h1').innerText(),
     buttons: await page.locator('.report-header button').allInnerTexts(),
     anchors: await page.locator('a').evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? '')),
     injected: await page.locator('img, iframe, object, embed').count(),
