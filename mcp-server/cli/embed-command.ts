@@ -5,13 +5,12 @@ import { defaultDataDir, resolveDbPath } from '../../shared/paths';
 import { indexStoredRepositories } from '../../shared/search/index-repositories';
 import { clearSpace, listSpaces, openSpace } from '../../shared/search/spaces';
 import { syncEmbeddings } from '../../shared/search/sync';
-import { loadEmbedder, resolveEmbedderSettings } from '../../shared/embeddings/settings';
 import { openStore } from '../../shared/store/open';
 import path from 'node:path';
 import type { CommandContext } from './context';
 import { parseOptions } from './options';
 import { printJson, printOut, terminalProgress } from './output';
-import { addEmbedderOptions, embedderOptionsSchema } from './search-session';
+import { addEmbedderOptions, embedderOptionsSchema, loadConfiguredEmbedder } from './search-session';
 
 const embedOptionsSchema = embedderOptionsSchema.extend({
   rebuild: z.boolean().default(false),
@@ -35,13 +34,7 @@ export function registerEmbedCommand(program: Command, context: CommandContext):
       process.stderr.write(`reposcout: downloading ${id} from the Hugging Face hub…\n`);
       modelDir = await downloadModel(id, path.join(defaultDataDir(), 'models'));
     }
-    const settings = resolveEmbedderSettings(
-      { embedder: options.download !== undefined ? 'transformers' : options.embedder, modelDir },
-      process.env,
-      defaultDataDir(),
-    );
-    const { embedder, warnings } = await loadEmbedder(settings);
-    for (const warning of warnings) process.stderr.write(`reposcout: warning: ${warning}\n`);
+    const embedder = await loadConfiguredEmbedder({ embedder: options.download !== undefined ? 'transformers' : options.embedder, modelDir });
     const store = openStore(resolveDbPath(options.db));
     const progress = terminalProgress(options.progress);
     try {

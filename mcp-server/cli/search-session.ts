@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { loadEmbedder, resolveEmbedderSettings } from '../../shared/embeddings/settings';
+import { loadEmbedder, resolveEmbedderSettings, type EmbedderChoice } from '../../shared/embeddings/settings';
 import { defaultDataDir, resolveDbPath } from '../../shared/paths';
 import { indexStoredRepositories } from '../../shared/search/index-repositories';
 import { openSpace, type VectorSpace } from '../../shared/search/spaces';
+import type { Embedder } from '../../shared/embeddings/types';
 import { syncEmbeddings } from '../../shared/search/sync';
 import { openStore, type Store } from '../../shared/store/open';
 import type { Command } from 'commander';
@@ -21,6 +22,16 @@ export function addEmbedderOptions(command: Command): Command {
     .option('--model-dir <dir>', 'sentence-embedding model folder for transformers.js (default: $REPOSCOUT_MODEL_DIR, else the data folder)');
 }
 
+/**
+ * The embedder `choice` resolves to (after flags, the environment, then the data folder's model);
+ * warnings, such as a broken model folder falling back to lexical, go to stderr.
+ */
+export async function loadConfiguredEmbedder(choice: { embedder?: EmbedderChoice; modelDir?: string }): Promise<Embedder | 'lexical'> {
+  const { embedder, warnings } = await loadEmbedder(resolveEmbedderSettings(choice, process.env, defaultDataDir()));
+  for (const warning of warnings) process.stderr.write(`reposcout: warning: ${warning}\n`);
+  return embedder;
+}
+
 export interface SearchSession {
   store: Store;
   space: VectorSpace;
@@ -36,9 +47,7 @@ export async function openSearchSession(
   options: z.infer<typeof embedderOptionsSchema>,
   context: { signal?: AbortSignal } = {},
 ): Promise<SearchSession> {
-  const settings = resolveEmbedderSettings({ embedder: options.embedder, modelDir: options.modelDir }, process.env, defaultDataDir());
-  const { embedder, warnings } = await loadEmbedder(settings);
-  for (const warning of warnings) process.stderr.write(`reposcout: warning: ${warning}\n`);
+  const embedder = await loadConfiguredEmbedder({ embedder: options.embedder, modelDir: options.modelDir });
   const store = openStore(resolveDbPath(options.db));
   const progress = terminalProgress(options.progress);
   try {
