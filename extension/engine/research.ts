@@ -7,7 +7,7 @@ import {
   type ListRepositoriesResult,
 } from '../../shared/protocol';
 import { reportModelSchema, reportModelUri, type ReportModel } from '../../shared/protocol/report';
-import { ToolError } from './errors';
+import { readModel } from './models';
 import type { CallOptions, EngineClient } from './client';
 
 // The research capability as typed calls over MCP. Tool names and answer shapes come from
@@ -41,24 +41,8 @@ export async function listAllRepositories(engine: EngineClient, signal?: AbortSi
  * The repository report's model, whole from the engine (the same model its HTML report
  * renders), checked against the contract.
  */
-export async function loadReportModel(engine: EngineClient, key: string, signal?: AbortSignal): Promise<ReportModel> {
-  const text = await engine.readText(reportModelUri(key), signal);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    raw = undefined;
-  }
-  const parsed = reportModelSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ToolError(
-      'report-model',
-      'UNEXPECTED_ANSWER',
-      "The engine's report model came in a shape this extension does not understand; the extension and its engine may be from different versions.",
-      null,
-    );
-  }
-  return parsed.data;
+export function loadReportModel(engine: EngineClient, key: string, signal?: AbortSignal): Promise<ReportModel> {
+  return readModel(engine, reportModelUri(key), reportModelSchema, 'report model', signal);
 }
 
 /** The contributors of one repository (top `limit`), for the dashboard's network. */

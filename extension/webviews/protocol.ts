@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { portfolioSchema } from '../../shared/protocol/achievements';
 import { reportModelSchema } from '../../shared/protocol/report';
+import { orgReportModelSchema } from '../../shared/protocol/org-report';
 
 // The repository report's model is the engine's (shared/protocol/report.ts): the HTML report
-// renders the same one with the same code.
+// renders the same one with the same code; so is the organization report's, which the
+// dashboard renders (shared/protocol/org-report.ts).
 export { reportModelSchema, type ReportModel } from '../../shared/protocol/report';
+export { orgReportModelSchema, type OrgReportModel } from '../../shared/protocol/org-report';
 
 // The message channel between the extension host and its webviews: every message is a
 // `{ type, … }` object validated with these schemas on the receiving side, host and webview
@@ -12,47 +15,7 @@ export { reportModelSchema, type ReportModel } from '../../shared/protocol/repor
 // textContent, never as HTML.
 
 const text = (max = 2000) => z.string().max(max);
-const grade = z.enum(['A', 'B', 'C', 'D', 'F']);
 const count = z.number().finite();
-
-export const dashboardModelSchema = z.object({
-  owner: text().nullable(),
-  title: text(),
-  /** GitHub owners: what the organization research says; null for local clones. */
-  organization: z
-    .object({
-      kind: text().nullable(),
-      name: text().nullable(),
-      description: text(4000).nullable(),
-      analyzedAt: text(),
-      repositories: count,
-      active: count,
-      dormant: count,
-      archived: count,
-      stars: count,
-      contributors: count,
-      medianHealth: z.number().nullable(),
-      communities: count,
-    })
-    .nullable(),
-  /** Average score of each health component across repositories, weakest first. */
-  components: z.array(z.object({ label: text(), averageScore: count })),
-  worst: z.array(z.object({ name: text(), key: text(), health: count, grade, busFactor: count, reasons: z.array(text()) })),
-  topics: z.array(z.object({ label: text(), terms: z.array(text()), repositories: count })),
-  citations: z.object({ repositories: count, dois: count, arxiv: count, zenodo: count, references: z.array(z.object({ kind: text(), id: text(), url: text(), repositories: count })) }).nullable(),
-  repositories: z.array(
-    z.object({ key: text(), name: text(), health: z.number().nullable(), grade: grade.nullable(), primaryLanguage: text().nullable(), lastCommitAt: text().nullable(), busFactor: count.nullable() }),
-  ),
-  grades: z.array(z.object({ grade: z.enum(['A', 'B', 'C', 'D', 'F', 'n/a']), count })),
-  languages: z.array(z.object({ language: text(), repositories: count })),
-  network: z.object({
-    nodes: z.array(z.object({ id: text(), kind: z.enum(['person', 'repository']), label: text(), weight: count, health: z.number().nullable(), email: text().nullable(), key: text().nullable() })),
-    edges: z.array(z.object({ source: text(), target: text(), weight: count })),
-    people: count,
-    truncated: z.boolean(),
-  }),
-});
-export type DashboardModel = z.output<typeof dashboardModelSchema>;
 
 const diffSummary = z.object({ files: z.array(z.object({ path: text(4096), insertions: count, deletions: count })), insertions: count, deletions: count });
 
@@ -135,7 +98,7 @@ export type PanelState = z.output<typeof panelStateSchema>;
 export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loading'), title: text(), state: panelStateSchema }),
   z.object({ type: z.literal('report'), model: reportModelSchema }),
-  z.object({ type: z.literal('dashboard'), model: dashboardModelSchema }),
+  z.object({ type: z.literal('dashboard'), model: orgReportModelSchema }),
   z.object({ type: z.literal('job'), model: jobReportModelSchema }),
   z.object({ type: z.literal('portfolio'), model: portfolioModelSchema }),
   z.object({ type: z.literal('error'), message: text(4000), retry: z.boolean() }),

@@ -9,6 +9,8 @@ import { isValidLogin } from '../../shared/github/target';
 import { renderRepositoryMarkdown } from '../../shared/reports/markdown';
 import { buildReportModel } from '../../shared/reports/report-model';
 import { REPORT_MODEL_TEMPLATE } from '../../shared/protocol/report';
+import { ORG_REPORT_MODEL_TEMPLATE } from '../../shared/protocol/org-report';
+import { buildOrgReportModel } from '../../shared/reports/org-report-model';
 import { renderOrganizationMarkdown } from '../../shared/reports/org-markdown';
 import { identityFrom, parseWindow, portfolioFromStore } from '../../shared/achievements/index';
 import { renderPortfolioMarkdown } from '../../shared/achievements/exports/markdown';
@@ -16,6 +18,7 @@ import { renderPortfolioHtml } from '../../shared/achievements/exports/html';
 import { renderPortfolioJson } from '../../shared/achievements/exports/json';
 import { findBrowser, printPdf } from '../../shared/achievements/exports/pdf';
 import { PORTFOLIO_EXPORT_FORMATS, PORTFOLIO_EXPORT_MIME, PORTFOLIO_NO_BROWSER_CODE, PORTFOLIO_EXPORT_TEMPLATE, type PortfolioExportFormat } from '../../shared/protocol/achievements';
+import type { OrganizationResearch } from '../../shared/research/org-types';
 import type { Catalog } from './catalog';
 import type { GitHubAccess } from './github-access';
 import { requireOrganization } from './organizations';
@@ -56,6 +59,7 @@ export function registerResources(server: McpServer, deps: ResourceDeps): void {
   registerRepositoryReports(server, deps);
   registerReportModels(server, deps);
   registerOrganizationReports(server, deps);
+  registerOrganizationReportModels(server, deps);
   if (deps.enabledTools.has('get_portfolio')) {
     registerPortfolioReports(server, deps);
     registerPortfolioExports(server, deps);
@@ -279,24 +283,47 @@ function registerOrganizationReports(server: McpServer, deps: ResourceDeps): voi
         "The research report of one GitHub organization or user as Markdown: overview, health distribution with the best and worst repositories and why, where points are lost, languages, activity, topic clusters, collaboration network (central people, communities, bus factor risk), citations and every repository. The owner is a login researched with ingest_github or research_organization.",
       mimeType: 'text/markdown',
     },
-    (uri, variables) => {
-      const raw = Array.isArray(variables.owner) ? variables.owner.join(',') : (variables.owner ?? '');
-      let owner: string;
-      try {
-        owner = decodeURIComponent(raw);
-      } catch {
-        throw new McpError(RESOURCE_NOT_FOUND, `The owner in ${uri.href} is not valid percent-encoding; use the login as it is, e.g. reposcout://organization/octo-org/report.`);
-      }
-      try {
-        if (!isValidLogin(owner)) throw new McpError(RESOURCE_NOT_FOUND, `${JSON.stringify(owner.slice(0, 100))} is not a GitHub organization or user name; use one listed by resources/list.`);
-        const research = requireOrganization(deps, owner);
-        // The report was written for a folder with graph.json beside it; here the graph comes from a tool.
-        const text = renderOrganizationMarkdown(research).replace(' The graph is in graph.json beside this report.', ' The graph is available from get_collaboration_network with includeGraph.');
-        return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: fencedReport(text) }] };
-      } catch (error) {
-        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error, deps.enabledTools));
-        throw error;
-      }
-    },
+    readOrganization(deps, 'text/markdown', (research) =>
+      // The report was written for a folder with graph.json beside it; here the graph comes from a tool.
+      fencedReport(renderOrganizationMarkdown(research).replace(' The graph is in graph.json beside this report.', ' The graph is available from get_collaboration_network with includeGraph.')),
+    ),
+  );
+}
+
+/** Reads one researched owner's resource: the login from the URI, then `render` of its stored organization research. */
+function readOrganization(
+  deps: ResourceDeps,
+  mimeType: string,
+  render: (research: OrganizationResearch) => string,
+): (uri: URL, variables: Record<string, string | string[] | undefined>) => { contents: { uri: string; mimeType: string; text: string }[] } {
+  return (uri, variables) => {
+    const raw = Array.isArray(variables.owner) ? variables.owner.join(',') : (variables.owner ?? '');
+    let owner: string;
+    try {
+      owner = decodeURIComponent(raw);
+    } catch {
+      throw new McpError(RESOURCE_NOT_FOUND, `The owner in ${uri.href} is not valid percent-encoding; use the login as it is, e.g. reposcout://organization/octo-org/report.`);
+    }
+    try {
+      if (!isValidLogin(owner)) throw new McpError(RESOURCE_NOT_FOUND, `${JSON.stringify(owner.slice(0, 100))} is not a GitHub organization or user name; use one listed by resources/list.`);
+      return { contents: [{ uri: uri.href, mimeType, text: render(requireOrganization(deps, owner)) }] };
+    } catch (error) {
+      if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error, deps.enabledTools));
+      throw error;
+    }
+  };
+}
+
+/**
+ * The organization report's model as JSON (shared/protocol/org-report.ts), the one the HTML
+ * organization report renders, for clients that render it themselves (the VS Code
+ * dashboard). Not listed: it is the Markdown report's data, one per owner.
+ */
+function registerOrganizationReportModels(server: McpServer, deps: ResourceDeps): void {
+  server.registerResource(
+    'organization-report-model',
+    new ResourceTemplate(ORG_REPORT_MODEL_TEMPLATE, { list: undefined }),
+    { title: 'Organization report model', description: 'The data of an organization report as JSON, for clients that render it. The owner is a researched login.', mimeType: 'application/json' },
+    readOrganization(deps, 'application/json', (research) => JSON.stringify(buildOrgReportModel(research))),
   );
 }
