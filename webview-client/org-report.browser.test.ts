@@ -5,42 +5,23 @@
 // (markup in a name, a login, a description) stays text in both.
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webviewHtml } from '../extension/webviews/html';
 import { githubWorld, type GitHubWorld } from '../test/helpers/github';
+import { launchChromium, openFile, openWebview, posted, shownReport, writeWebview, type ShownReport } from '../test/helpers/webview-browser';
 import type { OrgReportModel } from '../shared/protocol/org-report';
 import { ingestGitHubOwner } from '../shared/github/ingest';
 import { researchOrganization } from '../shared/research/org-research';
 import { renderOrgReportHtml } from '../shared/reports/org-html';
 import { buildOrgReportModel } from '../shared/reports/org-report-model';
-// @ts-expect-error -- a plain .mjs build helper shared with esbuild.config.mjs; no declarations.
-import { browserBuild } from './bundle.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
-const root = path.resolve(import.meta.dirname, '..');
 const MARKUP = '<img src=x onerror="document.title=\'pwned\'">';
 
-interface Shown {
-  sections: { id: string; text: string }[];
-  kpis: string;
-  title: string;
-  buttons: string[];
-}
-
-async function shown(page: Page): Promise<Shown> {
+async function shown(page: Page): Promise<ShownReport> {
   await page.locator('#repositories').waitFor({ timeout: 15_000 });
   await expect.poll(() => page.locator('canvas[data-chart]').count(), { timeout: 15_000 }).toBe(3);
   await page.locator('.graph[data-nodes]').waitFor({ timeout: 30_000 });
-  return {
-    // textContent: the text nodes themselves (innerText would also differ by a link's layout).
-    sections: await page.locator('section.card').evaluateAll((els) => els.map((el) => ({ id: el.id, text: el.textContent ?? '' }))),
-    kpis: (await page.locator('.kpis').textContent()) ?? '',
-    title: await page.locator('h1').innerText(),
-    buttons: await page.locator('.report-header button').allInnerTexts(),
-  };
+  return shownReport(page);
 }
 
 describe('one organization report renderer for the HTML report and the VS Code dashboard', () => {
@@ -51,7 +32,6 @@ describe('one organization report renderer for the HTML report and the VS Code d
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}; run \`apt-get install -y chromium\` (as root).`);
     world = await githubWorld({ repositories: 30, hostile: true });
     await ingestGitHubOwner(world.store, world.client(), 'acme', { now: world.org.now, batchSize: 30 });
     model = buildOrgReportModel(researchOrganization(world.store, 'acme', { now: world.org.now }));
@@ -69,12 +49,8 @@ describe('one organization report renderer for the HTML report and the VS Code d
       repositories: model.repositories.map((r) => ({ ...r, name: rename(r.name) })),
     };
     fs.writeFileSync(path.join(world.dir, 'report.html'), renderOrgReportHtml(model));
-    // The dashboard as the extension ships it: esbuild's bundle of its entry, its page shell and stylesheet.
-    const bundle = await build({ ...browserBuild, entryPoints: [path.join(root, 'extension/webviews/client/dashboard.ts')], write: false });
-    fs.writeFileSync(path.join(world.dir, 'dashboard.js'), bundle.outputFiles?.[0]?.text ?? '');
-    fs.copyFileSync(path.join(root, 'media/webview.css'), path.join(world.dir, 'webview.css'));
-    fs.writeFileSync(path.join(world.dir, 'webview.html'), webviewHtml({ cspSource: 'file:', scriptUri: 'dashboard.js', styleUri: 'webview.css', title: 'RepoScout Dashboard: acme' }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    await writeWebview(world.dir, 'extension/webviews/client/dashboard.ts', 'RepoScout Dashboard: acme');
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -82,40 +58,8 @@ describe('one organization report renderer for the HTML report and the VS Code d
     await world?.dispose();
   });
 
-  async function open(file: string, before?: (page: Page) => Promise<void>): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => errors.push(`${file}: ${error.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`${file}: ${m.text()}`);
-    });
-    page.on('dialog', (d) => {
-      errors.push(`${file}: dialog ${d.message()}`);
-      void d.dismiss();
-    });
-    page.on('request', (r) => {
-      if (!r.url().startsWith('file:')) errors.push(`${file}: request ${r.url()}`);
-    });
-    await before?.(page);
-    await page.goto(pathToFileURL(path.join(world.dir, file)).href);
-    return page;
-  }
-
-  async function openDashboard(): Promise<Page> {
-    const page = await open('webview.html', (p) =>
-      // VS Code's webview API, as the page gets it: messages to the host are recorded.
-      p
-        .addInitScript(() => {
-          const w = globalThis as unknown as { posted: unknown[]; acquireVsCodeApi: () => unknown };
-          w.posted = [];
-          w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => undefined, setState: () => undefined });
-        })
-        .then(() => undefined),
-    );
-    // The host answers the webview's "ready" with the model, as panels.ts does.
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { posted: { type: string }[] }).posted.map((m) => m.type))).toContain('ready');
-    await page.evaluate((m) => (globalThis as unknown as { postMessage(message: unknown, origin: string): void }).postMessage({ type: 'dashboard', model: m }, '*'), model);
-    return page;
-  }
+  const open = (file: string) => openFile(browser, world.dir, file, errors);
+  const openDashboard = () => openWebview(browser, world.dir, errors, { type: 'dashboard', model });
 
   it('shows the same sections with the same text, and the dashboard alone has actions', async () => {
     const htmlPage = await open('report.html');
@@ -129,7 +73,7 @@ describe('one organization report renderer for the HTML report and the VS Code d
     expect(dashboard.kpis).toBe(html.kpis);
     // Every section's text is the same but one sentence: what a click on the graph does.
     const hints = ['Click a repository to open its report, a person to see their repositories; drag to rearrange, scroll to zoom.', 'Click a node to highlight its neighbours; drag to rearrange, scroll to zoom.'];
-    const withoutHints = (sections: Shown['sections']) => sections.map((s) => ({ ...s, text: hints.reduce((t, hint) => t.replace(hint, ''), s.text) }));
+    const withoutHints = (sections: ShownReport['sections']) => sections.map((s) => ({ ...s, text: hints.reduce((t, hint) => t.replace(hint, ''), s.text) }));
     expect(dashboard.sections.find((s) => s.id === 'network')?.text).toContain(hints[0]);
     expect(html.sections.find((s) => s.id === 'network')?.text).toContain(hints[1]);
     expect(withoutHints(dashboard.sections)).toEqual(withoutHints(html.sections));
@@ -145,8 +89,7 @@ describe('one organization report renderer for the HTML report and the VS Code d
 
     // In the dashboard a repository is a link back to the host.
     await dashboardPage.locator('#worst button.link').first().click();
-    const posted = await dashboardPage.evaluate(() => (globalThis as unknown as { posted: unknown[] }).posted);
-    expect(posted).toContainEqual({ type: 'openRepository', key: hostileKey });
+    expect(await posted(dashboardPage)).toContainEqual({ type: 'openRepository', key: hostileKey });
     expect(errors).toEqual([]);
   });
 

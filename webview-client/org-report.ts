@@ -264,7 +264,7 @@ function networkSection(m: OrgReportModel, a: Actions): HTMLElement {
   return section(
     'Collaboration network',
     'network',
-    h('p', { class: 'muted' }, `People (circles, coloured by community) linked to the repositories (squares, coloured by health) they contributed to; bigger means more shared work.${shown}${net.notes.length ? ` ${net.notes.join(' ')}` : ''}`),
+    h('p', { class: 'muted' }, `People (circles${communities.length ? ', coloured by community' : ''}) linked to the repositories (squares, coloured by health) they contributed to; bigger means more shared work.${shown}${net.notes.length ? ` ${net.notes.join(' ')}` : ''}`),
     container,
     selection,
     legend,

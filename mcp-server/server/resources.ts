@@ -209,27 +209,41 @@ function registerRepositoryReports(server: McpServer, deps: ResourceDeps): void 
   );
 }
 
-/** Reads one stored repository's resource: the key from the URI, then `render` of its stored research. */
-function readRepository(
-  { catalog, enabledTools }: ResourceDeps,
+type ReadResource = (uri: URL, variables: Record<string, string | string[] | undefined>) => { contents: { uri: string; mimeType: string; text: string }[] };
+
+/**
+ * Reads one stored thing's resource: the URI `variable` percent-decoded, `find` it (a
+ * RepoScoutError, e.g. nothing stored, answers "resource not found" with its sentence), then
+ * `render` it.
+ */
+function readStored<T>(
+  enabledTools: ReadonlySet<string>,
+  variable: string,
+  encodingHint: string,
+  find: (value: string) => T,
   mimeType: string,
-  render: (found: ReturnType<Catalog['resolve']>) => string,
-): (uri: URL, variables: Record<string, string | string[] | undefined>) => { contents: { uri: string; mimeType: string; text: string }[] } {
+  render: (found: T) => string,
+): ReadResource {
   return (uri, variables) => {
-    const raw = Array.isArray(variables.key) ? variables.key.join(',') : (variables.key ?? '');
-    let key: string;
+    const raw = variables[variable];
+    let value: string;
     try {
-      key = decodeURIComponent(raw);
+      value = decodeURIComponent(Array.isArray(raw) ? raw.join(',') : (raw ?? ''));
     } catch {
-      throw new McpError(RESOURCE_NOT_FOUND, `The key in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(key).`);
+      throw new McpError(RESOURCE_NOT_FOUND, `The ${variable} in ${uri.href} is not valid percent-encoding; ${encodingHint}.`);
     }
     try {
-      return { contents: [{ uri: uri.href, mimeType, text: render(catalog.resolve(key)) }] };
+      return { contents: [{ uri: uri.href, mimeType, text: render(find(value)) }] };
     } catch (error) {
       if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error, enabledTools));
       throw error;
     }
   };
+}
+
+/** Reads one stored repository's resource: the key from the URI, then `render` of its stored research. */
+function readRepository({ catalog, enabledTools }: ResourceDeps, mimeType: string, render: (found: ReturnType<Catalog['resolve']>) => string): ReadResource {
+  return readStored(enabledTools, 'key', 'build the URI with encodeURIComponent(key)', (key) => catalog.resolve(key), mimeType, render);
 }
 
 /**
@@ -291,27 +305,12 @@ function registerOrganizationReports(server: McpServer, deps: ResourceDeps): voi
 }
 
 /** Reads one researched owner's resource: the login from the URI, then `render` of its stored organization research. */
-function readOrganization(
-  deps: ResourceDeps,
-  mimeType: string,
-  render: (research: OrganizationResearch) => string,
-): (uri: URL, variables: Record<string, string | string[] | undefined>) => { contents: { uri: string; mimeType: string; text: string }[] } {
-  return (uri, variables) => {
-    const raw = Array.isArray(variables.owner) ? variables.owner.join(',') : (variables.owner ?? '');
-    let owner: string;
-    try {
-      owner = decodeURIComponent(raw);
-    } catch {
-      throw new McpError(RESOURCE_NOT_FOUND, `The owner in ${uri.href} is not valid percent-encoding; use the login as it is, e.g. reposcout://organization/octo-org/report.`);
-    }
-    try {
-      if (!isValidLogin(owner)) throw new McpError(RESOURCE_NOT_FOUND, `${JSON.stringify(owner.slice(0, 100))} is not a GitHub organization or user name; use one listed by resources/list.`);
-      return { contents: [{ uri: uri.href, mimeType, text: render(requireOrganization(deps, owner)) }] };
-    } catch (error) {
-      if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error, deps.enabledTools));
-      throw error;
-    }
+function readOrganization(deps: ResourceDeps, mimeType: string, render: (research: OrganizationResearch) => string): ReadResource {
+  const find = (owner: string) => {
+    if (!isValidLogin(owner)) throw new McpError(RESOURCE_NOT_FOUND, `${JSON.stringify(owner.slice(0, 100))} is not a GitHub organization or user name; use one listed by resources/list.`);
+    return requireOrganization(deps, owner);
   };
+  return readStored(deps.enabledTools, 'owner', 'use the login as it is, e.g. reposcout://organization/octo-org/report', find, mimeType, render);
 }
 
 /**
