@@ -4,7 +4,8 @@ import { isDatabaseBusy } from '../shared/store/busy';
 import { cliNextStep } from './cli/next-step';
 import { createProgram } from './cli/program';
 
-// Exit codes: 0 success, 1 the operation failed, 2 the input was wrong, 130 interrupted.
+// Exit codes: 0 success, 1 the operation failed, 2 the input was wrong, 3 a job waits for a
+// person's decision (reposcout jobs wait), 130 interrupted.
 const EXIT_FOR: Partial<Record<RepoScoutErrorCode, number>> = {
   INVALID_INPUT: 2,
   PATH_NOT_FOUND: 2,
@@ -17,6 +18,7 @@ const EXIT_FOR: Partial<Record<RepoScoutErrorCode, number>> = {
   MEMORY_NOT_FOUND: 2,
   IMPORT_INVALID: 2,
   JOB_NOT_FOUND: 2,
+  JOB_WAITS: 3,
   INTERRUPTED: 130,
 };
 

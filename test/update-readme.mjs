@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { pagesEsbuildPlugin } from '../webview-client/bundle.mjs';
 
 // Inside the project so the bundle's external packages resolve from node_modules.
 const out = path.resolve('node_modules/.cache/reposcout-readme/sections.mjs');
@@ -16,6 +17,8 @@ await build({
   platform: 'node',
   format: 'esm',
   external: ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'],
+  // What the sections import may embed an HTML page's browser code (webview-client/bundle.mjs).
+  plugins: [pagesEsbuildPlugin(process.cwd())],
   banner: { js: "import { createRequire as __readmeCreateRequire } from 'node:module';\nconst require = __readmeCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

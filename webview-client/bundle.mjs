@@ -13,6 +13,7 @@ import path from 'node:path';
 export const PAGES = {
   'report-page': { entry: 'webview-client/report-page.ts', styles: ['webview-client/report-page.css', 'media/webview.css'] },
   'org-page': { entry: 'webview-client/org-page.ts', styles: ['webview-client/report-page.css', 'media/webview.css'] },
+  'portfolio-page': { entry: 'webview-client/portfolio-page.ts', styles: ['webview-client/report-page.css', 'media/webview.css'] },
 };
 
 /** esbuild options for every browser script (webviews and the HTML pages): one IIFE, no CDN. */

@@ -13,6 +13,7 @@ import {
   PointElement,
   Tooltip,
   type ChartConfiguration,
+  type Plugin,
 } from 'chart.js';
 import { h, themeColor } from './dom';
 
@@ -23,6 +24,19 @@ import { h, themeColor } from './dom';
 Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
 let charts: Chart[] = [];
+
+// After every layout (first drawing, resize), the category labels Chart.js kept on the axis
+// after its own autoSkip, and the axis's width in CSS pixels, on the canvas: a dropped or
+// clipped label can be told without reading pixels.
+const recordAxisLabels: Plugin = {
+  id: 'reposcout-axis-labels',
+  afterLayout(chart) {
+    const category = Object.values(chart.scales).find((scale) => scale.type === 'category');
+    if (!category) return;
+    chart.canvas.dataset.labels = JSON.stringify(category.ticks.map((tick) => tick.label));
+    chart.canvas.dataset.axisWidth = String(Math.floor(category.width));
+  },
+};
 
 /** Destroys the charts of the last rendering (call before rendering again). */
 export function destroyCharts(): void {
@@ -38,7 +52,7 @@ export function chartCanvas(label: string, config: ChartConfiguration, height = 
   // Charts need the canvas in the document; build them after this frame's layout.
   requestAnimationFrame(() => {
     if (!canvas.isConnected) return;
-    charts.push(new Chart(canvas, config));
+    charts.push(new Chart(canvas, { ...config, plugins: [...(config.plugins ?? []), recordAxisLabels] }));
     // Says the chart drew (tests and the HTML report's readers can tell a blank canvas apart).
     canvas.dataset.chart = String(config.type);
   });
@@ -70,6 +84,17 @@ export function paletteColor(i: number): string {
 /** One headline figure with its label and detail. */
 export function kpi(label: string, value: string, detail: string, extraClass = ''): HTMLElement {
   return h('div', { class: `kpi ${extraClass}${value.length > 9 ? ' long' : ''}`, role: 'group', ariaLabel: `${label}: ${value}` }, h('div', { class: 'kpi-value' }, value), h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-detail muted' }, detail));
+}
+
+/** `text` in lines of at most `max` characters, broken between words (a longer word keeps its own line): Chart.js draws an array as stacked lines. */
+export function wrapLabel(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 export function shorten(text: string, max: number): string {

@@ -48,6 +48,11 @@ export function table(headers: string[], rows: Child[][], options: { numeric?: n
   );
 }
 
+/** Label and value pairs (the engine's worded facts) as a definition list. */
+export function facts(items: { label: string; value: string }[]): HTMLDListElement {
+  return h('dl', { class: 'facts' }, ...items.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]));
+}
+
 /** Theme colour from VS Code's CSS variables, with a fallback for tests outside VS Code. */
 export function themeColor(name: string, fallback: string): string {
   const value = getComputedStyle(document.body).getPropertyValue(`--vscode-${name}`).trim();
@@ -55,9 +60,16 @@ export function themeColor(name: string, fallback: string): string {
 }
 
 export const fmt = new Intl.NumberFormat(undefined);
+const oneDecimal = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export function date(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '—';
+}
+
+/** A byte count in B, KB or MB (1024-based), as the Markdown report writes sizes. */
+export function bytes(n: number): string {
+  if (n < 1024) return `${fmt.format(n)} B`;
+  return n < 1024 * 1024 ? `${oneDecimal.format(n / 1024)} KB` : `${oneDecimal.format(n / (1024 * 1024))} MB`;
 }
 
 export function percent(share: number | null): string {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubWorld, type GitHubWorld } from '../test/helpers/github';
-import { launchChromium, openFile, openWebview, posted, shownReport, writeWebview, type ShownReport } from '../test/helpers/webview-browser';
+import { launchChromium, offPage, openFile, openWebview, posted, shown as shownReport, writeWebview, type Shown, type Watch } from '../test/helpers/webview-harness';
 import type { OrgReportModel } from '../shared/protocol/org-report';
 import { ingestGitHubOwner } from '../shared/github/ingest';
 import { researchOrganization } from '../shared/research/org-research';
@@ -17,11 +17,10 @@ import { buildOrgReportModel } from '../shared/reports/org-report-model';
 
 const MARKUP = '<img src=x onerror="document.title=\'pwned\'">';
 
-async function shown(page: Page): Promise<ShownReport> {
-  await page.locator('#repositories').waitFor({ timeout: 15_000 });
-  await expect.poll(() => page.locator('canvas[data-chart]').count(), { timeout: 15_000 }).toBe(3);
+/** What a rendering shows once its three charts and the graph drew. */
+async function shown(page: Page): Promise<Shown> {
   await page.locator('.graph[data-nodes]').waitFor({ timeout: 30_000 });
-  return shownReport(page);
+  return shownReport(page, 'repositories');
 }
 
 describe('one organization report renderer for the HTML report and the VS Code dashboard', () => {
@@ -29,7 +28,7 @@ describe('one organization report renderer for the HTML report and the VS Code d
   let browser: Browser;
   let model: OrgReportModel;
   let hostileKey: string;
-  const errors: string[] = [];
+  const watch: Watch = { errors: [], requests: [] };
 
   beforeAll(async () => {
     world = await githubWorld({ repositories: 30, hostile: true });
@@ -49,7 +48,7 @@ describe('one organization report renderer for the HTML report and the VS Code d
       repositories: model.repositories.map((r) => ({ ...r, name: rename(r.name) })),
     };
     fs.writeFileSync(path.join(world.dir, 'report.html'), renderOrgReportHtml(model));
-    await writeWebview(world.dir, 'extension/webviews/client/dashboard.ts', 'RepoScout Dashboard: acme');
+    await writeWebview(world.dir, 'extension/webviews/client/dashboard.ts', 'dashboard');
     browser = await launchChromium();
   });
 
@@ -58,8 +57,8 @@ describe('one organization report renderer for the HTML report and the VS Code d
     await world?.dispose();
   });
 
-  const open = (file: string) => openFile(browser, world.dir, file, errors);
-  const openDashboard = () => openWebview(browser, world.dir, errors, { type: 'dashboard', model });
+  const open = (file: string) => openFile(browser, world.dir, file, watch);
+  const openDashboard = () => openWebview(browser, world.dir, watch, { type: 'dashboard', model });
 
   it('shows the same sections with the same text, and the dashboard alone has actions', async () => {
     const htmlPage = await open('report.html');
@@ -73,7 +72,7 @@ describe('one organization report renderer for the HTML report and the VS Code d
     expect(dashboard.kpis).toBe(html.kpis);
     // Every section's text is the same but one sentence: what a click on the graph does.
     const hints = ['Click a repository to open its report, a person to see their repositories; drag to rearrange, scroll to zoom.', 'Click a node to highlight its neighbours; drag to rearrange, scroll to zoom.'];
-    const withoutHints = (sections: ShownReport['sections']) => sections.map((s) => ({ ...s, text: hints.reduce((t, hint) => t.replace(hint, ''), s.text) }));
+    const withoutHints = (sections: Shown['sections']) => sections.map((s) => ({ ...s, text: hints.reduce((t, hint) => t.replace(hint, ''), s.text) }));
     expect(dashboard.sections.find((s) => s.id === 'network')?.text).toContain(hints[0]);
     expect(html.sections.find((s) => s.id === 'network')?.text).toContain(hints[1]);
     expect(withoutHints(dashboard.sections)).toEqual(withoutHints(html.sections));
@@ -90,7 +89,8 @@ describe('one organization report renderer for the HTML report and the VS Code d
     // In the dashboard a repository is a link back to the host.
     await dashboardPage.locator('#worst button.link').first().click();
     expect(await posted(dashboardPage)).toContainEqual({ type: 'openRepository', key: hostileKey });
-    expect(errors).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    expect(offPage(watch)).toEqual([]);
   });
 
   it('shows markup in names, logins and descriptions as text in both, creating no element', async () => {
@@ -105,6 +105,7 @@ describe('one organization report renderer for the HTML report and the VS Code d
       expect(await page.locator('#app script, #app style, [onerror]').count()).toBe(0);
       expect(await page.title()).not.toBe('pwned');
     }
-    expect(errors).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    expect(offPage(watch)).toEqual([]);
   });
 });

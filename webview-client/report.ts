@@ -1,13 +1,13 @@
 /// <reference lib="dom" />
 import type { ReportModel } from '../shared/protocol/report';
-import { baseOptions, chartCanvas, destroyCharts, kpi, paletteColor, shorten } from './charts';
-import { BAND_VAR, bandOf, date, fmt, h, link, percent, section, table, themeColor } from './dom';
+import { baseOptions, chartCanvas, destroyCharts, kpi, paletteColor, wrapLabel } from './charts';
+import { BAND_VAR, bandOf, bytes, date, facts, fmt, h, link, percent, section, table, themeColor } from './dom';
 
 // The repository report, written once: the VS Code report webview
 // (extension/webviews/client/report.ts) and the self-contained HTML report
 // (webview-client/report-page.ts, inlined by shared/reports/html.ts) both call renderReport
 // with the same model. Every repository string goes in through textContent (dom.ts h()).
-// A section is a function below and a line in SECTIONS.
+// A section is a function below and a place in LAYOUT.
 
 /** What the report's links and buttons do; null in the HTML report, where they are plain text. */
 export interface ReportActions {
@@ -27,15 +27,11 @@ type Section = (m: ReportModel, actions: Actions) => HTMLElement;
 export function renderReport(root: HTMLElement, m: ReportModel, actions: Actions): void {
   destroyCharts();
   root.removeAttribute('aria-busy');
-  const [health, activity, contributors, busFactor, hotspots, languages, ...rest] = SECTIONS.map((section) => section(m, actions));
-  root.replaceChildren(
-    header(m, actions),
-    kpis(m),
-    h('div', { class: 'grid two' }, health, activity),
-    h('div', { class: 'grid two' }, contributors, busFactor),
-    h('div', { class: 'grid two' }, hotspots, languages),
-    ...rest,
-  );
+  const rows = LAYOUT.map((row) => {
+    const cards = row.map((section) => section(m, actions));
+    return cards.length === 1 ? (cards[0] as HTMLElement) : h('div', { class: 'grid two' }, ...cards);
+  });
+  root.replaceChildren(header(m, actions), kpis(m), ...rows);
 }
 
 /** A name or action: a link when the report can act on it, plain text otherwise. */
@@ -110,35 +106,59 @@ function kpis(m: ReportModel): HTMLElement {
   );
 }
 
+// Characters per line of a health component's name on the chart's axis.
+const LABEL_LINE = 20;
+
+function summarySection(m: ReportModel): HTMLElement {
+  return section('Summary', 'summary', facts(m.facts.summary));
+}
+
 function healthSection(m: ReportModel): HTMLElement {
   const { grid } = baseOptions();
   const components = m.health.components;
-  const measured = components.filter((c) => c.score !== null);
-  const colors = measured.map((c) => themeColor(...BAND_VAR[bandOf((c.score ?? 0) * 100)]));
+  // Long names on two lines, so the axis keeps every one whole in a narrow card (issue #9).
+  const labels = components.map((c) => wrapLabel(c.score === null ? `${c.label} (n/a)` : c.label, LABEL_LINE));
+  const earned = components.map((c) => c.points);
+  const missed = components.map((c) => Math.max(0, Math.round((c.possible - c.points) * 10) / 10));
+  const described = components.map((c) => (c.score === null ? `${c.label} n/a` : `${c.label} ${c.points.toFixed(1)} of ${c.possible.toFixed(1)}`));
   const chart = chartCanvas(
-    `Health breakdown: ${measured.map((c) => `${c.label} ${percent(c.score)}`).join(', ')}`,
+    `Health points per component, earned of possible: ${described.join(', ')}`,
     {
       type: 'bar',
       data: {
-        labels: measured.map((c) => c.label),
-        datasets: [{ label: 'Score', data: measured.map((c) => Math.round((c.score ?? 0) * 100)), backgroundColor: colors, borderRadius: 3 }],
+        labels,
+        datasets: [
+          { label: 'Points earned', data: earned, backgroundColor: components.map((c) => themeColor(...BAND_VAR[bandOf(c.score === null ? null : c.score * 100)])), borderRadius: 2 },
+          { label: 'Points missed', data: missed, backgroundColor: themeColor('editorWidget-border', 'rgba(128,128,128,0.3)'), borderRadius: 2 },
+        ],
       },
       options: {
         indexAxis: 'y',
         maintainAspectRatio: false,
         animation: false,
-        // Every component is named: autoSkip would drop every other label at this height.
-        scales: { x: { min: 0, max: 100, grid: { color: grid }, ticks: { callback: (v) => `${v}%` } }, y: { grid: { display: false }, ticks: { autoSkip: false, callback: (_v, i) => shorten(measured[i]?.label ?? '', 26) } } },
-        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (ctx) => `${ctx.parsed.x}%` } } },
+        scales: {
+          x: { stacked: true, beginAtZero: true, grid: { color: grid }, title: { display: true, text: 'points of 100' } },
+          // Every component is named: autoSkip would drop every other label (issue #9).
+          y: { stacked: true, grid: { display: false }, ticks: { autoSkip: false } },
+        },
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { label: (ctx) => (ctx.datasetIndex === 0 ? `${described[ctx.dataIndex] ?? ''} points (score ${percent(components[ctx.dataIndex]?.score ?? null)})` : `missed ${ctx.parsed.x}`) } },
+        },
       },
     },
-    40 + 24 * measured.length,
+    60 + 32 * components.length,
   );
-  const rows = components.map((c) => [c.label, String(c.weight), c.score === null ? 'n/a' : percent(c.score), c.points.toFixed(1), h('span', { class: 'detail' }, c.detail)]);
+  const rows = components.map((c) => [c.label, String(c.weight), c.score === null ? 'n/a' : percent(c.score), c.score === null ? '—' : `${c.points.toFixed(1)} of ${c.possible.toFixed(1)}`, h('span', { class: 'detail' }, c.detail)]);
   return section(
     'Health breakdown',
     'health',
-    h('p', { class: 'muted' }, `${m.health.score}/100 is the weighted sum of the components below; n/a components are left out and their weight is spread over the rest.`),
+    h(
+      'p',
+      { class: 'muted' },
+      `${m.health.score}/100, grade ${m.health.grade}: the sum of the points each component earned (coloured by its score) of those it could earn (grey).`,
+      m.facts.healthNote ? ` ${m.facts.healthNote}` : '',
+    ),
     chart,
     h('details', {}, h('summary', {}, 'How each component scored'), table(['Component', 'Weight', 'Score', 'Points', 'Why'], rows, { numeric: [1, 2, 3], caption: 'Health components' })),
   );
@@ -146,7 +166,7 @@ function healthSection(m: ReportModel): HTMLElement {
 
 function activitySection(m: ReportModel): HTMLElement {
   const a = m.activity;
-  if (a.recentWeeks.length === 0) return section('Activity', 'activity', h('p', { class: 'muted' }, 'No commits yet.'));
+  if (a.recentWeeks.length === 0) return section('Activity', 'activity', h('p', { class: 'muted' }, 'No commits in the window.'), facts(m.facts.activity));
   const { grid } = baseOptions();
   const chart = chartCanvas(`Weekly commits over the last ${a.recentWeeks.length} weeks`, {
     type: 'bar',
@@ -164,33 +184,46 @@ function activitySection(m: ReportModel): HTMLElement {
       plugins: { legend: { position: 'bottom' } },
     },
   });
-  return section(
-    'Activity',
-    'activity',
-    h('p', { class: 'muted' }, `${a.activeWeeksLast26} of the last 26 weeks had commits · ${fmt.format(a.commitsLast90Days)} commits in the last 90 days · last commit ${a.daysSinceLastCommit} days before the analysis · history since ${date(a.firstCommitAt)}`),
-    chart,
-  );
+  return section('Activity', 'activity', chart, facts(m.facts.activity));
 }
 
 function person(name: string, email: string, a: Actions): HTMLElement | string {
   return action(name, a && (() => a.openContributor(name, email)), `Repositories ${name} contributed to`);
 }
 
+/** Lines added and deleted, coloured as a diff. */
+function lineChange(additions: number, deletions: number): HTMLElement {
+  return h('span', { class: 'diff' }, h('span', { class: 'add' }, `+${fmt.format(additions)}`), ' ', h('span', { class: 'del' }, `−${fmt.format(deletions)}`));
+}
+
 function contributorsSection(m: ReportModel, a: Actions): HTMLElement {
   const c = m.contributors;
   const busPeople = new Set(m.busFactor.window.people.map((p) => p.email.toLowerCase()));
-  const rows = c.shown.map((p) => [
-    h('span', { class: 'person' }, person(p.name, p.email, a), p.isBot ? h('span', { class: 'tag' }, 'bot') : null, busPeople.has(p.email.toLowerCase()) ? h('span', { class: 'tag warn', title: 'Part of the recent bus factor' }, 'key person') : null),
+  const people = c.top.map((p, i) => [
+    String(i + 1),
+    h('span', { class: 'person' }, person(p.name, p.email, a), busPeople.has(p.email.toLowerCase()) ? h('span', { class: 'tag warn', title: 'Part of the recent bus factor' }, 'key person') : null),
     fmt.format(p.commits),
+    fmt.format(p.merges),
+    lineChange(p.additions, p.deletions),
+    fmt.format(p.activeWeeks),
     fmt.format(p.commitsInWindow),
-    h('span', { class: 'diff' }, h('span', { class: 'add' }, `+${fmt.format(p.additions)}`), ' ', h('span', { class: 'del' }, `−${fmt.format(p.deletions)}`)),
+    date(p.firstCommitAt),
     date(p.lastCommitAt),
   ]);
+  const bots = c.botAccounts.map((b) => [h('span', { class: 'person' }, person(b.name, b.email, a), h('span', { class: 'tag' }, 'bot')), fmt.format(b.commits), fmt.format(b.merges), lineChange(b.additions, b.deletions), date(b.lastCommitAt)]);
   return section(
     'Contributors',
     'contributors',
-    h('p', { class: 'muted' }, `${fmt.format(c.humans)} people and ${c.bots} bots; showing ${c.shown.length} of ${fmt.format(c.humans + c.bots)}.${a ? ' Click a name for the repositories they worked on.' : ''}`),
-    h('div', { class: 'scroll' }, table(['Name', 'Commits', 'Recent', 'Lines', 'Last commit'], rows, { numeric: [1, 2, 3], caption: 'Contributors' })),
+    h('p', { class: 'muted' }, `${fmt.format(c.humans)} people and ${fmt.format(c.bots)} bots; the ${c.top.length} people with the most commits, then every bot.${a ? ' Click a name for the repositories they worked on.' : ''}`),
+    h(
+      'div',
+      { class: 'scroll' },
+      table(['#', 'Name', 'Commits', 'Merges', 'Lines', 'Active weeks', `Last ${m.summary.windowMonths} months`, 'First commit', 'Last commit'], people, { numeric: [0, 2, 3, 4, 5, 6], caption: 'People, by commits' }),
+    ),
+    h('h3', { attrs: { id: 'bots' } }, `Bots (${fmt.format(c.bots)})`),
+    bots.length
+      ? h('div', { class: 'scroll' }, table(['Bot', 'Commits', 'Merges', 'Lines', 'Last commit'], bots, { numeric: [1, 2, 3], caption: 'Bot accounts, by commits' }))
+      : h('p', { class: 'muted' }, 'No bot accounts.'),
   );
 }
 
@@ -205,7 +238,9 @@ function busFactorSection(m: ReportModel, a: Actions): HTMLElement {
       h(
         'ul',
         { class: 'shares' },
-        ...p.people.map((x) => h('li', {}, person(x.name, x.email, a), h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { class: 'fill' })), h('span', { class: 'num' }, percent(x.share)))),
+        ...p.people.map((x) =>
+          h('li', {}, person(x.name, x.email, a), h('span', { class: 'bar', attrs: { 'aria-hidden': 'true' } }, h('span', { class: 'fill' })), h('span', { class: 'num' }, `${fmt.format(x.commits)} commits`), h('span', { class: 'num' }, percent(x.share))),
+        ),
       ),
     );
   const el = section('Bus factor', 'bus-factor', part(`Last ${b.windowMonths} months`, b.window), part('All time', b.allTime));
@@ -223,14 +258,15 @@ function hotspotsSection(m: ReportModel, a: Actions): HTMLElement {
   const rows = m.hotspots.map((x) => [
     a && source === 'local' ? link(x.path, () => a.openFile(key, x.path), `Open ${x.path}`) : h('code', {}, x.path),
     fmt.format(x.churn),
+    lineChange(x.additions, x.deletions),
     fmt.format(x.commits),
     fmt.format(x.authors),
   ]);
   return section(
     'Hotspots',
     'hotspots',
-    h('p', { class: 'muted' }, `Files with the most changed lines in the last ${m.summary.windowMonths} months.`),
-    rows.length ? h('div', { class: 'scroll' }, table(['File', 'Churn', 'Commits', 'Authors'], rows, { numeric: [1, 2, 3], caption: 'Hotspots' })) : h('p', { class: 'muted' }, 'No changes in the window.'),
+    h('p', { class: 'muted' }, `Files with the most changed lines in the last ${m.summary.windowMonths} months; churn is lines added plus lines deleted.`),
+    rows.length ? h('div', { class: 'scroll' }, table(['File', 'Churn', 'Lines', 'Commits', 'Authors'], rows, { numeric: [1, 2, 3, 4], caption: 'Hotspots' })) : h('p', { class: 'muted' }, 'No changes in the window.'),
   );
 }
 
@@ -249,7 +285,7 @@ function languagesSection(m: ReportModel): HTMLElement {
     },
     200,
   );
-  return section('Languages', 'languages', chart, table(['Language', 'Files', 'Share'], m.languages.map((l) => [l.language, fmt.format(l.files), percent(l.share)]), { numeric: [1, 2], caption: 'Languages' }));
+  return section('Languages', 'languages', chart, table(['Language', 'Files', 'Size', 'Share'], m.languages.map((l) => [l.language, fmt.format(l.files), bytes(l.bytes), percent(l.share)]), { numeric: [1, 2, 3], caption: 'Languages' }));
 }
 
 function listed(items: string[]): string {
@@ -296,7 +332,7 @@ function pullRequestsSection(m: ReportModel, a: Actions): HTMLElement {
     h('span', { class: 'pr-title' }, pr.title),
     pr.author ? person(pr.author.name, pr.author.email, a) : '—',
     date(pr.mergedAt),
-    h('span', { class: 'diff' }, h('span', { class: 'add' }, `+${fmt.format(pr.additions)}`), ' ', h('span', { class: 'del' }, `−${fmt.format(pr.deletions)}`)),
+    lineChange(pr.additions, pr.deletions),
     fmt.format(pr.filesChanged),
   ]);
   const github = m.repository.source === 'github';
@@ -314,5 +350,5 @@ function pullRequestsSection(m: ReportModel, a: Actions): HTMLElement {
   );
 }
 
-// The report's sections, in order; renderReport lays the first six out in pairs.
-const SECTIONS: Section[] = [healthSection, activitySection, contributorsSection, busFactorSection, hotspotsSection, languagesSection, communitySection, pullRequestsSection];
+// The report's sections in reading order, one row each; a row of two is laid out side by side.
+const LAYOUT: Section[][] = [[summarySection], [healthSection, activitySection], [contributorsSection], [busFactorSection, languagesSection], [hotspotsSection], [communitySection], [pullRequestsSection]];

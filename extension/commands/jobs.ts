@@ -127,37 +127,62 @@ async function pickJob(deps: CommandDeps, arg: unknown, filter: (job: JobSummary
   return pick ? deps.jobs.record(pick.id) : undefined;
 }
 
+const waitsForPerson = (state: string) => state === 'waiting_for_approval' || state === 'needs_input';
+
 export const approveSubtask: CommandDefinition = {
   id: 'reposcout.approveSubtask',
   async run(deps, arg) {
     try {
-      const job = await pickJob(deps, arg, (j) => (j.subtasks ?? []).some((s) => s.state === 'waiting_for_approval'), 'waits for approval');
+      const job = await pickJob(deps, arg, (j) => (j.subtasks ?? []).some((s) => waitsForPerson(s.state)), 'waits for approval or input');
       if (!job) return;
       const node = nodeOf(arg);
-      const waiting = job.subtasks.filter((s) => s.state === 'waiting_for_approval');
+      const waiting = job.subtasks.filter((s) => waitsForPerson(s.state));
       let st = node?.kind === 'subtask' || node?.kind === 'attempt' ? job.subtasks.find((s) => s.key === node.key) : waiting.length === 1 ? waiting[0] : undefined;
       if (!st) {
-        const pick = await vscode.window.showQuickPick(waiting.map((s) => ({ label: s.key, description: s.safety.class, detail: oneLine(s.instruction, 200) })), { title: `RepoScout: approve a subtask of job ${job.id}` });
+        const pick = await vscode.window.showQuickPick(waiting.map((s) => ({ label: s.key, description: stateLabel(s.state), detail: oneLine(s.instruction, 200) })), { title: `RepoScout: decide a subtask of job ${job.id}` });
         st = waiting.find((s) => s.key === pick?.label);
       }
       if (!st) return;
-      if (st.state !== 'waiting_for_approval') {
-        void vscode.window.showInformationMessage(`Subtask ${st.key} does not wait for approval (it is ${stateLabel(st.state)}).`);
+      if (!waitsForPerson(st.state)) {
+        void vscode.window.showInformationMessage(`Subtask ${st.key} does not wait for approval or input (it is ${stateLabel(st.state)}).`);
         return;
       }
-      // The judge's class and reason are shown before anything is decided.
-      const detail = [`The safety judge classed it “${st.safety.class.replace(/_/g, ' ')}”: ${st.safety.reason}`, '', `Instruction: ${oneLine(st.instruction, 600)}`, `Branch: ${st.branch}`].join('\n');
-      const choice = await vscode.window.showWarningMessage(`Approve subtask “${st.key}” of job ${job.id}?`, { modal: true, detail }, 'Approve', 'Reject');
-      if (choice !== 'Approve' && choice !== 'Reject') return;
-      const decision = choice === 'Approve' ? 'approved' : 'rejected';
-      await approveCall(deps.jobs.engine, job.id, st.key, decision, `${decision} in VS Code`);
-      void vscode.window.setStatusBarMessage(`RepoScout: subtask ${st.key} ${decision}`, 4000);
+      const decided = st.state === 'needs_input' ? await askAnswer(job, st) : await askApproval(job, st);
+      if (!decided) return;
+      await approveCall(deps.jobs.engine, job.id, st.key, decided.decision, decided.reason);
+      void vscode.window.setStatusBarMessage(`RepoScout: subtask ${st.key} ${decided.decision === 'approved' ? (st.state === 'needs_input' ? 'answered' : 'approved') : decided.decision}`, 4000);
       await deps.jobs.refresh();
     } catch (error) {
-      showFailure(deps, 'Approving the subtask', error);
+      showFailure(deps, 'Deciding the subtask', error);
     }
   },
 };
+
+type Subtask = JobRecord['subtasks'][number];
+type Decided = { decision: 'approved' | 'rejected'; reason: string } | undefined;
+
+/** A held subtask: the judge's class and reason are shown before anything is decided. */
+async function askApproval(job: JobRecord, st: Subtask): Promise<Decided> {
+  const detail = [`The safety judge classed it “${st.safety.class.replace(/_/g, ' ')}”: ${st.safety.reason}`, '', `Instruction: ${oneLine(st.instruction, 600)}`].join('\n');
+  const choice = await vscode.window.showWarningMessage(`Approve subtask “${st.key}” of job ${job.id}?`, { modal: true, detail }, 'Approve', 'Reject');
+  if (choice !== 'Approve' && choice !== 'Reject') return undefined;
+  const decision = choice === 'Approve' ? 'approved' : 'rejected';
+  return { decision, reason: `${decision} in VS Code` };
+}
+
+/**
+ * A subtask whose worker stopped for input: what it wanted and its last message (worker
+ * output, shown as text), then the person's answer (it runs again from its work) or a decline.
+ */
+async function askAnswer(job: JobRecord, st: Subtask): Promise<Decided> {
+  const last = st.attempts.filter((a) => a.state === 'needs_input').at(-1);
+  const detail = [`It wanted: ${oneLine(last?.message ?? st.message ?? 'something it was not allowed', 400)}`, last?.finalMessage ? `Its last message: ${oneLine(last.finalMessage, 600)}` : '', '', 'Answer runs it again from its work with your answer; Decline ends it.'].filter((l, i) => l !== '' || i > 1).join('\n');
+  const choice = await vscode.window.showWarningMessage(`Subtask “${st.key}” of job ${job.id} needs input`, { modal: true, detail }, 'Answer…', 'Decline');
+  if (choice === 'Decline') return { decision: 'rejected', reason: 'declined in VS Code' };
+  if (choice !== 'Answer…') return undefined;
+  const answer = await vscode.window.showInputBox({ title: `Your answer to subtask “${st.key}”`, prompt: 'Passed to the worker as your words; it continues from its work.', validateInput: (v) => (v.trim().length === 0 ? 'Say what the worker should do.' : v.length > 500 ? 'At most 500 characters.' : undefined) });
+  return answer === undefined ? undefined : { decision: 'approved', reason: answer.trim() };
+}
 
 export const cancelJob: CommandDefinition = {
   id: 'reposcout.cancelJob',
@@ -237,13 +262,13 @@ export function notifyJobEvent(deps: CommandDeps, event: JobEvent): void {
   const report = 'Open Job Report';
   const act = (choice: string | undefined) => {
     if (choice === report) deps.panels.showJob(event.jobId);
-    else if (choice === 'Approve…' && event.kind === 'approval') void vscode.commands.executeCommand('reposcout.approveSubtask', { kind: 'subtask', jobId: event.jobId, key: event.key } satisfies JobNode);
+    else if ((choice === 'Approve…' || choice === 'Answer…') && event.kind !== 'finished') void vscode.commands.executeCommand('reposcout.approveSubtask', { kind: 'subtask', jobId: event.jobId, key: event.key } satisfies JobNode);
     else if (choice === 'Open Log' && event.kind !== 'finished') void vscode.commands.executeCommand('reposcout.openAttemptLog', { kind: 'subtask', jobId: event.jobId, key: event.key } satisfies JobNode);
   };
   if (event.kind === 'approval') {
     void vscode.window.showWarningMessage(`RepoScout job ${event.jobId}: subtask “${event.key}” waits for approval (${event.safetyClass.replace(/_/g, ' ')}: ${event.reason}).`, 'Approve…', report).then(act);
   } else if (event.kind === 'needs_input') {
-    void vscode.window.showWarningMessage(`RepoScout job ${event.jobId}: subtask “${event.key}” needs input${event.message ? `: ${oneLine(event.message, 200)}` : '.'}`, 'Open Log', report).then(act);
+    void vscode.window.showWarningMessage(`RepoScout job ${event.jobId}: subtask “${event.key}” needs input${event.message ? `: ${oneLine(event.message, 200)}` : '.'} The job waits for your answer.`, 'Answer…', 'Open Log', report).then(act);
   } else if (event.state === 'succeeded') {
     void vscode.window.showInformationMessage(`RepoScout: ${event.text}`, report).then(act);
   } else {

@@ -8,7 +8,9 @@ import {
   type ListAchievementsResult,
 } from '../../shared/protocol';
 import { PORTFOLIO_EXPORT_FORMATS, PORTFOLIO_NO_BROWSER_CODE, PORTFOLIO_SECTIONS, portfolioExportUri, portfolioSchema, type Portfolio, type PortfolioExportFormat } from '../../shared/protocol/achievements';
+import { portfolioModelUri, portfolioReportModelSchema, type PortfolioReportModel } from '../../shared/protocol/portfolio-report';
 import type { CallOptions, EngineClient } from './client';
+import { loadModel } from './research';
 
 // The achievements capability as typed calls over MCP: collect, list, explain one PR, the
 // portfolio with every section, and its exports (MCP resources). Shapes come from the contract.
@@ -59,6 +61,11 @@ export async function loadPortfolio(engine: EngineClient, person: Person, signal
   const sections = portfolioSchema.pick({ highlights: true, themes: true, classMix: true, skills: true, flow: true, collaboration: true, repositories: true, impactOverTime: true }).safeParse(answer.sections);
   if (!sections.success) throw new Error(`The engine's portfolio sections are not in the shape this extension knows (${sections.error.issues[0]?.path.join('.') ?? ''}); the extension and its engine may be from different versions.`);
   return { who: answer.who, totals: answer.totals, summary: answer.summary, notices: answer.notices, ...sections.data };
+}
+
+/** The portfolio's report model (the resource the HTML export renders too), checked against the contract. */
+export function loadPortfolioModel(engine: EngineClient, person: Person, signal?: AbortSignal): Promise<PortfolioReportModel> {
+  return loadModel(engine, portfolioModelUri(person.who, person.as), portfolioReportModelSchema, 'portfolio', signal);
 }
 
 /** A PDF asked of an engine on a machine without a Chromium-family browser. */

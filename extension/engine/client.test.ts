@@ -63,7 +63,7 @@ describe('EngineClient with the real engine', () => {
     expect(repositories.map((r) => r.key)).toEqual([result.repository.key]);
     const report = await loadReportModel(engine, result.repository.key);
     expect(report.repository.key).toBe(result.repository.key);
-    expect(report.contributors.shown.map((c) => c.name).sort()).toEqual([alice.name, bob.name]);
+    expect(report.contributors.top.map((c) => c.name).sort()).toEqual([alice.name, bob.name]);
   });
 
   it('says when no call is in flight, so a restart interrupts nothing', async () => {

@@ -1,7 +1,7 @@
 import { ingestGitHubContract, type IngestGitHubResult } from '../../shared/protocol';
 import { orgReportModelSchema, orgReportModelUri, type OrgReportModel } from '../../shared/protocol/org-report';
 import type { CallOptions, EngineClient } from './client';
-import { readModel } from './models';
+import { loadModel } from './research';
 
 // GitHub organizations as typed calls over MCP: ingest, then read the stored research.
 export type IngestResult = IngestGitHubResult;
@@ -13,5 +13,5 @@ export function ingestGitHub(engine: EngineClient, target: string, windowMonths:
 
 /** A researched owner's organization report model, whole from the engine (the same model its HTML report renders). */
 export function loadOrgReportModel(engine: EngineClient, owner: string, signal?: AbortSignal): Promise<OrgReportModel> {
-  return readModel(engine, orgReportModelUri(owner), orgReportModelSchema, 'organization report model', signal);
+  return loadModel(engine, orgReportModelUri(owner), orgReportModelSchema, 'organization report', signal);
 }

@@ -7,7 +7,8 @@ import {
   type ListRepositoriesResult,
 } from '../../shared/protocol';
 import { reportModelSchema, reportModelUri, type ReportModel } from '../../shared/protocol/report';
-import { readModel } from './models';
+import type { z } from 'zod';
+import { ToolError } from './errors';
 import type { CallOptions, EngineClient } from './client';
 
 // The research capability as typed calls over MCP. Tool names and answer shapes come from
@@ -42,7 +43,31 @@ export async function listAllRepositories(engine: EngineClient, signal?: AbortSi
  * renders), checked against the contract.
  */
 export function loadReportModel(engine: EngineClient, key: string, signal?: AbortSignal): Promise<ReportModel> {
-  return readModel(engine, reportModelUri(key), reportModelSchema, 'report model', signal);
+  return loadModel(engine, reportModelUri(key), reportModelSchema, 'report', signal);
+}
+
+/**
+ * A model the engine serves as a JSON resource for a webview to render (the report's, the
+ * portfolio's), checked against its contract schema.
+ */
+export async function loadModel<S extends z.ZodType>(engine: EngineClient, uri: string, schema: S, what: string, signal?: AbortSignal): Promise<z.output<S>> {
+  const text = await engine.readText(uri, signal);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ToolError(
+      `${what}-model`,
+      'UNEXPECTED_ANSWER',
+      `The engine's ${what} model came in a shape this extension does not understand; the extension and its engine may be from different versions.`,
+      null,
+    );
+  }
+  return parsed.data;
 }
 
 /** The contributors of one repository (top `limit`), for the dashboard's network. */

@@ -14,7 +14,7 @@ export function attempt(over: Partial<AttemptRecord> = {}): AttemptRecord {
 export function subtask(over: Partial<SubtaskRecord> = {}): SubtaskRecord {
   return {
     key: 'a', state: 'succeeded', instruction: 'edit a', data: null, expectedFiles: [], overlapsWith: [], mergeRiskWith: [],
-    safety: { class: 'run_commands', reason: 'runs-commands: the worker can run commands' }, message: null, branch: 'reposcout/j1/a', attempts: [attempt()], decisions: [],
+    safety: { class: 'run_commands', reason: 'runs-commands: the worker can run commands' }, message: null, branch: 'reposcout/j1/a', noBranch: null, attempts: [attempt()], decisions: [],
     ...over,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attempt, job, subtask } from './job-fixtures';
-import { attemptRow, countsText, jobEvents, jobRow, logText, oneLine, snapshotOf, subtaskRow } from './job-tree';
+import { attemptRow, countsText, isActiveJob, jobEvents, jobRow, logText, oneLine, snapshotOf, subtaskRow } from './job-tree';
 
 describe('Jobs view rows', () => {
   it('show a job as one line of its task with state, counts and id; the tooltip is plain text', () => {
@@ -47,6 +47,30 @@ describe('job notifications', () => {
     expect(events.map((e) => e.kind)).toEqual(['needs_input', 'finished']);
     expect(events[1]).toMatchObject({ state: 'failed', text: 'Job j1 failed: 1 needs input, 1 succeeded, 1 failed (“Fix <img src=x onerror=alert(1)> the parser”).' });
     expect(jobEvents(snapshotOf(done), done)).toEqual([]);
+  });
+});
+
+describe('a job that waits for input', () => {
+  const asking = subtask({ key: 'q', state: 'needs_input', message: 'asked for Bash. See its final message.', branch: null, noBranch: 'no changes: the worker changed no file, so its empty branch was deleted', attempts: [attempt({ state: 'needs_input', diff: { files: [], insertions: 0, deletions: 0 } })] });
+  const waiting = job({ state: 'needs_input', counts: { needs_input: 1, succeeded: 1 }, subtasks: [asking, subtask()] });
+
+  it('is active (the view keeps polling and offers Cancel), and its subtask offers the answer action and says it has no branch', () => {
+    expect(isActiveJob('needs_input')).toBe(true);
+    expect(jobRow(waiting)).toMatchObject({ description: 'needs input · 1 needs input, 1 succeeded · j1', icon: 'comment-discussion', contextValue: 'job.needs_input' });
+    const row = subtaskRow('j1', asking);
+    expect(row.contextValue).toBe('subtask.needs_input');
+    expect(row.description).toBe('needs input · no branch (no changes)');
+    expect(row.tooltip).toContain('No branch: no changes: the worker changed no file, so its empty branch was deleted');
+    expect(row.tooltip).not.toContain('Branch: reposcout/');
+    const ranNothing = subtaskRow('j1', subtask({ state: 'cancelled', branch: null, noBranch: 'no attempt produced work; its branch was deleted', attempts: [attempt({ state: 'failed', diff: null })] }));
+    expect(ranNothing.description).toBe('cancelled · no branch (no attempt produced work)');
+  });
+
+  it('notifies the question once and no end while it waits; the end comes after the answer', () => {
+    expect(jobEvents(undefined, waiting)).toEqual([{ kind: 'needs_input', jobId: 'j1', key: 'q', message: 'asked for Bash. See its final message.' }]);
+    expect(jobEvents(snapshotOf(waiting), waiting)).toEqual([]);
+    const answered = job({ state: 'succeeded', subtasks: [subtask({ key: 'q' }), subtask()] });
+    expect(jobEvents(snapshotOf(waiting), answered).map((e) => e.kind)).toEqual(['finished']);
   });
 });
 

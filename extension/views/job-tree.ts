@@ -39,7 +39,7 @@ const STATE_ICON: Record<string, [string, string | null]> = {
 };
 
 /** Job states in which something may still change (the view keeps polling). */
-export const ACTIVE_JOB_STATES: readonly JobState[] = ['planned', 'waiting_for_approval', 'running', 'interrupted'];
+export const ACTIVE_JOB_STATES: readonly JobState[] = ['planned', 'waiting_for_approval', 'needs_input', 'running', 'interrupted'];
 export const isActiveJob = (state: JobState): boolean => ACTIVE_JOB_STATES.includes(state);
 const FINISHED: readonly JobState[] = ['succeeded', 'failed', 'cancelled'];
 
@@ -95,18 +95,20 @@ export function jobRow(job: JobSummary): JobRow {
 export function subtaskRow(jobId: string, st: SubtaskRecord): JobRow {
   const [i, color] = icon(st.state);
   const last = st.attempts.at(-1);
-  const diff = last?.diff ? `${last.diff.files.length} files +${last.diff.insertions} −${last.diff.deletions}` : '';
+  const diff = last?.diff && last.diff.files.length > 0 ? `${last.diff.files.length} files +${last.diff.insertions} −${last.diff.deletions}` : '';
   const waiting = st.state === 'waiting_for_approval';
+  // A subtask that ran and left no branch says so (no changes), rather than naming a deleted one.
+  const noBranch = st.branch === null && st.attempts.length > 0 && st.state !== 'running' ? `no branch (${(st.noBranch ?? 'none').split(/[:;]/)[0]})` : '';
   return {
     id: `subtask:${jobId}:${st.key}`,
     label: st.key,
-    description: [stateLabel(st.state), waiting ? st.safety.class.replace(/_/g, ' ') : '', diff, st.mergeRiskWith.length ? `merge risk with ${st.mergeRiskWith.join(', ')}` : ''].filter(Boolean).join(' · '),
+    description: [stateLabel(st.state), waiting ? st.safety.class.replace(/_/g, ' ') : '', diff || noBranch, st.mergeRiskWith.length ? `merge risk with ${st.mergeRiskWith.join(', ')}` : ''].filter(Boolean).join(' · '),
     tooltip: [
       `Subtask ${st.key}: ${stateLabel(st.state)}`,
       `Instruction: ${oneLine(st.instruction, 500)}`,
       `Safety: ${st.safety.class} (${st.safety.reason})`,
       ...st.decisions.map((d) => `Decision: ${d.decision} by ${d.by} at ${d.at.slice(0, 19)}: ${oneLine(d.reason, 200)}`),
-      `Branch: ${st.branch}`,
+      st.branch ? `Branch: ${st.branch}` : `No branch: ${st.noBranch ?? 'none'}`,
       st.message ? `Message: ${oneLine(st.message, 500)}` : '',
     ].filter(Boolean).join('\n'),
     icon: i,

@@ -96,7 +96,7 @@ export class JobsProvider implements vscode.TreeDataProvider<JobNode>, vscode.Di
       this.changed.fire(undefined);
       this.updated.fire();
       const running = jobs.some((j) => j.state === 'running' || j.state === 'planned');
-      const waiting = jobs.some((j) => j.state === 'waiting_for_approval' || j.state === 'interrupted');
+      const waiting = jobs.some((j) => j.state === 'waiting_for_approval' || j.state === 'needs_input' || j.state === 'interrupted');
       if (running || waiting) this.timer = setTimeout(() => void this.refresh(), running ? POLL_MS : WAITING_POLL_MS);
     } catch (error) {
       const { message } = describeError(error);

@@ -20,6 +20,12 @@ describe('job report model', () => {
     expect(model.mergeRisks).toEqual([{ a: 'a', b: 'b', files: ['shared.ts'] }]);
   });
 
+  it('carries a subtask without a branch as null with the reason, for the report to say so', () => {
+    const model = toJobReportModel(job({ state: 'needs_input', subtasks: [subtask({ state: 'needs_input', branch: null, noBranch: 'no changes: the worker changed no file, so its empty branch was deleted' })] }));
+    expect(jobReportModelSchema.safeParse(model).success).toBe(true);
+    expect(model.subtasks[0]).toMatchObject({ branch: null, noBranch: 'no changes: the worker changed no file, so its empty branch was deleted' });
+  });
+
   it('bounds untrusted text to what the protocol accepts', () => {
     const model = toJobReportModel(job({ task: 'x'.repeat(30_000), subtasks: [subtask({ attempts: [attempt({ finalMessage: 'y'.repeat(10_000) })] })] }));
     expect(model.task.length).toBe(20_000);

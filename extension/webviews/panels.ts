@@ -10,7 +10,7 @@ import { toDashboardModel } from './report-model';
 import { getOrganizationContract, type JobRecord } from '../../shared/protocol';
 import { toJobReportModel } from './job-model';
 import { loadOrgReportModel } from '../engine/organization';
-import { loadPortfolio, type Person } from '../engine/achievements';
+import { loadPortfolioModel, type Person } from '../engine/achievements';
 
 export const REPORT_VIEW_TYPE = 'reposcout.report';
 export const DASHBOARD_VIEW_TYPE = 'reposcout.dashboard';
@@ -202,8 +202,8 @@ export class Panels implements vscode.Disposable {
         this.shownJobs.set(stateId(state), JSON.stringify({ ...model, durationMs: null }));
         await post({ type: 'job', model });
       } else if (state.kind === 'portfolio') {
-        const [data, canWriteProse] = await Promise.all([loadPortfolio(this.deps.engine, { who: state.who, as: state.as }), this.deps.canWriteProse?.() ?? Promise.resolve(false)]);
-        await post({ type: 'portfolio', model: { ...data, canWriteProse } });
+        const [model, canWriteProse] = await Promise.all([loadPortfolioModel(this.deps.engine, { who: state.who, as: state.as }), this.deps.canWriteProse?.() ?? Promise.resolve(false)]);
+        await post({ type: 'portfolio', model, canWriteProse });
       } else if (state.kind === 'report') {
         const model = await loadReportModel(this.deps.engine, state.key);
         const { owner, name } = model.repository;

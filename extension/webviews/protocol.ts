@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { portfolioSchema } from '../../shared/protocol/achievements';
+import { portfolioReportModelSchema } from '../../shared/protocol/portfolio-report';
 import { reportModelSchema } from '../../shared/protocol/report';
 import { orgReportModelSchema } from '../../shared/protocol/org-report';
 
-// The repository report's model is the engine's (shared/protocol/report.ts): the HTML report
-// renders the same one with the same code; so is the organization report's, which the
-// dashboard renders (shared/protocol/org-report.ts).
+// The repository report's, the organization report's and the portfolio's models are the
+// engine's (shared/protocol/report.ts, org-report.ts, portfolio-report.ts): the HTML exports
+// render the same ones with the same code (the dashboard renders the organization report's).
 export { reportModelSchema, type ReportModel } from '../../shared/protocol/report';
 export { orgReportModelSchema, type OrgReportModel } from '../../shared/protocol/org-report';
+export { portfolioReportModelSchema, type PortfolioReportModel } from '../../shared/protocol/portfolio-report';
 
 // The message channel between the extension host and its webviews: every message is a
 // `{ type, … }` object validated with these schemas on the receiving side, host and webview
@@ -46,7 +47,8 @@ export const jobReportModelSchema = z.object({
       safetyClass: text(40),
       safetyReason: text(1000),
       decisions: z.array(z.object({ decision: text(40), by: text(200), at: text(40), reason: text(1000) })),
-      branch: text(500),
+      branch: text(500).nullable(),
+      noBranch: text(500).nullable(),
       message: text(4000).nullable(),
       overlapsWith: z.array(text(100)),
       mergeRiskWith: z.array(text(100)),
@@ -76,15 +78,6 @@ export const jobReportModelSchema = z.object({
 });
 export type JobReportModel = z.output<typeof jobReportModelSchema>;
 
-/** The portfolio webview's data: get_portfolio's summary and every section, in the contract's record shapes. */
-export const portfolioModelSchema = portfolioSchema
-  .pick({ who: true, totals: true, summary: true, notices: true, highlights: true, themes: true, classMix: true, skills: true, flow: true, collaboration: true, repositories: true, impactOverTime: true })
-  .extend({
-    /** Whether this VS Code has a chat model to write a self-review with (the button says so either way). */
-    canWriteProse: z.boolean(),
-  });
-export type PortfolioModel = z.output<typeof portfolioModelSchema>;
-
 /** What a webview keeps across reloads (vscode.setState), restored by the panel serializer. */
 export const panelStateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('report'), key: text() }),
@@ -100,7 +93,8 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('report'), model: reportModelSchema }),
   z.object({ type: z.literal('dashboard'), model: orgReportModelSchema }),
   z.object({ type: z.literal('job'), model: jobReportModelSchema }),
-  z.object({ type: z.literal('portfolio'), model: portfolioModelSchema }),
+  // canWriteProse: whether this VS Code has a chat model to write a self-review with (the button says so either way).
+  z.object({ type: z.literal('portfolio'), model: portfolioReportModelSchema, canWriteProse: z.boolean() }),
   z.object({ type: z.literal('error'), message: text(4000), retry: z.boolean() }),
 ]);
 export type ToWebview = z.output<typeof toWebviewSchema>;

@@ -33,11 +33,18 @@ export function formatJob(job: JobRecord): string[] {
     const last = st.attempts.at(-1);
     lines.push(`  ${st.key.padEnd(28)} ${st.state.padEnd(20)} ${st.safety.class.padEnd(15)} ${st.attempts.length} attempt${st.attempts.length === 1 ? '' : 's'}${last ? `  ${attemptLine(last)}` : ''}`);
     if (st.message) lines.push(`      ${st.message}`);
-    if (last?.commit && last.diff && last.diff.files.length > 0) lines.push(`      branch ${st.branch} (${last.diff.files.length} files, +${last.diff.insertions} -${last.diff.deletions})`);
+    if (st.branch !== null && last?.diff && last.diff.files.length > 0) lines.push(`      branch ${st.branch} (${last.diff.files.length} files, +${last.diff.insertions} -${last.diff.deletions})`);
+    else if (st.branch === null && last && last.state !== 'running') lines.push(`      no branch (${st.noBranch ?? 'none'})`);
     if (st.mergeRiskWith.length) lines.push(`      merge risk with ${st.mergeRiskWith.join(', ')} (changes the same files)`);
     if (st.state === 'waiting_for_approval') lines.push(`      approve: reposcout jobs approve ${job.id} ${st.key}   (reason: ${st.safety.reason})`);
+    if (st.state === 'needs_input') lines.push(`      ${answerHint(job.id, st.key)}`);
   }
   return lines;
+}
+
+/** How a person answers a subtask that needs input, or declines it. */
+export function answerHint(jobId: string, key: string): string {
+  return `answer: reposcout jobs approve ${jobId} ${key} --reason "<your answer>"   (or --reject to decline)`;
 }
 
 function attemptLine(a: AttemptRecord): string {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseDiskSize, WORKTREE_DISK_ENV } from '../../shared/orchestrate/disk-budget';
-import { jobStates } from '../../shared/protocol/orchestrate';
+import { RepoScoutError } from '../../shared/errors';
+import { decisionJobStates, jobStates, terminalJobStates, type JobState } from '../../shared/protocol/orchestrate';
 import type { CommandContext } from './context';
 import { formatJob, formatSummary } from './job-format';
 import { globalOptionsSchema, parseOptions } from './options';
@@ -22,8 +23,17 @@ const cleanSchema = globalOptionsSchema.extend({ force: z.boolean().default(fals
 const resumeSchema = globalOptionsSchema.extend({ maxWorktreeDisk: diskOption });
 const DISK_HELP = `keep succeeded attempts' worktrees up to this much disk (e.g. 2G), removing the oldest beyond it; default $${WORKTREE_DISK_ENV} or 0`;
 
+/** Polls a job's state until it ends, is interrupted, or waits for a person (or the signal aborts). */
+async function untilSettled(state: () => JobState, signal: AbortSignal): Promise<JobState> {
+  for (;;) {
+    const now = state();
+    if (terminalJobStates.includes(now) || decisionJobStates.includes(now) || now === 'interrupted' || signal.aborted) return now;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 export function registerJobsCommand(program: Command, context: CommandContext): void {
-  const jobs = program.command('jobs').description('Orchestration jobs: list, show, logs, approve, cancel, resume, clean.');
+  const jobs = program.command('jobs').description('Orchestration jobs: list, show, logs, approve, wait, cancel, resume, clean.');
   const opts = (raw: Record<string, unknown>) => ({ ...program.opts(), ...raw });
 
   jobs
@@ -90,18 +100,45 @@ export function registerJobsCommand(program: Command, context: CommandContext): 
 
   jobs
     .command('approve')
-    .description('Approve (or --reject) subtasks that wait for approval; the running job picks the decision up.')
+    .description('Approve (or --reject) subtasks that wait for approval, or answer (--reason "<answer>") or decline (--reject) subtasks that need input; the running job picks the decision up.')
     .argument('<job>', 'job id')
     .argument('[subtask]', 'subtask key (default: every subtask that waits)')
-    .option('--reject', 'reject instead: the subtask ends without running')
-    .option('--reason <text>', 'why, stored with the decision')
+    .option('--reject', 'reject (or decline) instead: the subtask ends without running')
+    .option('--reason <text>', 'why, stored with the decision; for a subtask that needs input, your answer to the worker')
     .action(async (jobId: string, key: string | undefined, raw: Record<string, unknown>) => {
       const options = parseOptions(approveSchema, opts(raw));
       const session = await openEngine(options.db);
       try {
+        const asked = new Set(session.engine.get(jobId).subtasks.filter((s) => s.state === 'needs_input').map((s) => s.key));
         const decided = session.engine.decide(jobId, key, options.reject ? 'rejected' : 'approved', 'cli', options.reason);
         if (options.json) return printJson({ decided, job: session.engine.summary(jobId) });
-        printOut(`${options.reject ? 'Rejected' : 'Approved'}: ${decided.join(', ')}.`);
+        // Held subtasks are approved or rejected; subtasks that needed input are answered or declined.
+        const verbs = options.reject ? (['Rejected', 'Declined'] as const) : (['Approved', 'Answered'] as const);
+        for (const [verb, keys] of [[verbs[0], decided.filter((k) => !asked.has(k))], [verbs[1], decided.filter((k) => asked.has(k))]] as const) {
+          if (keys.length > 0) printOut(`${verb}: ${keys.join(', ')}.`);
+        }
+      } finally {
+        await session.close();
+      }
+    });
+
+  jobs
+    .command('wait')
+    .description('Wait until a job ends or waits for a person. Exit 0: succeeded; 1: failed, cancelled or interrupted; 3: it waits for an approval or an answer ("reposcout jobs approve").')
+    .argument('<job>', 'job id')
+    .action(async (jobId: string, raw: Record<string, unknown>) => {
+      const options = parseOptions(globalOptionsSchema, opts(raw));
+      const session = await openEngine(options.db);
+      try {
+        const state = await untilSettled(() => session.engine.summary(jobId).state, context.signal);
+        const record = session.engine.get(jobId);
+        if (options.json) printJson({ job: record });
+        else printOut(formatJob(record).join('\n'));
+        if (context.signal.aborted) throw new RepoScoutError('INTERRUPTED', `Stopped waiting; job ${jobId} is ${state}.`);
+        if (decisionJobStates.includes(state)) {
+          throw new RepoScoutError('JOB_WAITS', `Job ${jobId} waits for a person: ${state === 'needs_input' ? 'a subtask needs your answer' : 'a subtask needs your approval'}; "reposcout jobs approve ${jobId} <subtask>" decides it.`);
+        }
+        if (state !== 'succeeded') throw new RepoScoutError('JOB_STATE', `Job ${jobId} is ${state}${record.message ? `: ${record.message.replace(/\.$/, '')}` : ''}.`);
       } finally {
         await session.close();
       }

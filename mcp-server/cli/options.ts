@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { RepoScoutError } from '../../shared/errors';
 
+/** --window-months of the commands that research: how far back "recent" reaches. */
+const windowMonths = z.coerce
+  .number({ message: '--window-months must be a number' })
+  .int('--window-months must be a whole number of months')
+  .min(1, '--window-months must be at least 1')
+  .max(240, '--window-months must be at most 240')
+  .default(12);
+
 /** Options every command accepts. */
 export const globalOptionsSchema = z.object({
   db: z.string().min(1, '--db needs a file path').optional(),
@@ -10,12 +18,7 @@ export const globalOptionsSchema = z.object({
 
 export const researchOptionsSchema = globalOptionsSchema.extend({
   out: z.string().min(1, '--out needs a folder path').optional(),
-  windowMonths: z.coerce
-    .number({ message: '--window-months must be a number' })
-    .int('--window-months must be a whole number of months')
-    .min(1, '--window-months must be at least 1')
-    .max(240, '--window-months must be at most 240')
-    .default(12),
+  windowMonths,
   force: z.boolean().default(false),
 });
 
@@ -33,12 +36,7 @@ export const ingestOptionsSchema = githubOptionsSchema.extend({
     .max(16, '--concurrency must be at most 16 (GitHub asks clients not to flood it)')
     .default(4),
   detail: z.boolean().default(true),
-  windowMonths: z.coerce
-    .number({ message: '--window-months must be a number' })
-    .int('--window-months must be a whole number of months')
-    .min(1, '--window-months must be at least 1')
-    .max(240, '--window-months must be at most 240')
-    .default(12),
+  windowMonths,
   maxWait: z.coerce
     .number({ message: '--max-wait must be a number of seconds' })
     .int('--max-wait must be a whole number of seconds')

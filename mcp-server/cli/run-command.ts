@@ -6,7 +6,7 @@ import type { JobRecord } from '../../shared/protocol/orchestrate';
 import { resolveDbPath } from '../../shared/paths';
 import { openStore, type Store } from '../../shared/store/open';
 import type { CommandContext } from './context';
-import { formatJob, formatPlan } from './job-format';
+import { answerHint, formatJob, formatPlan } from './job-format';
 import { addPlanOptions, planInputFrom } from './job-options';
 import { globalOptionsSchema, parseOptions } from './options';
 import { printJson, printOut } from './output';
@@ -37,7 +37,7 @@ export function registerRunCommand(program: Command, context: CommandContext): v
   addPlanOptions(
     program
       .command('run')
-      .description('Split a task into subtasks and run AI coding workers (or any command) in parallel, each in its own git worktree and branch; waits until the job ends.')
+      .description('Split a task into subtasks and run AI coding workers (or any command) in parallel, each in its own git worktree and branch; waits until the job ends, also while a subtask waits for approval or an answer (given from another terminal with "reposcout jobs approve").')
       .argument('<task...>', 'what the workers should do, in your words'),
   )
     .option('--dry-run', 'show the plan (subtasks, safety classes, overlaps) and start nothing')
@@ -91,7 +91,9 @@ function watch(engine: Orchestrator, jobId: string, enabled: boolean): { stop():
       if (seen.get(st.key) === key) continue;
       seen.set(st.key, key);
       const time = new Date().toISOString().slice(11, 19);
-      const hint = st.state === 'waiting_for_approval' ? ` (${st.safety.class}): reposcout jobs approve ${jobId} ${st.key}` : st.attempts.length > 1 ? ` (attempt ${st.attempts.length})` : '';
+      const hint = st.state === 'waiting_for_approval' ? ` (${st.safety.class}): reposcout jobs approve ${jobId} ${st.key}`
+        : st.state === 'needs_input' ? `: ${st.message ?? 'the worker wants something it was not allowed'} The job waits; ${answerHint(jobId, st.key)}`
+        : st.attempts.length > 1 ? ` (attempt ${st.attempts.length})` : '';
       process.stderr.write(`[${time}] ${st.key} ${st.state}${hint}\n`);
     }
   };

@@ -124,7 +124,15 @@ describe('createServer: tools', () => {
 describe('createServer: resources', () => {
   it('lists one Markdown report per researched repository and organization, by URI template', async () => {
     const { resourceTemplates } = await mcp.client.listResourceTemplates();
-    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['reposcout://repository/{key}/report', 'reposcout://repository/{key}/report-model', 'reposcout://organization/{owner}/report', 'reposcout://organization/{owner}/report-model', 'reposcout://portfolio/{who}/report', 'reposcout://portfolio/{who}/export/{format}']);
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual([
+      'reposcout://repository/{key}/report',
+      'reposcout://repository/{key}/report-model',
+      'reposcout://organization/{owner}/report',
+      'reposcout://organization/{owner}/report-model',
+      'reposcout://portfolio/{who}/report',
+      'reposcout://portfolio/{who}/export/{format}',
+      'reposcout://portfolio/{who}/report-model',
+    ]);
     // portfolios are listed once achievements are collected (the tools test above may have)
     const resources = (await mcp.client.listResources()).resources.filter((r) => !r.uri.startsWith('reposcout://portfolio/'));
     expect(resources).toContainEqual(expect.objectContaining({ uri: repositoryReportUri(fx.key), mimeType: 'text/markdown' }));
@@ -163,7 +171,7 @@ describe('createServer: resources', () => {
     expect(contents[0]).toMatchObject({ uri, mimeType: 'application/json' });
     const model = reportModelSchema.parse(JSON.parse((contents[0] as { text: string }).text));
     expect(model.repository.key).toBe(fx.key);
-    expect(model.contributors.shown.map((c) => c.name)).toContain('Alice Liddell');
+    expect(model.contributors.top.map((c) => c.name)).toContain('Alice Liddell');
     await expect(mcp.client.readResource({ uri: reportModelUri('local:/nowhere') })).rejects.toThrow(/-32002.*No stored repository matches/);
   });
 

@@ -18,12 +18,14 @@ export function summaryRow(job: JobSummary): string {
 export function jobText(job: JobRecord): string {
   const rows = job.subtasks.map((st) => {
     const last = st.attempts.at(-1);
-    const diff = last?.diff ? ` ${last.diff.files.length} files +${last.diff.insertions} -${last.diff.deletions} on ${quote(st.branch)}` : '';
+    const diff = st.branch === null ? (st.attempts.length > 0 && last?.state !== 'running' ? ` no branch (${st.noBranch ?? 'none'})` : '') : last?.diff ? ` ${last.diff.files.length} files +${last.diff.insertions} -${last.diff.deletions} on ${quote(st.branch)}` : '';
     return `${quote(st.key)} ${st.state}, ${st.attempts.length} attempts${diff}${st.message ? ` message ${quote(st.message, 300)}` : ''}${st.mergeRiskWith.length ? ` merge risk with ${quote(st.mergeRiskWith.join(','))}` : ''}`;
   });
   const waiting = job.subtasks.filter((s) => s.state === 'waiting_for_approval').length;
   const asking = job.subtasks.filter((s) => s.state === 'needs_input').length;
   const next = waiting > 0 ? ` ${waiting} subtasks wait for approval: ask the user, then call approve_subtask.` : job.state === 'running' ? ' Still running: call get_job again in a while.' : '';
-  const input = asking > 0 ? ` ${asking} subtasks need input: their workers stopped wanting something they were not allowed; show the user each one's message and final message.` : '';
+  const input = asking > 0
+    ? ` ${asking} subtasks need input: their workers stopped wanting something they were not allowed; the job waits. Show the user each one's message and final message, then call approve_subtask with the user's answer as reason (it runs again from its work) or decision rejected (declined).`
+    : '';
   return textAnswer(`Job ${job.id} is ${job.state}.${next}${input}`, rows);
 }

@@ -17,7 +17,9 @@ import { renderPortfolioMarkdown } from '../../shared/achievements/exports/markd
 import { renderPortfolioHtml } from '../../shared/achievements/exports/html';
 import { renderPortfolioJson } from '../../shared/achievements/exports/json';
 import { findBrowser, printPdf } from '../../shared/achievements/exports/pdf';
-import { PORTFOLIO_EXPORT_FORMATS, PORTFOLIO_EXPORT_MIME, PORTFOLIO_NO_BROWSER_CODE, PORTFOLIO_EXPORT_TEMPLATE, type PortfolioExportFormat } from '../../shared/protocol/achievements';
+import { PORTFOLIO_EXPORT_FORMATS, PORTFOLIO_EXPORT_MIME, PORTFOLIO_NO_BROWSER_CODE, PORTFOLIO_EXPORT_TEMPLATE, type Portfolio, type PortfolioExportFormat } from '../../shared/protocol/achievements';
+import { PORTFOLIO_MODEL_TEMPLATE } from '../../shared/protocol/portfolio-report';
+import { buildPortfolioReportModel } from '../../shared/achievements/report-model';
 import type { OrganizationResearch } from '../../shared/research/org-types';
 import type { Catalog } from './catalog';
 import type { GitHubAccess } from './github-access';
@@ -63,6 +65,7 @@ export function registerResources(server: McpServer, deps: ResourceDeps): void {
   if (deps.enabledTools.has('get_portfolio')) {
     registerPortfolioReports(server, deps);
     registerPortfolioExports(server, deps);
+    registerPortfolioModels(server, deps);
   }
 }
 
@@ -77,23 +80,9 @@ function registerPortfolioExports(server: McpServer, { catalog, locateBrowser = 
     new ResourceTemplate(PORTFOLIO_EXPORT_TEMPLATE, { list: undefined, complete: { format: () => [...PORTFOLIO_EXPORT_FORMATS] } }),
     { title: 'Developer portfolio export', description: 'A portfolio as md, html, json or pdf (base64 blob). `who` percent-encoded, other identities after newlines.' },
     async (uri, variables) => {
-      const raw = Array.isArray(variables.who) ? variables.who.join(',') : (variables.who ?? '');
       const format = String(variables.format) as PortfolioExportFormat;
       if (!PORTFOLIO_EXPORT_FORMATS.includes(format)) throw new McpError(RESOURCE_NOT_FOUND, `No export format ${JSON.stringify(format)}; use one of ${PORTFOLIO_EXPORT_FORMATS.join(', ')}.`);
-      let names: string[];
-      try {
-        names = decodeURIComponent(raw).split('\n').map((n) => n.trim()).filter(Boolean);
-      } catch {
-        throw new McpError(RESOURCE_NOT_FOUND, `The name in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(who).`);
-      }
-      const [who = '', ...aliases] = names;
-      let portfolio;
-      try {
-        portfolio = portfolioFromStore(catalog.store, identityFrom(who, aliases), parseWindow(undefined, undefined));
-      } catch (error) {
-        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error));
-        throw error;
-      }
+      const { who, portfolio } = storedPortfolio(catalog, uri, variables);
       if (portfolio.totals.prs === 0) throw new McpError(RESOURCE_NOT_FOUND, `No stored pull requests by ${JSON.stringify(who)}; collect them with collect_achievements first.`);
       const mimeType = PORTFOLIO_EXPORT_MIME[format];
       if (format === 'md') return { contents: [{ uri: uri.href, mimeType, text: renderPortfolioMarkdown(portfolio) }] };
@@ -102,6 +91,42 @@ function registerPortfolioExports(server: McpServer, { catalog, locateBrowser = 
       if (format === 'html') return { contents: [{ uri: uri.href, mimeType, text: html }] };
       return { contents: [{ uri: uri.href, mimeType, blob: (await printToPdf(html, locateBrowser())).toString('base64') }] };
     },
+  );
+}
+
+/**
+ * The portfolio of everything stored for the person a URI names: `who`, then the same
+ * person's other identities after newlines, percent-encoded into one path segment.
+ */
+function storedPortfolio(catalog: Catalog, uri: URL, variables: Record<string, string | string[] | undefined>): { who: string; portfolio: Portfolio } {
+  const raw = Array.isArray(variables.who) ? variables.who.join(',') : (variables.who ?? '');
+  let names: string[];
+  try {
+    names = decodeURIComponent(raw).split('\n').map((n) => n.trim()).filter(Boolean);
+  } catch {
+    throw new McpError(RESOURCE_NOT_FOUND, `The name in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(who).`);
+  }
+  const [who = '', ...aliases] = names;
+  try {
+    return { who, portfolio: portfolioFromStore(catalog.store, identityFrom(who, aliases), parseWindow(undefined, undefined)) };
+  } catch (error) {
+    if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error));
+    throw error;
+  }
+}
+
+/**
+ * The portfolio's report model as JSON (shared/protocol/portfolio-report.ts), the one the HTML
+ * export renders, for clients that render it themselves (the VS Code portfolio webview). Not
+ * listed, like the exports; a person with no stored pull requests gets the empty portfolio,
+ * whose notices say what to do.
+ */
+function registerPortfolioModels(server: McpServer, { catalog }: ResourceDeps): void {
+  server.registerResource(
+    'portfolio-report-model',
+    new ResourceTemplate(PORTFOLIO_MODEL_TEMPLATE, { list: undefined }),
+    { title: 'Developer portfolio model', description: 'The data of a portfolio as JSON, for clients that render it. `who` as in the export.', mimeType: 'application/json' },
+    (uri, variables) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(buildPortfolioReportModel(storedPortfolio(catalog, uri, variables).portfolio)) }] }),
   );
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { afterAll, beforeAll } from 'vitest';
 import { RepoScoutError } from '../../shared/errors';
 import { importRepositories } from '../../shared/exchange/import';
 import { createGitHubClient, type GitHubClientOptions } from '../../shared/github/client';
@@ -183,14 +184,16 @@ export function bigRepo(commits: number): TestRepo {
 }
 
 /** A synthetic organization ingested and researched into a fresh database, and a client of a server over it. */
-export async function researchedOrganization(org: Partial<SyntheticOrgOptions> = {}): Promise<{
+export interface ResearchedOrganization {
   store: Store;
   gh: FakeGitHubFixture;
   client: Client;
   /** Another server over the same database, e.g. read-only; closed with the fixture. */
   connect(options?: Partial<CreateServerOptions>): Promise<Client>;
   cleanup(): Promise<void>;
-}> {
+}
+
+export async function researchedOrganization(org: Partial<SyntheticOrgOptions> = {}): Promise<ResearchedOrganization> {
   const db = emptyStore();
   const gh = await fakeGitHub(db.store, { researched: true, org });
   const servers = [await connectInMemory({ store: db.store, github: gh.access() })];
@@ -246,4 +249,54 @@ export async function searchableFixture(): Promise<Fixture> {
   const fx = await researchedFixture();
   await importRepositories(fx.store, Readable.from([SAMPLE_RECORDS.map((r) => JSON.stringify(r)).join('\n')]));
   return fx;
+}
+
+/** The value `beforeAll` made, for use inside tests; a clear error if read before it ran. */
+function madeInBeforeAll<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is made in beforeAll: read it inside a test or a later hook.`);
+  return value;
+}
+
+/**
+ * For a file whose tests all read one fixture through one server: registers the beforeAll that
+ * makes both (`make`: researchedFixture, searchableFixture) and the afterAll that closes them.
+ * The fields read through to them once beforeAll ran.
+ */
+export function servedFixture(make: () => Promise<Fixture>): Omit<Fixture, 'cleanup'> & { readonly client: Client } {
+  let fixture: Fixture | undefined;
+  let mcp: Awaited<ReturnType<typeof connectInMemory>> | undefined;
+  beforeAll(async () => {
+    fixture = await make();
+    mcp = await connectInMemory({ store: fixture.store });
+  });
+  afterAll(async () => {
+    await mcp?.close();
+    fixture?.cleanup();
+  });
+  const fx = () => madeInBeforeAll(fixture, 'The served fixture');
+  return {
+    get repo() { return fx().repo; },
+    get store() { return fx().store; },
+    get dbPath() { return fx().dbPath; },
+    get key() { return fx().key; },
+    get client() { return madeInBeforeAll(mcp, 'The served fixture\'s client').client; },
+  };
+}
+
+/** researchedOrganization made in beforeAll and cleaned up in afterAll; the fields read through to it. */
+export function servedOrganization(org: Partial<SyntheticOrgOptions> = {}): Omit<ResearchedOrganization, 'cleanup'> {
+  let made: ResearchedOrganization | undefined;
+  beforeAll(async () => {
+    made = await researchedOrganization(org);
+  });
+  afterAll(async () => {
+    await made?.cleanup();
+  });
+  const fx = () => madeInBeforeAll(made, 'The researched organization');
+  return {
+    get store() { return fx().store; },
+    get gh() { return fx().gh; },
+    get client() { return fx().client; },
+    connect: (options) => fx().connect(options),
+  };
 }

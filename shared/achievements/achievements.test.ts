@@ -131,8 +131,10 @@ describe('exports', () => {
     await collectFromGit(store, [repoDir], alice, everything);
     const portfolio = portfolioFromStore(store, alice, everything, { now: NOW });
     const html = renderPortfolioHtml(portfolio);
+    // The title travels as data in the JSON block (the page's script renders it with textContent; see
+    // webview-client/portfolio.browser.test.ts), where no "<" can open a tag or close the script.
     expect(html).not.toContain('<img src=x');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('\\u003cimg src=x onerror=alert(1)\\u003e');
     expect(html).toMatch(/Content-Security-Policy" content="default-src 'none'; script-src 'nonce-/);
     const md = renderPortfolioMarkdown(portfolio);
     expect(md).not.toContain('<img src=x');

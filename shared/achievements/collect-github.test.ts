@@ -11,6 +11,7 @@ import { FAKE_TOKEN, githubWorld, type GitHubWorld } from '../../test/helpers/gi
 import { isRepoScoutError, type RepoScoutError } from '../errors';
 import { collectFromGitHub } from './collect-github';
 import { renderPortfolioHtml } from './exports/html';
+import { buildPortfolioReportModel } from './report-model';
 import { portfolioJsonSchema, renderPortfolioJson } from './exports/json';
 import { renderPortfolioMarkdown } from './exports/markdown';
 import { prFlow } from './flow';
@@ -217,8 +218,10 @@ describe('collectFromGitHub', () => {
     const md = renderPortfolioMarkdown(portfolio);
     expect(md).toMatch(/\| @alice-x \| \d+ \| 3 \| 6 \|/);
     expect(md).toMatch(/- \[acme\/.+#20006 by @alice-x: Improve thing 6\]\(<https:\/\/github\.com\/acme\/.+\/pull\/20006>\)/);
-    const html = renderPortfolioHtml(portfolio);
-    expect(html).toMatch(/<a href="https:\/\/github\.com\/acme\/[^"]+\/pull\/20006" rel="noopener noreferrer">/);
+    const model = buildPortfolioReportModel(portfolio);
+    expect(model.collaboration.people.map((r) => [r.login, r.theirPrsReviewed, r.reviewsGiven])).toEqual(expect.arrayContaining([['alice-x', 3, 6], ['bob-y', 3, 3]]));
+    expect(model.collaboration.reviewed[0]!.pullRequests[0]!.url).toMatch(/^https:\/\/github\.com\/acme\/[^"]+\/pull\/20006$/);
+    expect(renderPortfolioHtml(portfolio)).toContain(JSON.stringify(model.collaboration.reviewed[0]!.pullRequests[0]!.url));
     const json = JSON.parse(renderPortfolioJson(portfolio));
     const validate = new Ajv2020({ strict: false }).compile(portfolioJsonSchema());
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);

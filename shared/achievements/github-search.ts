@@ -28,7 +28,8 @@ export type OverflowConnection = keyof typeof FIELDS;
 export const OVERFLOW_CONNECTIONS = Object.keys(FIELDS) as OverflowConnection[];
 const selection = (c: OverflowConnection) => `{ ${FIELDS[c].replace('PAGE', page)} }`;
 
-export const ACHIEVEMENT_SEARCH_QUERY = `query AchievementSearch($q: String!, $cursor: String) {
+/** A search for pull requests, one page from `$cursor`, selecting `fields` on each. */
+const pullRequestSearch = (name: string, variables: string, fields: string) => `query ${name}($q: String!, $cursor: String${variables}) {
   rateLimit { cost remaining resetAt }
   search(type: ISSUE, query: $q, first: ${SEARCH_PAGE}, after: $cursor) {
     issueCount
@@ -36,7 +37,16 @@ export const ACHIEVEMENT_SEARCH_QUERY = `query AchievementSearch($q: String!, $c
     nodes {
       __typename
       ... on PullRequest {
-        number title url createdAt mergedAt updatedAt additions deletions
+${fields}
+      }
+    }
+  }
+}`;
+
+export const ACHIEVEMENT_SEARCH_QUERY = pullRequestSearch(
+  'AchievementSearch',
+  '',
+  `        number title url createdAt mergedAt updatedAt additions deletions
         author { __typename login }
         repository { nameWithOwner }
         labels(first: ${LABELS_PAGE}) ${selection('labels')}
@@ -44,33 +54,22 @@ export const ACHIEVEMENT_SEARCH_QUERY = `query AchievementSearch($q: String!, $c
         commits(first: 1) { totalCount nodes { commit { authoredDate } } }
         reviews(first: ${NESTED_PAGE}) ${selection('reviews')}
         comments(first: ${NESTED_PAGE}) ${selection('comments')}
-        closingIssuesReferences(first: ${ISSUES_PAGE}) ${selection('closingIssuesReferences')}
-      }
-    }
-  }
-}`;
+        closingIssuesReferences(first: ${ISSUES_PAGE}) ${selection('closingIssuesReferences')}`,
+);
 
 /**
  * Pull requests other people authored that `$login` reviewed: the review side of the
  * collaboration section. `reviews(author:)` returns only that person's reviews, so the
  * count is theirs without paging anyone else's.
  */
-export const REVIEWED_SEARCH_QUERY = `query ReviewedSearch($q: String!, $cursor: String, $login: String!) {
-  rateLimit { cost remaining resetAt }
-  search(type: ISSUE, query: $q, first: ${SEARCH_PAGE}, after: $cursor) {
-    issueCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      __typename
-      ... on PullRequest {
-        number title url mergedAt
+export const REVIEWED_SEARCH_QUERY = pullRequestSearch(
+  'ReviewedSearch',
+  ', $login: String!',
+  `        number title url mergedAt
         author { __typename login }
         repository { nameWithOwner }
-        reviews(first: 1, author: $login) { totalCount nodes { submittedAt } }
-      }
-    }
-  }
-}`;
+        reviews(first: 1, author: $login) { totalCount nodes { submittedAt } }`,
+);
 
 /** One PR's connections still to page, each from its cursor. */
 export interface OverflowRequest {
@@ -154,14 +153,7 @@ export const pullRequestNodeSchema = z.object({
 });
 export type PullRequestNode = z.infer<typeof pullRequestNodeSchema>;
 
-export const reviewedNodeSchema = z.object({
-  __typename: z.literal('PullRequest'),
-  number: z.number().int(),
-  title: z.string(),
-  url: z.string(),
-  mergedAt: z.string(),
-  author: actor,
-  repository: z.object({ nameWithOwner: z.string() }),
+export const reviewedNodeSchema = pullRequestNodeSchema.pick({ __typename: true, number: true, title: true, url: true, mergedAt: true, author: true, repository: true }).extend({
   reviews: z.object({ totalCount: z.number().int(), nodes: z.array(z.object({ submittedAt: z.string().nullable() })) }),
 });
 export type ReviewedNode = z.infer<typeof reviewedNodeSchema>;

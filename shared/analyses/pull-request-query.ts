@@ -1,7 +1,6 @@
 import type { ReconstructedPullRequest } from '../research/types';
 import type { Db } from '../store/open';
-import { pullRequestFilesQuery } from './pull-requests';
-import { isoTime } from './time';
+import { pullRequestFilesQuery, pullRequestFromRow, type PullRequestRow } from './pull-requests';
 
 // A research result keeps only the 30 most recent pull requests; paging through all of
 // them (MCP list_pull_requests) reads the pull_requests table directly, read-only.
@@ -24,21 +23,6 @@ export type PullRequestRecord = Omit<ReconstructedPullRequest, 'files'> & { file
 
 /** Position of a pull request in the listing order (newest merge first, then highest number). */
 export type PullRequestPosition = [mergedAt: number, number: number];
-
-interface Row {
-  number: number;
-  source: 'merge' | 'squash' | 'github';
-  title: string;
-  author_name: string | null;
-  author_email: string | null;
-  merged_at: number | null;
-  sha: string | null;
-  commit_id: number | null;
-  head_ref: string | null;
-  additions: number;
-  deletions: number;
-  files_changed: number;
-}
 
 // GitHub pull requests include open and closed ones; like reconstructed ones, only merged ones are listed.
 // Their author is a GitHub login (github_accounts), not a git identity (people).
@@ -78,23 +62,12 @@ export function queryPullRequests(
         order by coalesce(pr.merged_at, -1) desc, pr.number desc
         limit @limit`,
     )
-    .all({ ...params, afterAt: page.after?.[0] ?? null, afterNumber: page.after?.[1] ?? null, limit: page.limit + 1 }) as Row[];
+    .all({ ...params, afterAt: page.after?.[0] ?? null, afterNumber: page.after?.[1] ?? null, limit: page.limit + 1 }) as PullRequestRow[];
   const more = rows.length > page.limit;
   const kept = rows.slice(0, page.limit);
   const filesOf = pullRequestFilesQuery(db);
   const items = kept.map((row): PullRequestRecord => {
-    const record: PullRequestRecord = {
-      number: row.number,
-      source: row.source,
-      title: row.title,
-      author: row.author_email === null && row.author_name === null ? null : { name: row.author_name ?? '', email: row.author_email ?? '' },
-      mergedAt: row.merged_at === null ? null : isoTime(row.merged_at),
-      sha: row.sha,
-      headRef: row.head_ref,
-      additions: row.additions,
-      deletions: row.deletions,
-      filesChanged: row.files_changed,
-    };
+    const record: PullRequestRecord = pullRequestFromRow(row);
     if (page.withFiles) record.files = row.commit_id === null ? [] : filesOf(row.commit_id);
     return record;
   });

@@ -5,7 +5,8 @@ import type { AnalysisContext } from './context';
 import type { GitHubSource } from './sources';
 import { isoTime } from './time';
 
-interface PullRequestRow {
+/** A pull_requests row joined with its author and commit, as the research and the paged listing read it. */
+export interface PullRequestRow {
   number: number;
   source: 'merge' | 'squash' | 'github';
   title: string;
@@ -18,6 +19,22 @@ interface PullRequestRow {
   additions: number;
   deletions: number;
   files_changed: number;
+}
+
+/** The record of a pull request row, without its files (the caller adds them when it wants them). */
+export function pullRequestFromRow(row: PullRequestRow): Omit<ReconstructedPullRequest, 'files'> {
+  return {
+    number: row.number,
+    source: row.source,
+    title: row.title,
+    author: row.author_email === null && row.author_name === null ? null : { name: row.author_name ?? '', email: row.author_email ?? '' },
+    mergedAt: row.merged_at === null ? null : isoTime(row.merged_at),
+    sha: row.sha,
+    headRef: row.head_ref,
+    additions: row.additions,
+    deletions: row.deletions,
+    filesChanged: row.files_changed,
+  };
 }
 
 /**
@@ -47,21 +64,7 @@ export function pullRequests(ctx: AnalysisContext, headSha: string, recentLimit 
     )
     .all(repoId, recentLimit) as PullRequestRow[];
   const filesOf = pullRequestFilesQuery(db);
-  const recent = rows.map(
-    (row): ReconstructedPullRequest => ({
-      number: row.number,
-      source: row.source,
-      title: row.title,
-      author: row.author_email === null ? null : { name: row.author_name ?? '', email: row.author_email },
-      mergedAt: row.merged_at === null ? null : isoTime(row.merged_at),
-      sha: row.sha,
-      headRef: row.head_ref,
-      additions: row.additions,
-      deletions: row.deletions,
-      filesChanged: row.files_changed,
-      files: row.commit_id === null ? [] : filesOf(row.commit_id),
-    }),
-  );
+  const recent = rows.map((row): ReconstructedPullRequest => ({ ...pullRequestFromRow(row), files: row.commit_id === null ? [] : filesOf(row.commit_id) }));
   return {
     total: counts.total,
     merge: counts.merge ?? 0,

@@ -43,7 +43,7 @@ export function* truncatedSvdSteps(rows: readonly SparseRow[], columns: number, 
   for (let it = 0; it < powerIterations; it++) {
     orthonormalize(y, rows.length, l);
     yield;
-    const z = yield* multiplyTransposed(rows, y, columns, l); // columns x l
+    const z = yield* multiply(rows, y, l, columns); // columns x l
     yield;
     orthonormalize(z, columns, l);
     yield;
@@ -52,7 +52,7 @@ export function* truncatedSvdSteps(rows: readonly SparseRow[], columns: number, 
   }
   orthonormalize(y, rows.length, l);
   yield;
-  const b = yield* multiplyTransposed(rows, y, columns, l); // columns x l  (= B transposed)
+  const b = yield* multiply(rows, y, l, columns); // columns x l  (= B transposed)
   yield;
   // C = B B^T (l x l), with B^T stored as `b` (columns x l).
   const c = new Float64Array(l * l);
@@ -91,9 +91,14 @@ export function* truncatedSvdSteps(rows: readonly SparseRow[], columns: number, 
 // Rows of a sparse product between pauses.
 const ROWS_PER_STEP = 64;
 
-/** rows (n x columns, sparse) times m (columns x l, row-major) -> n x l. */
-function* multiply(rows: readonly SparseRow[], m: Float64Array, l: number): Generator<void, Float64Array> {
-  const out = new Float64Array(rows.length * l);
+/**
+ * rows (n x columns, sparse) times m (columns x l, row-major) -> n x l; with `transposedColumns`
+ * set, rows^T (columns x n) times m (n x l) -> columns x l. Both walk the non-zeros in the same
+ * order; the transpose only swaps which side a non-zero's row and column index.
+ */
+function* multiply(rows: readonly SparseRow[], m: Float64Array, l: number, transposedColumns?: number): Generator<void, Float64Array> {
+  const transposed = transposedColumns !== undefined;
+  const out = new Float64Array((transposed ? transposedColumns : rows.length) * l);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
@@ -101,23 +106,9 @@ function* multiply(rows: readonly SparseRow[], m: Float64Array, l: number): Gene
     for (let t = 0; t < row.index.length; t++) {
       const v = row.value[t]!;
       const off = row.index[t]! * l;
-      for (let p = 0; p < l; p++) out[o + p]! += v * m[off + p]!;
-    }
-  }
-  return out;
-}
-
-/** rows^T (columns x n) times m (n x l) -> columns x l. */
-function* multiplyTransposed(rows: readonly SparseRow[], m: Float64Array, columns: number, l: number): Generator<void, Float64Array> {
-  const out = new Float64Array(columns * l);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
-    const o = i * l;
-    for (let t = 0; t < row.index.length; t++) {
-      const v = row.value[t]!;
-      const off = row.index[t]! * l;
-      for (let p = 0; p < l; p++) out[off + p]! += v * m[o + p]!;
+      const to = transposed ? off : o;
+      const from = transposed ? o : off;
+      for (let p = 0; p < l; p++) out[to + p]! += v * m[from + p]!;
     }
   }
   return out;

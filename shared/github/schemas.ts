@@ -50,6 +50,9 @@ const ownerFields = {
   description: z.string().nullish(),
   bio: z.string().nullish(),
 };
+const ownerSchema = z.object(ownerFields);
+/** An organization or user as GitHub describes it. */
+export type OwnerInfo = z.infer<typeof ownerSchema>;
 
 export const ownerPageSchema = z.object({
   repositoryOwner: z
@@ -66,23 +69,27 @@ export const ownerPageSchema = z.object({
 export type OwnerPage = z.infer<typeof ownerPageSchema>;
 
 export const singleRepositorySchema = z.object({
-  repositoryOwner: z.object(ownerFields).nullable(),
+  repositoryOwner: ownerSchema.nullable(),
   repository: repositoryNodeSchema.nullable(),
 });
 
-export type OwnerInfo = { __typename: string; login: string; name?: string | null; description?: string | null; bio?: string | null };
 
 const blob = z.object({ oid: z.string().nullish(), text: z.string().nullish(), byteSize: z.number().nullish(), isBinary: z.boolean().nullish(), isTruncated: z.boolean().nullish() }).nullish();
 const response = z.object({ createdAt: z.string(), author: actor });
 const labels = z.object({ nodes: z.array(z.object({ name: z.string() }).nullable()) }).nullish();
 
-export const issueNodeSchema = z.object({
+/** What an issue and a pull request node both carry. */
+const issueLikeFields = {
   number: z.number().int(),
   title: z.string(),
   state: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   closedAt: z.string().nullish(),
+};
+
+export const issueNodeSchema = z.object({
+  ...issueLikeFields,
   author: actor,
   labels,
   comments: z.object({ totalCount: z.number().int().optional(), nodes: z.array(response.nullable()) }).nullish(),
@@ -90,12 +97,7 @@ export const issueNodeSchema = z.object({
 export type IssueNode = z.infer<typeof issueNodeSchema>;
 
 export const pullRequestNodeSchema = z.object({
-  number: z.number().int(),
-  title: z.string(),
-  state: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  closedAt: z.string().nullish(),
+  ...issueLikeFields,
   mergedAt: z.string().nullish(),
   additions: z.number().int().default(0),
   deletions: z.number().int().default(0),

@@ -4,15 +4,15 @@ import { isRepoScoutError } from '../errors';
 import type { AttemptState, PlanInput } from '../protocol/orchestrate';
 import { trimSoon } from './disk-budget';
 import { createEventSink } from './event-sink';
-import { branchName, type JobRow, type JobStore, type SubtaskRow } from './job-store';
+import { branchName, continuationPoint, type JobRow, type JobStore, type SubtaskRow } from './job-store';
 import { AttemptFailure } from './policies';
 import { runProcess, type ProcessOutcome } from './process';
 import { ATTEMPT_MARKER_VARIABLE, attemptMarker } from './process-identity';
-import { buildPrompt } from './prompt';
+import { buildPrompt, type FollowUp } from './prompt';
 import { workerEnvironment } from './worker-env';
 import { workers } from './workers/index';
 import type { WorkerSummary } from './workers/types';
-import { commitAll, copyWorktreeIncludes, createWorktree, deleteBranch, diffSummary, orchestrateDirs, removeWorktree } from './worktrees';
+import { commitAll, copyWorktreeIncludes, createWorktree, dropBranch, diffSummary, orchestrateDirs, removeWorktree } from './worktrees';
 
 /** Limits of the process side of an attempt (the job's own timeouts come from its plan). */
 export interface ProcessSettings {
@@ -50,6 +50,11 @@ export interface PreparedWorktree {
   copied: string[];
 }
 
+/** Where a subtask's next attempt starts: its answered needs-input work, or null for the job's base. */
+function startPoint(ctx: AttemptContext, subtask: SubtaskRow): string | null {
+  return continuationPoint(ctx.job, ctx.jobs.attempts(subtask.id));
+}
+
 /** Where attempt `number` of a subtask works and logs. */
 export function attemptPaths(ctx: AttemptContext, subtask: SubtaskRow, number: number): { worktree: string; branch: string; logPath: string } {
   const dirs = orchestrateDirs(ctx.dbPath);
@@ -71,8 +76,9 @@ export async function prepareWorktree(ctx: AttemptContext, subtask: SubtaskRow, 
   try {
     // Left at this path by an engine that died between preparing and running the attempt.
     if (fs.existsSync(worktree)) await removeWorktree(job.repo_path, worktree, true);
-    // createWorktree resets a branch an earlier attempt left (its engine died): start clean.
-    await createWorktree(job.repo_path, job.base_commit, branch, worktree);
+    // createWorktree resets a branch an earlier attempt left (its engine died): start clean,
+    // or from the work of an attempt that stopped for input and was answered.
+    await createWorktree(job.repo_path, startPoint(ctx, subtask) ?? job.base_commit, branch, worktree);
   } catch (error) {
     throw new AttemptFailure('worktree_failed', isRepoScoutError(error) ? error.message : String(error), false);
   }
@@ -85,8 +91,8 @@ export async function discardPrepared(ctx: AttemptContext, subtask: SubtaskRow, 
   const ready = await prepared.then(() => true, () => false);
   const { worktree, branch } = attemptPaths(ctx, subtask, number);
   await removeWorktree(ctx.job.repo_path, worktree, true).catch(() => undefined);
-  // The branch still points at the base commit (a failed preparation may not have made it).
-  if (ready) await deleteBranch(ctx.job.repo_path, branch).catch(() => undefined);
+  // The branch still points at its start (a failed preparation may not have made it).
+  if (ready) await dropBranch(ctx.job.repo_path, branch, startPoint(ctx, subtask)).catch(() => undefined);
 }
 
 /** An attempt whose worker has ended; settleAttempt records it and tidies up. */
@@ -123,7 +129,7 @@ export async function runWorker(ctx: AttemptContext, subtask: SubtaskRow, number
     // Marked so that recovery finds the attempt's processes even if this engine dies before it stores the worker's pid.
     const env = workerEnvironment({ ...ctx.settings.workerEnv, [ATTEMPT_MARKER_VARIABLE]: attemptMarker(job.id, attemptId) });
     if (input.setup) await runSetup(ctx, input.setup, worktree, env, sink);
-    const prompt = buildPrompt({ task: job.task, instruction: subtask.instruction, data: JSON.parse(subtask.data_json) as unknown });
+    const prompt = buildPrompt({ task: job.task, instruction: subtask.instruction, data: JSON.parse(subtask.data_json) as unknown, followUp: followUpOf(ctx, subtask) });
     const promptFile = logPath.replace(/\.log$/, '.prompt.txt');
     fs.writeFileSync(promptFile, prompt);
     const launch = worker.launch({ prompt, cwd: worktree, options: input.worker, promptFile, env });
@@ -201,13 +207,13 @@ export async function settleAttempt(ctx: AttemptContext, ran: RanAttempt, before
     commit: failure ? null : commit,
     diff: failure ? null : diff,
   });
-  const dropBranch = failure !== null || commit === job.base_commit;
-  if (!dropBranch && ctx.settings.maxWorktreeDiskBytes > 0) {
+  const emptyBranch = failure !== null || commit === job.base_commit;
+  if (!emptyBranch && ctx.settings.maxWorktreeDiskBytes > 0) {
     // Its work is committed on its branch: keep the worktree while the budget allows.
     await trimSoon(jobs, ctx.settings.maxWorktreeDiskBytes).catch((error: unknown) => sink.raw('runner', `could not trim kept worktrees: ${(error as Error).message}`));
   } else {
     await beforeTidyUp();
-    await tidyUp(ctx, ran.worktree, ran.branch, dropBranch);
+    await tidyUp(ctx, ran.worktree, ran.branch, emptyBranch, startPoint(ctx, subtask));
     jobs.clearWorktree(ran.attemptId);
   }
   if (failure) throw failure;
@@ -218,13 +224,24 @@ function asFailure(error: unknown): AttemptFailure {
   return error instanceof AttemptFailure ? error : new AttemptFailure('worker_error', `The attempt failed inside RepoScout: ${(error as Error).message}`, false);
 }
 
-/** Removes the attempt's worktree; drops the branch too when the attempt left nothing worth keeping. */
-async function tidyUp(ctx: AttemptContext, worktree: string, branch: string, dropBranch: boolean): Promise<void> {
+/**
+ * Removes the attempt's worktree; drops the branch too when the attempt left nothing worth
+ * keeping (back to `keep`, answered needs-input work, when there is some).
+ */
+async function tidyUp(ctx: AttemptContext, worktree: string, branch: string, empty: boolean, keep: string | null): Promise<void> {
   const { job } = ctx;
   // A successful attempt's work was just committed (ignored files aside, which are ours: copied
   // from .worktreeinclude or made by setup), and a failed one is ours to discard.
   await removeWorktree(job.repo_path, worktree, true).catch(() => undefined);
-  if (dropBranch) await deleteBranch(job.repo_path, branch);
+  if (empty) await dropBranch(job.repo_path, branch, keep);
+}
+
+/** After a needs-input stop that a person answered: what was asked, and the answer, for the next prompt. */
+function followUpOf(ctx: AttemptContext, subtask: SubtaskRow): FollowUp | null {
+  const asked = ctx.jobs.attempts(subtask.id).filter((a) => a.state === 'needs_input').at(-1);
+  const decision = ctx.jobs.lastDecision(subtask.id);
+  if (!asked || decision?.decision !== 'approved') return null;
+  return { asked: asked.message ?? 'something it was not allowed', finalMessage: asked.final_message, answer: decision.reason };
 }
 
 async function runSetup(ctx: AttemptContext, setup: readonly string[], cwd: string, env: NodeJS.ProcessEnv, sink: ReturnType<typeof createEventSink>): Promise<void> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runGit } from '../git/run';
+import { decisionJobStates } from '../protocol/orchestrate';
 import type { JobStore } from './job-store';
 import { deleteBranch, hasUncommitted, isMerged, orchestrateDirs, ourBranches, removeWorktree } from './worktrees';
 
@@ -19,7 +20,7 @@ export async function cleanJobs(jobs: JobStore, dbPath: string, jobId: string | 
   const report: CleanReport = { removedWorktrees: [], deletedBranches: [], kept: [] };
   const rows = jobId ? [jobs.job(jobId)].filter((j) => j !== undefined) : jobs.list(10_000);
   for (const job of rows) {
-    if (isActive(job.id) || job.state === 'running' || job.state === 'waiting_for_approval') {
+    if (isActive(job.id) || job.state === 'running' || decisionJobStates.includes(job.state)) {
       report.kept.push({ what: `job ${job.id}`, reason: `it is ${job.state}; cancel it first` });
       continue;
     }

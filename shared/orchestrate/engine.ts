@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { RepoScoutError } from '../errors';
-import type { Decider, DecisionRecord, EventRecord, JobRecord, JobState, JobSummary, Plan, PlanInput, AttemptRecord } from '../protocol/orchestrate';
+import { terminalJobStates, type Decider, type DecisionRecord, type EventRecord, type JobRecord, type JobState, type JobSummary, type Plan, type PlanInput, type AttemptRecord, type SubtaskState } from '../protocol/orchestrate';
 import type { Store } from '../store/open';
 import type { ProcessSettings } from './attempt';
 import { cleanJobs, type CleanReport } from './clean';
@@ -18,6 +18,9 @@ export interface OrchestratorOptions {
   process?: Partial<ProcessSettings>;
   pollMs?: number;
 }
+
+/** Subtask states a person's decision ends. */
+const WAITS_FOR_PERSON: readonly SubtaskState[] = ['waiting_for_approval', 'needs_input'];
 
 const defaultProcess = { killDelayMs: 5_000, maxOutputBytes: 64 * 1024 * 1024, workerEnv: {} };
 
@@ -85,20 +88,25 @@ export function createOrchestrator(options: OrchestratorOptions) {
       const events = jobs.events(chosen.id, tail);
       return { attempt: attemptRecord(chosen), events, truncated: chosen.events_total > events.length };
     },
-    /** Approves or rejects subtasks that wait (one, or all of the job's). Returns the keys decided. */
+    /**
+     * Decides subtasks that wait for a person (one, or all of the job's): one held for approval
+     * runs or is rejected; one that needs input runs again from its work with `reason` as the
+     * answer, or is declined. The job's engine picks the decision up. Returns the keys decided.
+     */
     decide(jobId: string, key: string | undefined, decision: 'approved' | 'rejected', by: Decider, reason?: string): string[] {
       const job = row(jobId);
-      const waiting = jobs.subtasks(job.id).filter((s) => s.state === 'waiting_for_approval' && (key === undefined || s.key === key));
+      const waiting = jobs.subtasks(job.id).filter((s) => WAITS_FOR_PERSON.includes(s.state) && (key === undefined || s.key === key));
       if (waiting.length === 0) {
         const st = key === undefined ? undefined : jobs.subtasks(job.id).find((s) => s.key === key);
         if (key !== undefined && !st) throw new RepoScoutError('INVALID_INPUT', `Job ${jobId} has no subtask ${JSON.stringify(key)}; get_job lists its subtask keys.`);
-        throw new RepoScoutError('JOB_STATE', key === undefined ? `No subtask of job ${jobId} waits for approval.` : `Subtask ${key} does not wait for approval (it is ${st!.state}).`);
+        throw new RepoScoutError('JOB_STATE', key === undefined ? `No subtask of job ${jobId} waits for approval or input.` : `Subtask ${key} does not wait for approval or input (it is ${st!.state}).`);
       }
       options.store.db.transaction(() => {
         for (const st of waiting) {
           jobs.addDecision(st.id, decision as DecisionRecord['decision'], st.safety_class, reason ?? (decision === 'approved' ? 'approved' : 'rejected'), by);
-          if (decision === 'approved') jobs.setSubtaskState(st.id, 'queued', `Approved by ${by}.`);
-          else jobs.setSubtaskState(st.id, 'cancelled', `Rejected by ${by}${reason ? `: ${reason}` : ''}.`);
+          const asked = st.state === 'needs_input';
+          if (decision === 'approved') jobs.setSubtaskState(st.id, 'queued', asked ? `Answered by ${by}; runs again from its work.` : `Approved by ${by}.`);
+          else jobs.setSubtaskState(st.id, 'cancelled', `${asked ? 'Declined' : 'Rejected'} by ${by}${reason ? `: ${reason}` : ''}.`);
         }
       })();
       return waiting.map((s) => s.key);
@@ -106,10 +114,10 @@ export function createOrchestrator(options: OrchestratorOptions) {
     /** Asks the job's engine (this one or another process) to stop it. */
     cancel(jobId: string): JobSummary {
       const job = row(jobId);
-      if (['succeeded', 'failed', 'cancelled'].includes(job.state)) return jobs.summary(job);
+      if (terminalJobStates.includes(job.state)) return jobs.summary(job);
       jobs.requestCancel(job.id);
       if (job.state === 'planned' || job.state === 'interrupted') {
-        for (const st of jobs.subtasks(job.id)) if (!['succeeded', 'failed', 'timed_out', 'needs_input'].includes(st.state)) jobs.setSubtaskState(st.id, 'cancelled', 'The job was cancelled.');
+        for (const st of jobs.subtasks(job.id)) if (!['succeeded', 'failed', 'timed_out'].includes(st.state)) jobs.setSubtaskState(st.id, 'cancelled', 'The job was cancelled.');
         jobs.setJobState(job.id, 'cancelled', 'Cancelled before it ran.');
       }
       return jobs.summary(row(jobId));

@@ -129,7 +129,7 @@ export function createJobStore(db: Db) {
     events: db.prepare('select seq, at, kind, text from orchestrate_events where attempt_id = ? order by seq desc limit ?'),
     insertDecision: db.prepare('insert into orchestrate_decisions (subtask_id, decision, safety_class, reason, decided_by) values (?, ?, ?, ?, ?)'),
     runningAttempts: db.prepare(`select a.*, s.job_id as job_id from orchestrate_attempts a join orchestrate_subtasks s on s.id = a.subtask_id where a.state = 'running'`),
-    activeJobs: db.prepare(`select * from orchestrate_jobs where state in ('running', 'waiting_for_approval')`),
+    activeJobs: db.prepare(`select * from orchestrate_jobs where state in ('running', 'waiting_for_approval', 'needs_input')`),
     breaker: db.prepare('select state_json from orchestrate_breakers where worker_kind = ?'),
     breakers: db.prepare('select worker_kind, open, updated_at from orchestrate_breakers order by worker_kind'),
     saveBreaker: db.prepare(`insert into orchestrate_breakers (worker_kind, state_json, open, updated_at) values (?, ?, ?, ?)
@@ -259,6 +259,8 @@ export function createJobStore(db: Db) {
     events(attemptId: number, tail: number): EventRecord[] {
       return (s.events.all(attemptId, tail) as EventRecord[]).reverse();
     },
+    /** The newest decision about a subtask (an approval's reason is a needs-input answer). */
+    lastDecision: (subtaskId: number) => (s.decisions.all(subtaskId) as { decision: DecisionRecord['decision']; reason: string; decided_by: Decider }[]).at(-1),
     addDecision(subtaskId: number, decision: DecisionRecord['decision'], safetyClass: SafetyClass, reason: string, by: Decider): void {
       s.insertDecision.run(subtaskId, decision, safetyClass, reason, by);
     },
@@ -289,26 +291,29 @@ export function createJobStore(db: Db) {
         ...summaryOf(job, subtasks, costOf(subtasks)),
         concurrency: plan.concurrency,
         approveAt: plan.approveAt,
-        subtasks: subtasks.map((st): SubtaskRecord => ({
-          key: st.key,
-          state: st.state,
-          instruction: st.instruction,
-          data: JSON.parse(st.data_json) as unknown,
-          expectedFiles: JSON.parse(st.expected_files_json) as string[],
-          overlapsWith: JSON.parse(st.overlaps_json) as string[],
-          mergeRiskWith: JSON.parse(st.merge_risk_json) as string[],
-          safety: { class: st.safety_class, reason: st.safety_reason },
-          message: st.message,
-          branch: branchName(job.id, st.key),
-          attempts: attemptsOf(st.id).map(attemptRecord),
-          decisions: (s.decisions.all(st.id) as { decision: DecisionRecord['decision']; safety_class: SafetyClass; reason: string; decided_by: Decider; at: string }[]).map((d) => ({
-            decision: d.decision,
-            safetyClass: d.safety_class,
-            reason: d.reason,
-            by: d.decided_by,
-            at: d.at,
-          })),
-        })),
+        subtasks: subtasks.map((st): SubtaskRecord => {
+          const attempts = attemptsOf(st.id);
+          return {
+            key: st.key,
+            state: st.state,
+            instruction: st.instruction,
+            data: JSON.parse(st.data_json) as unknown,
+            expectedFiles: JSON.parse(st.expected_files_json) as string[],
+            overlapsWith: JSON.parse(st.overlaps_json) as string[],
+            mergeRiskWith: JSON.parse(st.merge_risk_json) as string[],
+            safety: { class: st.safety_class, reason: st.safety_reason },
+            message: st.message,
+            ...subtaskBranch(job, st.key, attempts),
+            attempts: attempts.map(attemptRecord),
+            decisions: (s.decisions.all(st.id) as { decision: DecisionRecord['decision']; safety_class: SafetyClass; reason: string; decided_by: Decider; at: string }[]).map((d) => ({
+              decision: d.decision,
+              safetyClass: d.safety_class,
+              reason: d.reason,
+              by: d.decided_by,
+              at: d.at,
+            })),
+          };
+        }),
       };
     },
   };
@@ -319,6 +324,30 @@ export type JobStore = ReturnType<typeof createJobStore>;
 /** The branch an attempt's work lands on: reposcout/<job>/<subtask>. */
 export function branchName(jobId: string, key: string): string {
   return `reposcout/${jobId}/${key}`;
+}
+
+/**
+ * The commit a subtask's next attempt starts from when an earlier attempt stopped for input
+ * with work on its branch (the answer continues that work); null: start from the base.
+ */
+export function continuationPoint(job: Pick<JobRow, 'base_commit'>, attempts: readonly AttemptRow[]): string | null {
+  const asked = attempts.filter((a) => a.state === 'needs_input' && a.commit_sha !== null).at(-1);
+  return asked && asked.commit_sha !== job.base_commit ? asked.commit_sha : null;
+}
+
+/**
+ * Which branch holds a subtask's work, or why none does. An attempt's branch is deleted when
+ * it failed or changed nothing (see settleAttempt), so a key alone does not prove a branch.
+ */
+export function subtaskBranch(job: Pick<JobRow, 'id' | 'base_commit'>, key: string, attempts: readonly AttemptRow[]): { branch: string | null; noBranch: string | null } {
+  const branch = branchName(job.id, key);
+  const last = attempts.at(-1);
+  if (!last) return { branch: null, noBranch: 'not run yet' };
+  if (last.state === 'running') return { branch, noBranch: null };
+  // An answered needs-input attempt's work stays on the branch even if the next attempt fails.
+  if (attempts.some((a) => a.commit_sha !== null && a.commit_sha !== job.base_commit)) return { branch, noBranch: null };
+  if (last.commit_sha === job.base_commit) return { branch: null, noBranch: 'no changes: the worker changed no file, so its empty branch was deleted' };
+  return { branch: null, noBranch: 'no attempt produced work; its branch was deleted' };
 }
 
 export function attemptRecord(a: AttemptRow): AttemptRecord {

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runGit } from '../git/run';
 import type { PlanInput } from '../protocol/orchestrate';
-import { branchName, type JobRow, type JobStore } from './job-store';
+import { branchName, continuationPoint, type JobRow, type JobStore } from './job-store';
 import { endGroup, endMarked } from './process';
 import { attemptMarker, isAlive, processStartTime, selfIdentity } from './process-identity';
-import { deleteBranch, orchestrateDirs, removeWorktree } from './worktrees';
+import { deleteBranch, dropBranch, orchestrateDirs, removeWorktree } from './worktrees';
 
 export interface Recovered {
   /** Attempts found running under an engine that is gone. */
@@ -19,7 +19,9 @@ export interface Recovered {
  * start time no longer match) are settled. A worker left running is ended with its group, its
  * worktree and branch removed, the attempt marked interrupted, and its subtask queued again
  * while the job's retries allow (failed otherwise). Worktrees made ahead for attempts that never
- * started are removed too. Their jobs become 'interrupted'.
+ * started are removed too. Their jobs become 'interrupted', as do jobs whose dead engine only
+ * waited for a person (approval or input): their subtasks keep waiting, so no pending decision
+ * is lost, and resuming the job waits for it again.
  */
 export async function recoverOrphans(jobs: JobStore, dbPath: string, killDelayMs: number): Promise<Recovered> {
   const me = selfIdentity();
@@ -47,7 +49,8 @@ export async function recoverOrphans(jobs: JobStore, dbPath: string, killDelayMs
     // command, or a child that left the worker's group: found by the mark in their environment.
     await endMarked(attemptMarker(attempt.job_id, attempt.id), killDelayMs);
     if (attempt.worktree_path) await removeWorktree(job.repo_path, attempt.worktree_path, true).catch(() => undefined);
-    if (attempt.branch) await deleteBranch(job.repo_path, attempt.branch).catch(() => undefined);
+    // Back to answered needs-input work, if the attempt continued some; else gone.
+    if (attempt.branch) await dropBranch(job.repo_path, attempt.branch, continuationPoint(job, jobs.attempts(attempt.subtask_id))).catch(() => undefined);
     jobs.finishAttempt(attempt.id, {
       state: 'interrupted',
       failureKind: 'engine_died',

@@ -1,5 +1,5 @@
 import { BrokenCircuitError, TaskCancelledError, bulkhead } from 'cockatiel';
-import type { PlanInput, SubtaskState } from '../protocol/orchestrate';
+import type { JobState, PlanInput, SubtaskState } from '../protocol/orchestrate';
 import { discardPrepared, prepareWorktree, runWorker, settleAttempt, type AttemptContext, type ProcessSettings, type RanAttempt } from './attempt';
 import type { JobStore, SubtaskRow } from './job-store';
 import { AttemptFailure, attemptRetry, type Breakers, type PolicySettings } from './policies';
@@ -17,13 +17,17 @@ export interface RunnerDeps {
   pollMs: number;
 }
 
-const FINAL: readonly SubtaskState[] = ['succeeded', 'failed', 'cancelled', 'timed_out', 'needs_input'];
+// needs_input is not final: the subtask waits for a person's answer (approve_subtask), like
+// waiting_for_approval, and runs again when it comes.
+const FINAL: readonly SubtaskState[] = ['succeeded', 'failed', 'cancelled', 'timed_out'];
 
 /**
  * Runs a stored job to the end: holds subtasks the judge flags until someone decides,
  * runs the rest through retry → concurrency limit (bulkhead with a queue) → the worker kind's
- * circuit breaker → one attempt, and watches the store for approvals and cancellation.
- * Resolves when every subtask has a final state; the job's state says how it went.
+ * circuit breaker → one attempt, and watches the store for approvals, answers to subtasks
+ * that need input, and cancellation. While nothing runs and a subtask waits for a person, the
+ * job is needs_input or waiting_for_approval. Resolves when every subtask has a final state;
+ * the job's state says how it went.
  */
 export async function runJob(deps: RunnerDeps, jobId: string, shutdown: AbortSignal): Promise<void> {
   const { jobs } = deps;
@@ -128,9 +132,9 @@ export async function runJob(deps: RunnerDeps, jobId: string, shutdown: AbortSig
       if (running.has(st.id)) continue;
       if (st.state === 'queued' || st.state === 'running') start(st); // running: left by a dead engine, recovered
       else if (st.state === 'waiting_for_approval' && cancel.signal.aborted) jobs.setSubtaskState(st.id, 'cancelled', 'The job was cancelled while this subtask waited for approval.');
+      else if (st.state === 'needs_input' && cancel.signal.aborted) jobs.setSubtaskState(st.id, 'cancelled', 'The job was cancelled while this subtask waited for input.');
     }
-    const waiting = subtasks.some((st) => st.state === 'waiting_for_approval');
-    const state = waiting && running.size === 0 ? 'waiting_for_approval' : 'running';
+    const state = running.size > 0 ? 'running' : personState(subtasks);
     if (state !== shown) jobs.setJobState(jobId, state);
     shown = state;
     if (running.size === 0 && !jobs.subtasks(jobId).some((st) => !FINAL.includes(st.state))) break;
@@ -138,6 +142,12 @@ export async function runJob(deps: RunnerDeps, jobId: string, shutdown: AbortSig
   }
   shutdown.removeEventListener('abort', onShutdown);
   finishJob(jobs, jobId, cancel.signal.aborted, shutdown.aborted);
+}
+
+/** What a job with nothing running waits for: an answer first (a worker stopped mid-work), then an approval. */
+function personState(subtasks: readonly SubtaskRow[]): JobState {
+  if (subtasks.some((st) => st.state === 'needs_input')) return 'needs_input';
+  return subtasks.some((st) => st.state === 'waiting_for_approval') ? 'waiting_for_approval' : 'running';
 }
 
 function finishJob(jobs: JobStore, jobId: string, cancelled: boolean, shutdown: boolean): void {
@@ -151,7 +161,15 @@ function finishJob(jobs: JobStore, jobId: string, cancelled: boolean, shutdown: 
     jobs.setJobState(jobId, 'interrupted', `RepoScout stopped while the job ran; ${ok} of ${subtasks.length} subtasks succeeded. Resume it with "reposcout jobs resume ${jobId}".`);
   } else if (cancelled) jobs.setJobState(jobId, 'cancelled', `Cancelled; ${ok} of ${subtasks.length} subtasks had succeeded.`);
   else if (ok === subtasks.length) jobs.setJobState(jobId, 'succeeded', `All ${ok} subtasks succeeded.`);
-  else jobs.setJobState(jobId, 'failed', `${subtasks.length - ok} of ${subtasks.length} subtasks did not succeed.`);
+  else {
+    // Subtasks a person rejected or declined did not fail: if nothing else went wrong, the job
+    // ends as that person's choice, cancelled, not failed.
+    const declined = subtasks.filter((st) => st.state === 'cancelled' && jobs.lastDecision(st.id)?.decision === 'rejected').map((st) => st.key);
+    const notDone = subtasks.length - ok;
+    const decidedBy = declined.length > 0 ? `; declined by a person: ${declined.join(', ')}` : '';
+    if (declined.length === notDone) jobs.setJobState(jobId, 'cancelled', `${ok} of ${subtasks.length} subtasks succeeded${decidedBy}.`);
+    else jobs.setJobState(jobId, 'failed', `${notDone} of ${subtasks.length} subtasks did not succeed${decidedBy}.`);
+  }
 }
 
 /** After the run: subtasks whose committed changes touch the same files are merge risks for each other. */

@@ -171,6 +171,15 @@ export async function deleteBranch(repoRoot: string, branch: string): Promise<vo
   await serialized(repoRoot, () => gitPatiently(repoRoot, ['branch', '--quiet', '-D', branch], { okExitCodes: [1] }));
 }
 
+/**
+ * Drops an attempt's branch, or, when `keep` names a commit (work of an earlier attempt that
+ * stopped for input), moves it back there so that work survives a failed continuation.
+ */
+export async function dropBranch(repoRoot: string, branch: string, keep: string | null): Promise<void> {
+  if (keep === null) return deleteBranch(repoRoot, branch);
+  await serialized(repoRoot, () => gitPatiently(repoRoot, ['branch', '--quiet', '--force', '--no-track', branch, keep]));
+}
+
 /** Our branches in the repository (refs/heads/reposcout/...). */
 export async function ourBranches(repoRoot: string, jobId?: string): Promise<string[]> {
   const prefix = jobId ? `refs/heads/reposcout/${jobId}/` : 'refs/heads/reposcout/';

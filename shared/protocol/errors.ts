@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'PULL_REQUEST_NOT_FOUND',
   'JOB_NOT_FOUND',
   'JOB_STATE',
+  // A job that waits for a person's decision (approval or an answer): not an end, not a failure.
+  'JOB_WAITS',
   'WORKTREE_FAILED',
   // Only at the MCP edge: a failure inside RepoScout that no argument can fix.
   'INTERNAL',

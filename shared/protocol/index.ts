@@ -18,6 +18,7 @@ export * from './limits';
 export * from './records';
 export * from './report';
 export * from './org-report';
+export * from './portfolio-report';
 export * from './research';
 export * from './organization';
 export * from './toolsets';

@@ -13,8 +13,17 @@ export const workerKinds = ['claude', 'codex', 'command'] as const;
 export const allWorkerKinds = [...workerKinds, 'fake'] as const;
 export type WorkerKind = (typeof allWorkerKinds)[number];
 
-export const jobStates = ['planned', 'waiting_for_approval', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
+/**
+ * Job states. `waiting_for_approval` and `needs_input` wait for a person (approve_subtask) and
+ * are not terminal; succeeded, failed and cancelled are; interrupted is resumable.
+ */
+export const jobStates = ['planned', 'waiting_for_approval', 'needs_input', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
 export type JobState = (typeof jobStates)[number];
+
+/** Job states that end a job: nothing runs or waits any more. */
+export const terminalJobStates: readonly JobState[] = ['succeeded', 'failed', 'cancelled'];
+/** Job states in which the job waits on a person's decision and nothing runs. */
+export const decisionJobStates: readonly JobState[] = ['waiting_for_approval', 'needs_input'];
 
 export const subtaskStates = ['planned', 'waiting_for_approval', 'queued', 'running', 'needs_input', 'succeeded', 'failed', 'cancelled', 'timed_out'] as const;
 export type SubtaskState = (typeof subtaskStates)[number];
@@ -172,7 +181,8 @@ export const subtaskRecordSchema = z.object({
   mergeRiskWith: z.array(z.string()),
   safety: z.object({ class: z.enum(safetyClasses), reason: z.string() }),
   message: z.string().nullable(),
-  branch: z.string(),
+  branch: z.string().nullable().describe('the branch holding its work; null when there is none (see noBranch)'),
+  noBranch: z.string().nullable().describe('why there is no branch, e.g. no changes'),
   attempts: z.array(attemptRecordSchema),
   decisions: z.array(decisionRecordSchema),
 });
@@ -238,8 +248,8 @@ export const getAttemptLogOutput = z.object({ attempt: attemptRecordSchema, even
 export const approveSubtaskInput = z.strictObject({
   jobId,
   subtask: subtaskKey.optional().describe('Subtask key; omit to decide every subtask that waits in the job.'),
-  decision: z.enum(['approved', 'rejected']).default('approved').describe('approved runs it; rejected ends it without running.'),
-  reason: z.string().min(1).max(500).optional().describe('Why, stored with the decision.'),
+  decision: z.enum(['approved', 'rejected']).default('approved').describe('approved runs it (or, after needs input, runs it again with reason as the answer); rejected ends it.'),
+  reason: z.string().min(1).max(500).optional().describe('Why, stored with the decision; for needs input, the user\'s answer.'),
 });
 export const approveSubtaskOutput = z.object({ decided: z.array(z.string()), job: jobSummarySchema });
 
@@ -313,7 +323,8 @@ export const approveSubtaskContract = defineContract({
   toolset: 'orchestrate',
   title: 'Approve or reject a subtask',
   description:
-    'Decide a subtask that waits for approval (the safety judge classed it at or above the job\'s approval level): approved runs it, rejected ends it without running. Omit subtask to decide every waiting subtask of the job. ' +
+    'Decide a subtask that waits for approval (the safety judge classed it at or above the job\'s approval level): approved runs it, rejected ends it without running. ' +
+    'Or answer one that needs input (its worker wanted something it was not allowed): approved runs it again from its branch with reason as the user\'s answer; rejected declines it. Omit subtask to decide every waiting subtask of the job. ' +
     'The decision is stored with its reason and who made it: "vscode" for the RepoScout extension\'s client, else "mcp". Ask the user before approving: get_job shows each subtask\'s class and the rule behind it.',
   input: approveSubtaskInput,
   output: approveSubtaskOutput,

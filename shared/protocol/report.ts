@@ -5,6 +5,7 @@ import {
   communityFilesSchema,
   githubFactsSchema,
   healthSchema,
+  healthComponentSchema,
   hotspotSchema,
   identitySchema,
   languageShareSchema,
@@ -28,14 +29,26 @@ export function reportModelUri(key: string): string {
   return `reposcout://repository/${encodeURIComponent(key)}/report-model`;
 }
 
+/** One line of a report's prose, e.g. { label: 'Window', value: 'Last 12 months, since 2024-06-02' }: plain text. */
+export const reportFactSchema = z.object({ label: z.string(), value: z.string() });
+export type ReportFact = z.output<typeof reportFactSchema>;
+
 export const reportModelSchema = z.object({
   repository: identitySchema,
   summary: summarySchema,
+  /**
+   * The report's sentences, worded once by the engine (shared/reports/facts.ts) for the
+   * Markdown report and both renderings: the summary card, the activity facts under its
+   * chart, and why some health components were left out (null when none was).
+   */
+  facts: z.object({ summary: z.array(reportFactSchema), activity: z.array(reportFactSchema), healthNote: z.string().nullable() }),
   github: githubFactsSchema.nullable(),
-  health: healthSchema,
+  /** `possible`: the points a component could earn, its weight renormalised over the measured ones (0 when not measured). */
+  health: healthSchema.extend({ components: z.array(healthComponentSchema.extend({ possible: z.number() })) }),
+  /** `recentWeeks`: the window's whole weekly series, as the old report charted it. */
   activity: activitySectionSchema,
-  /** Counts, and the people shown: the humans with the most commits, then the bots. */
-  contributors: z.object({ humans: z.number(), bots: z.number(), shown: z.array(contributorStatsSchema) }),
+  /** Counts, the humans with the most commits (`top`) and every bot account (`botAccounts`), each by commits. */
+  contributors: z.object({ humans: z.number(), bots: z.number(), top: z.array(contributorStatsSchema), botAccounts: z.array(contributorStatsSchema) }),
   busFactor: busFactorsSchema,
   hotspots: z.array(hotspotSchema),
   languages: z.array(languageShareSchema),

@@ -11,7 +11,18 @@ export interface HtmlPage {
   data: unknown;
   /** Script sources inlined in order under the page's nonce (libraries first). */
   scripts: string[];
+  /**
+   * Trusted markup (every repository string already escaped) for readers that run no script:
+   * shown with JavaScript off, in mail clients and text-only browsers; hidden, before the first
+   * paint, where the page's scripts run. A plain element rather than `<noscript>`, which mail
+   * clients' sanitisers drop.
+   */
+  textVersion?: string;
 }
+
+// Runs first, in <head>: where scripts run, the page's text version is hidden before it is painted.
+const MARK_SCRIPTED = "document.documentElement.classList.add('js')";
+const HIDE_TEXT_VERSION = '\n.js .text-version { display: none; }';
 
 /**
  * One self-contained HTML document: a fresh CSP nonce per call allows only the page's
@@ -21,6 +32,9 @@ export function renderHtmlPage(page: HtmlPage): string {
   const nonce = randomBytes(18).toString('base64');
   const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src data:`;
   const scripts = page.scripts.map((source) => `<script nonce="${nonce}">${source}</script>`).join('\n');
+  const text = page.textVersion ?? null;
+  const headScript = text === null ? '' : `\n<script nonce="${nonce}">${MARK_SCRIPTED}</script>`;
+  const textBlock = text === null ? '' : `\n<div class="text-version" id="text-version">\n${text}</div>`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -30,10 +44,10 @@ export function renderHtmlPage(page: HtmlPage): string {
 <meta name="color-scheme" content="light dark">
 <title>${escapeHtml(page.title)}</title>
 <link rel="icon" href="data:,">
-<style>${page.css}</style>
+<style>${page.css}${text === null ? '' : HIDE_TEXT_VERSION}</style>${headScript}
 </head>
 <body>
-${page.body}
+${page.body}${textBlock}
 <script type="application/json" id="data">${jsonForScript(page.data)}</script>
 ${scripts}
 </body>

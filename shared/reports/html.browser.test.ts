@@ -70,7 +70,7 @@ describe('HTML report in Chromium', () => {
     const { page, events } = await openReport(browser, url, 'light');
     await page.locator('canvas[data-chart]').nth(2).waitFor({ timeout: 10_000 });
     const ids = await page.locator('section.card').evaluateAll((sections) => sections.map((s) => s.id));
-    expect(ids).toEqual(['health', 'activity', 'contributors', 'bus-factor', 'hotspots', 'languages', 'community', 'pull-requests']);
+    expect(ids).toEqual(['summary', 'health', 'activity', 'contributors', 'bus-factor', 'languages', 'hotspots', 'community', 'pull-requests']);
     for (const [section, type] of CHARTS) {
       const canvas = page.locator(`#${section} canvas`);
       expect(await canvas.getAttribute('data-chart'), section).toBe(type);
@@ -101,7 +101,10 @@ describe('HTML report in Chromium', () => {
     expect(text).toContain('李雷');
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('b').count()).toBe(0);
-    expect(await page.locator('script').count()).toBe(2);
+    // The head's switch that hides the text version, the model, the report's bundle.
+    expect(await page.locator('script').count()).toBe(3);
+    // The text version is there for readers without scripts, and hidden from this one.
+    expect(await page.locator('#text-version').isHidden()).toBe(true);
     // Repository text never became a link or a button: the HTML report has no actions.
     expect(await page.locator('button, a').count()).toBe(0);
     expect(events.dialogs).toEqual([]);
@@ -113,6 +116,9 @@ describe('HTML report in Chromium', () => {
     fs.writeFileSync(broken, fs.readFileSync(path.join(dir, 'report.html'), 'utf8').replace(/(<script type="application\/json" id="data">)[^<]*/, '$1{"nope":1}'));
     const { page, events } = await openReport(browser, pathToFileURL(broken).href, 'light');
     expect(await page.getByRole('alert').innerText()).toContain('This report cannot be shown');
+    // The text version, which scripts hide, is shown instead of the drawn report.
+    expect(await page.locator('#text-version').isVisible()).toBe(true);
+    expect(await page.locator('#text-version h2', { hasText: 'Contributors' }).isVisible()).toBe(true);
     expect(events.dialogs).toEqual([]);
     await page.close();
   });

@@ -26,7 +26,7 @@ function summary(r: RepositoryResearch): string {
 }
 
 function health(r: RepositoryResearch): string {
-  const note = healthNote(r.health);
+  const note = healthNote(r.health, r.repository.source);
   const score = `Score **${formatInteger(r.health.score)}/100**, grade **${r.health.grade}**.`;
   return ['## Health', score + (note ? ` ${escapeMarkdownText(note)}` : ''), renderMarkdownTable(healthTable(r.health))].join('\n\n');
 }
@@ -78,7 +78,8 @@ function community(r: RepositoryResearch): string {
 
 function pullRequests(r: RepositoryResearch): string {
   const { recent, total } = r.pullRequests;
-  const intro = `Reconstructed from merge commits and squash-merge subjects; the ${formatInteger(recent.length)} most recent of ${formatInteger(total)}.`;
+  const from = r.repository.source === 'github' ? 'Merged pull requests as GitHub lists them' : 'Reconstructed from merge commits and squash-merge subjects';
+  const intro = `${from}; the ${formatInteger(recent.length)} most recent of ${formatInteger(total)}.`;
   return ['## Pull requests', intro, renderMarkdownTable(pullRequestTable(recent))].join('\n\n');
 }
 

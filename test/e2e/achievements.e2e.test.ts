@@ -1,41 +1,29 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portfolioRepo } from '../helpers/achievements-fixture';
-import { tempDir, type TestRepo } from '../helpers/git-fixture';
+import type { TestRepo } from '../helpers/git-fixture';
 import {
   answerInput,
-  frameWithText,
-  codeServerDirs,
   dismissNotifications,
-  e2eTools,
+  environmentWithoutNode,
+  frameWithText,
   installExtension,
-  launchBrowser,
-  openWorkbench,
+  packExtensionFolder,
   runCommand,
   showRepoScoutSidebar,
-  startCodeServer,
   viewRows,
   waitForNotification,
   widenSidebar,
-  writeUserSettings,
-  type CodeServerDirs,
-  type RunningCodeServer,
-  buildAndPackageExtension,
-  extensionLogs,
-  packExtensionFolder,
-  environmentWithoutNode,
-  QUIET_WORKBENCH_SETTINGS,
 } from './code-server';
+import { closeSession, installRepoScout, openSession, prepareE2e, reportFailures, SHOTS, type E2eSession, type PreparedE2e } from './session';
 
 // The Achievements view, the portfolio webview, its exports and the self-review command in
 // real VS Code (code-server): the .vsix built from this checkout, no Node.js on PATH, a real
 // git repository whose merge and squash commits make Alice's pull requests, one with a hostile
 // title. Screenshots go to REPOSCOUT_E2E_SHOTS (default /tmp/reposcout-e2e-shots).
 
-const SHOTS = process.env.REPOSCOUT_E2E_SHOTS ?? '/tmp/reposcout-e2e-shots';
 const HOSTILE_TITLE = 'Tidy the <img src=x onerror=alert(1)> parser';
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -70,56 +58,30 @@ async function saveAs(page: Page, title: string, file: string): Promise<void> {
 
 describe('RepoScout achievements in VS Code (code-server)', () => {
   let root: string;
-  let dirs: CodeServerDirs;
-  let server: RunningCodeServer;
-  let browser: Browser;
+  let session: E2eSession;
   let page: Page;
   let repo: TestRepo;
+  let prepared: PreparedE2e | undefined;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    const tools = e2eTools();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    const vsix = buildAndPackageExtension();
-    expect(fs.existsSync(vsix)).toBe(true);
-    root = tempDir('reposcout-e2e-ach-');
-    dirs = codeServerDirs(root);
+    prepared = prepareE2e('reposcout-e2e-ach-');
+    root = prepared.root;
+    const { tools, dirs } = prepared;
     const env = environmentWithoutNode(root, { REPOSCOUT_LM_DOUBLE_LOG: path.join(root, 'lm-double-request.json') });
-    const settings = {
-      'reposcout.databasePath': path.join(root, 'reposcout.db'),
-      ...QUIET_WORKBENCH_SETTINGS,
-      'files.simpleDialog.enable': true,
-    };
-    writeUserSettings(dirs, settings);
-    expect(installExtension(tools, dirs, vsix, env)).toMatch(/successfully installed/);
+    installRepoScout(prepared, env, { 'reposcout.databasePath': path.join(root, 'reposcout.db'), 'files.simpleDialog.enable': true });
     // A chat model test double (test/e2e/lm-double): off until its command runs.
     const double = path.join(root, 'lm-double');
     fs.cpSync(path.join(__dirname, 'lm-double'), double, { recursive: true });
     expect(installExtension(tools, dirs, packExtensionFolder(double, path.join(root, 'lm-double.vsix')), env)).toMatch(/successfully installed/);
-    expect(() => execFileSync('node', ['--version'], { env })).toThrow(/ENOENT/);
     repo = portfolioRepo(HOSTILE_TITLE);
-    server = await startCodeServer(tools, dirs, repo.dir, env);
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, server, repo.dir);
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    session = await openSession(prepared, repo.dir, env, dialogs);
+    page = session.page;
   }, 600_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') {
-      if (page && !page.isClosed()) await shot(page, `FAILED-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
-      process.stdout.write(`\n--- RepoScout logs ---\n${extensionLogs(dirs).slice(-6000)}\n`);
-    }
-  });
+  reportFailures(() => page, () => prepared?.dirs, 'achievements-');
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    repo?.remove();
-    if (root && !process.env.REPOSCOUT_E2E_KEEP) fs.rmSync(root, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => closeSession(session, root, () => repo?.remove()), 60_000);
 
   it('collects Alice\'s merged PRs from the workspace clone and shows them quarter → PR with classes and impact', async () => {
     await showRepoScoutSidebar(page);
@@ -198,7 +160,8 @@ describe('RepoScout achievements in VS Code (code-server)', () => {
       await dismissNotifications(page);
     }
     const html = fs.readFileSync(path.join(root, 'alice-portfolio.html'), 'utf8');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // The title is data in the page's JSON block, drawn by its script with textContent (webview-client/portfolio.ts).
+    expect(html).toContain('\\u003cimg src=x onerror=alert(1)\\u003e');
     expect(html).not.toContain('<img src=x');
     expect(fs.readFileSync(path.join(root, 'alice-portfolio.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,13 +8,10 @@ import { SyntheticOrg } from '../fake-github/synthetic';
 import { alice, bob, daysAgo, jose, TestRepo, tempDir } from '../helpers/git-fixture';
 import {
   answerInput,
-  codeServerDirs,
   dismissNotifications,
-  e2eTools,
   extensionLogs,
   frameWithText,
-  installExtension,
-  launchBrowser,
+  codeServerDirs,
   openWorkbench,
   quickPickRows,
   repositoryRows,
@@ -29,16 +25,15 @@ import {
   type CodeServerDirs,
   type E2eTools,
   type RunningCodeServer,
-  buildAndPackageExtension,
   environmentWithoutNode,
   QUIET_WORKBENCH_SETTINGS,
 } from './code-server';
+import { closeSession, installRepoScout, openSession, prepareE2e, reportFailures, SHOTS } from './session';
 
 // The VS Code extension in real VS Code: the .vsix built and packaged from this checkout,
 // installed into code-server, driven through Chromium like a person would. Screenshots go to
 // REPOSCOUT_E2E_SHOTS (default /tmp/reposcout-e2e-shots).
 
-const SHOTS = process.env.REPOSCOUT_E2E_SHOTS ?? '/tmp/reposcout-e2e-shots';
 const HOSTILE_SUBJECT = '<img src=x onerror=alert(1)> speed up the parser';
 const HOSTILE_FILE = 'src/<img src=x onerror=alert(2)>.ts';
 // Git drops < and > from names; quotes and entities survive.
@@ -79,13 +74,8 @@ describe('RepoScout in VS Code (code-server)', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    tools = e2eTools();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    const vsix = buildAndPackageExtension();
-    expect(fs.existsSync(vsix)).toBe(true);
-
-    root = tempDir('reposcout-e2e-');
-    dirs = codeServerDirs(root);
+    const prepared = prepareE2e('reposcout-e2e-');
+    ({ tools, root, dirs } = prepared);
     // A loopback GitHub with one hostile repository description; the engine reaches it through
     // its test hook REPOSCOUT_GITHUB_API_URL, with a token from the environment.
     org = new SyntheticOrg({ login: 'acme', repositories: 6, hostile: true });
@@ -102,38 +92,24 @@ describe('RepoScout in VS Code (code-server)', () => {
       'reposcout.databasePath': path.join(root, 'reposcout.db'),
       ...QUIET_WORKBENCH_SETTINGS,
     };
-    writeUserSettings(dirs, settings);
-    const installed = installExtension(tools, dirs, vsix, env);
-    expect(installed).toMatch(/successfully installed/);
-    expect(() => execFileSync('node', ['--version'], { env })).toThrow(/ENOENT/);
+    installRepoScout(prepared, env, settings);
 
     repo = fixtureRepository();
-    server = await startCodeServer(tools, dirs, repo.dir, env);
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, server, repo.dir);
+    ({ server, browser, page } = await openSession(prepared, repo.dir, env, dialogs));
     current = page;
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
   }, 600_000);
 
-  // A failing step leaves a picture of the screen behind.
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') {
-      if (current && !current.isClosed()) await shot(current, `FAILED-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
-      process.stdout.write(`\n--- RepoScout logs ---\n${extensionLogs(dirs).slice(-6000)}\n`);
-    }
+  // Registered before reportFailures: after-hooks run last-registered first, so the report
+  // still sees the page the failing step used.
+  afterEach(() => {
     current = page;
   });
+  // A failing step leaves a picture of the screen behind.
+  reportFailures(() => current, () => dirs, '');
 
   afterAll(async () => {
     if (figures.length > 0) process.stdout.write(`\nRepoScout extension figures:\n  ${figures.join('\n  ')}\n`);
-    await browser?.close();
-    await server?.stop();
-    await github?.close();
-    repo?.remove();
-    if (root && !process.env.REPOSCOUT_E2E_KEEP) fs.rmSync(root, { recursive: true, force: true });
+    await closeSession({ browser, server }, root, () => github?.close(), () => repo?.remove());
   }, 60_000);
 
   it('analyses the workspace repository from the palette and shows it in the tree with its health', async () => {

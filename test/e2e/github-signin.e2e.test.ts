@@ -1,39 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../shared/store/open';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
 import { SyntheticOrg } from '../fake-github/synthetic';
-import { tempDir } from '../helpers/git-fixture';
 import { AUTH_DOUBLE_ACCOUNT, AUTH_DOUBLE_ID, AUTH_DOUBLE_SIGN_OUT, authDoubleCalls, writeAuthDouble } from './auth-double';
 import {
   answerInput,
-  codeServerDirs,
   dismissNotifications,
-  e2eTools,
   extensionLogs,
   installExtension,
-  launchBrowser,
-  openWorkbench,
   packExtensionFolder,
   runCommand,
-  startCodeServer,
   waitForNotification,
-  writeUserSettings,
   type CodeServerDirs,
-  type RunningCodeServer,
-  buildAndPackageExtension,
   environmentWithoutNode,
-  QUIET_WORKBENCH_SETTINGS,
 } from './code-server';
+import { closeSession, installRepoScout, openSession, prepareE2e, reportFailures, SHOTS, type E2eSession } from './session';
 
 // The GitHub sign-in path of the extension in real VS Code (code-server): no token in the
 // environment; VS Code's own consent prompt, clicked like a person; a test double of the
 // "github" authentication provider hands out the token; the loopback fake GitHub answers only
 // requests that carry it. Screenshots go to REPOSCOUT_E2E_SHOTS (default /tmp/reposcout-e2e-shots).
 
-const SHOTS = process.env.REPOSCOUT_E2E_SHOTS ?? '/tmp/reposcout-e2e-shots';
 // Deliberately not shaped like a real GitHub token (no gho_/ghp_ prefix), so no secret scanner mistakes it for one.
 const TOKEN = 'signin-double-session-0123456789';
 // code-server ships VS Code's built-in GitHub sign-in (vscode.github-authentication), which
@@ -46,54 +36,33 @@ const BUILT_IN_GITHUB_AUTH = 'vscode.github-authentication';
 describe('GitHub sign-in in VS Code (code-server, authentication provider test double)', () => {
   let root: string;
   let dirs: CodeServerDirs;
-  let server: RunningCodeServer;
-  let browser: Browser;
+  let session: E2eSession;
   let page: Page;
   let github: FakeGitHub;
   let dbPath: string;
   let recordFile: string;
 
   beforeAll(async () => {
-    const tools = e2eTools();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    const vsix = buildAndPackageExtension();
-    expect(fs.existsSync(vsix)).toBe(true);
-
-    root = tempDir('reposcout-signin-e2e-');
-    dirs = codeServerDirs(root);
+    const prepared = prepareE2e('reposcout-signin-e2e-');
+    ({ root, dirs } = prepared);
     dbPath = path.join(root, 'reposcout.db');
     recordFile = path.join(root, 'auth-double-calls.jsonl');
     const doubleVsix = packExtensionFolder(writeAuthDouble(path.join(root, 'auth-double'), { token: TOKEN, recordFile }), path.join(root, 'auth-double.vsix'));
     github = await startFakeGitHub({ orgs: [new SyntheticOrg({ login: 'acme', repositories: 4 })], token: TOKEN, requireToken: true });
     // Built from nothing: no GITHUB_TOKEN / GH_TOKEN from this process reaches VS Code.
     const env = environmentWithoutNode(root, { REPOSCOUT_GITHUB_API_URL: github.url, VSCODE_SKIP_BUILTIN_EXTENSIONS: BUILT_IN_GITHUB_AUTH });
-    writeUserSettings(dirs, {
-      'reposcout.databasePath': dbPath,
-      ...QUIET_WORKBENCH_SETTINGS,
-    });
-    expect(installExtension(tools, dirs, vsix, env)).toMatch(/successfully installed/);
-    expect(installExtension(tools, dirs, doubleVsix, env)).toMatch(/successfully installed/);
+    installRepoScout(prepared, env, { 'reposcout.databasePath': dbPath });
+    expect(installExtension(prepared.tools, dirs, doubleVsix, env)).toMatch(/successfully installed/);
 
     const workspace = path.join(root, 'workspace');
     fs.mkdirSync(workspace);
-    server = await startCodeServer(tools, dirs, workspace, env);
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, server, workspace);
+    session = await openSession(prepared, workspace, env);
+    page = session.page;
   }, 600_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') {
-      if (page && !page.isClosed()) await page.screenshot({ path: path.join(SHOTS, `FAILED-signin-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}.png`) }).catch(() => undefined);
-      process.stdout.write(`\n--- RepoScout logs ---\n${extensionLogs(dirs).slice(-6000)}\n--- auth double calls ---\n${JSON.stringify(authDoubleCalls(recordFile))}\n`);
-    }
-  });
+  reportFailures(() => page, () => dirs, 'signin-', () => `--- auth double calls ---\n${JSON.stringify(authDoubleCalls(recordFile))}\n`);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await github?.close();
-    if (root && !process.env.REPOSCOUT_E2E_KEEP) fs.rmSync(root, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => closeSession(session, root, () => github?.close()), 60_000);
 
   /** Runs "Ingest GitHub Owner" for acme and answers the "Without signing in" question with `choice`. */
   async function ingestAcme(choice: 'Sign in to GitHub' | 'Continue Without'): Promise<void> {
@@ -167,7 +136,7 @@ describe('GitHub sign-in in VS Code (code-server, authentication provider test d
     // Nowhere at rest: not in the output channel (which carries the engine's stderr), the
     // database and its WAL, VS Code's state and logs, or code-server's own output.
     expect(log).not.toContain(TOKEN);
-    expect(server.output()).not.toContain(TOKEN);
+    expect(session.server.output()).not.toContain(TOKEN);
     expect(fs.readFileSync(dbPath).includes(TOKEN)).toBe(false);
     expect(filesContaining(root, TOKEN)).toEqual([]);
   }, 360_000);

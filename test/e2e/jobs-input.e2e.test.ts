@@ -3,47 +3,38 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRecord } from '../../shared/protocol/orchestrate';
 import { startFakeOpenAI, userText, writeCodexHome, type CodexStep, type FakeOpenAI } from '../fake-openai/server';
 import { CLI } from '../helpers/cli';
-import { alice, daysAgo, TestRepo, tempDir } from '../helpers/git-fixture';
+import { alice, daysAgo, TestRepo } from '../helpers/git-fixture';
 import {
   answerInput,
-  buildAndPackageExtension,
-  codeServerDirs,
   dismissNotifications,
-  e2eTools,
   environmentWithoutNode,
-  extensionLogs,
   frameWithText,
-  installExtension,
-  launchBrowser,
-  openWorkbench,
   pathWithoutNode,
-  QUIET_WORKBENCH_SETTINGS,
   runCommand,
   showRepoScoutSidebar,
-  startCodeServer,
   viewRows,
   waitForNotification,
   widenSidebar,
-  writeUserSettings,
   type CodeServerDirs,
-  type RunningCodeServer,
 } from './code-server';
 import { answerDialog, jobsPane, jobsRow, rowAction } from './jobs-view';
+import { closeSession, installRepoScout, openSession, prepareE2e, reportFailures, SHOTS, type E2eSession } from './session';
 
 // Jobs in real VS Code (code-server) with the REAL Codex CLI as the worker, pointed at a
 // loopback fake of the OpenAI Responses API through a CODEX_HOME made here (no network, the
 // developer's ~/.codex untouched): a subtask whose worker asks to run a command outside its
-// sandbox ends in "needs input" (view, notification, get_job over MCP); a subtask held for
-// approval is approved with the job report's own Approve… button and stored as decided by
-// "vscode"; a hanging Codex is stopped with the report's own Cancel Job button.
+// sandbox ends in "needs input" (view, notification, get_job over MCP) and the whole job waits
+// in needs input, not failed; a subtask held for approval is approved with the job report's own
+// Approve… button and stored as decided by "vscode"; the asking subtask is declined with the
+// report's own Answer… button and the job ends cancelled; a hanging Codex is stopped with the
+// report's own Cancel Job button.
 
 const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = process.env.REPOSCOUT_E2E_SHOTS ?? '/tmp/reposcout-e2e-shots';
 // The native binary of @openai/codex (its npm launcher needs node, which this PATH lacks).
 const CODEX = path.join(ROOT, 'node_modules/@openai/codex-linux-x64/vendor/x86_64-unknown-linux-musl/bin/codex');
 const figures: string[] = [];
@@ -89,8 +80,7 @@ async function openReport(page: Page, task: string, jobId: string): Promise<Fram
 describe('Jobs that need input, and the job report’s own buttons, with the real Codex CLI (code-server)', () => {
   let root: string;
   let dirs: CodeServerDirs;
-  let server: RunningCodeServer;
-  let browser: Browser;
+  let session: E2eSession;
   let page: Page;
   let repo: TestRepo;
   let fake: FakeOpenAI;
@@ -106,12 +96,9 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
   };
 
   beforeAll(async () => {
-    const tools = e2eTools();
-    fs.mkdirSync(SHOTS, { recursive: true });
     expect(fs.existsSync(CODEX)).toBe(true);
-    const vsix = buildAndPackageExtension();
-    root = tempDir('reposcout-jobs-input-e2e-');
-    dirs = codeServerDirs(root);
+    const prepared = prepareE2e('reposcout-jobs-input-e2e-');
+    ({ root, dirs } = prepared);
     fake = await startFakeOpenAI(script);
     const codexBin = path.join(root, 'codex-bin');
     fs.mkdirSync(codexBin);
@@ -122,32 +109,21 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
       OPENAI_API_KEY: 'codex-double-key',
     });
     dbPath = path.join(root, 'data', 'reposcout.db');
-    writeUserSettings(dirs, { 'reposcout.databasePath': dbPath, ...QUIET_WORKBENCH_SETTINGS });
-    expect(installExtension(tools, dirs, vsix, env)).toMatch(/successfully installed/);
+    installRepoScout(prepared, env, { 'reposcout.databasePath': dbPath });
 
     const now = Math.floor(Date.now() / 1000);
     repo = TestRepo.create();
     repo.write('README.md', '# Settings\n').write('settings/app.toml', 'debug = false\n').commit('Initial commit', alice, daysAgo(now, 10));
-    server = await startCodeServer(tools, dirs, repo.dir, env);
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, server, repo.dir);
+    session = await openSession(prepared, repo.dir, env);
+    page = session.page;
   }, 600_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') {
-      if (page && !page.isClosed()) await shot(page, `FAILED-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
-      process.stdout.write(`\n--- RepoScout logs ---\n${extensionLogs(dirs).slice(-6000)}\n`);
-    }
-  });
+  reportFailures(() => page, () => dirs, 'jobs-input-');
 
   afterAll(async () => {
     if (figures.length > 0) process.stdout.write(`\nJobs (needs input, report buttons) figures:\n  ${figures.join('\n  ')}\n`);
     await mcp?.close();
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
-    repo?.remove();
-    if (root && !process.env.REPOSCOUT_E2E_KEEP) fs.rmSync(root, { recursive: true, force: true });
+    await closeSession(session, root, () => fake?.close(), () => repo?.remove());
   }, 60_000);
 
   it('a Codex subtask that asks to run outside its sandbox ends in "needs input": the view, a notification, and get_job over MCP say what it wanted', async () => {
@@ -165,10 +141,14 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
 
     const note = await waitForNotification(page, /subtask “s1” needs input: Codex wanted to run a command outside its sandbox/, 120_000);
     figures.push(`start to the "needs input" notification (real Codex): ${Date.now() - started} ms (includes the plan dialog)`);
+    expect(note).toContain('The job waits for your answer.');
+    expect(note).toContain('Answer…');
     expect(note).toContain('Open Log');
     expect(note).toContain('Open Job Report');
-    await expect.poll(() => jobsText(page), { timeout: 30_000 }).toMatch(/s1.*needs input/);
+    await expect.poll(() => jobsText(page), { timeout: 30_000 }).toMatch(/s1.*needs input · no branch \(no changes\)/);
     expect(await jobsText(page)).toMatch(/s2.*waiting for approval · network/);
+    // The job itself waits for a person: needs input, not running and not failed.
+    expect(await jobsText(page)).toMatch(/Update the settings.*needs input · 1 waiting for approval, 1 needs input/);
     await shot(page, '01-needs-input');
 
     jobId = /RepoScout job (\S+):/.exec(note)![1]!;
@@ -176,8 +156,10 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
     mcp = new Client({ name: 'jobs-input-e2e', version: '1.0.0' });
     await mcp.connect(transport);
     const job = await getJob(jobId);
+    expect([job.state, job.finishedAt]).toEqual(['needs_input', null]);
     const s1 = job.subtasks.find((s) => s.key === 's1')!;
     expect(s1.state).toBe('needs_input');
+    expect([s1.branch, s1.noBranch]).toEqual([null, 'no changes: the worker changed no file, so its empty branch was deleted']);
     expect(s1.message).toBe('Codex wanted to run a command outside its sandbox, which codex exec refuses. See its final message.');
     expect(s1.attempts[0]).toMatchObject({ worker: 'codex', state: 'needs_input', finalMessage: 'The settings live in /etc: may I write there?' });
     expect(fs.existsSync('/etc/reposcout-e2e')).toBe(false);
@@ -199,18 +181,42 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
     // The same command as the view's action: the judge's reason first, then the decision.
     const text = await answerDialog(page, /Approve subtask “s2”/, 'Approve');
     expect(text).toMatch(/network-tools|curl/);
-    const done = await waitForNotification(page, new RegExp(`Job ${jobId} failed: 1 needs input, 1 succeeded`), 120_000);
-    expect(done).toContain('Open Job Report');
     const live = await frameWithText(page, 'approved by vscode', 30_000);
-    await expect.poll(() => live.locator('[data-testid="job-state"]').innerText(), { timeout: 30_000 }).toBe('failed');
+    // s2 succeeds; s1 still waits for its answer, so the job does not end: it needs input.
+    await expect.poll(async () => (await getJob(jobId)).subtasks.find((s) => s.key === 's2')!.state, { timeout: 120_000 }).toBe('succeeded');
+    await expect.poll(() => live.locator('[data-testid="job-state"]').innerText(), { timeout: 30_000 }).toBe('needs input');
+    await expect.poll(() => jobsText(page), { timeout: 30_000 }).toMatch(/Update the settings.*needs input · 1 needs input, 1 succeeded/);
+    expect(await page.locator('.notification-toast', { hasText: new RegExp(`Job ${jobId} (succeeded|failed|cancelled)`) }).count()).toBe(0);
+    expect((await getJob(jobId)).state).toBe('needs_input');
     await shot(page, '04-report-approved');
 
     const job = await getJob(jobId);
     const approved = job.subtasks.find((s) => s.key === 's2')!;
-    expect(approved.state).toBe('succeeded');
     expect(approved.decisions.map((d) => [d.decision, d.by])).toEqual([['hold', 'judge'], ['approved', 'vscode']]);
     expect(approved.attempts[0]).toMatchObject({ worker: 'codex', finalMessage: 'Wrote RELEASE-NOTE.md.', inputTokens: 400, outputTokens: 80 });
-    expect(repo.git('show', `${approved.branch}:RELEASE-NOTE.md`)).toBe('# Release\n\nWritten by Codex.\n');
+    expect(repo.git('show', `${approved.branch!}:RELEASE-NOTE.md`)).toBe('# Release\n\nWritten by Codex.\n');
+  });
+
+  it('declines the asking subtask with the job report’s own Answer… button: the job ends cancelled (a person chose), and the report says s1 has no branch', async () => {
+    await dismissNotifications(page);
+    const report = await frameWithText(page, 'approved by vscode', 30_000);
+    const s1 = report.locator('section', { has: report.locator('h2', { hasText: 'Subtask s1' }) });
+    await expect.poll(() => s1.locator('[data-testid="branch"]').innerText(), { timeout: 30_000 }).toBe('no branch (no changes: the worker changed no file, so its empty branch was deleted)');
+    await s1.locator('button', { hasText: 'Answer…' }).click();
+    // What Codex wanted and its question come first, then the choice.
+    const text = await answerDialog(page, /Subtask “s1” of job \S+ needs input/, 'Decline');
+    expect(text).toMatch(/It wanted: Codex wanted to run a command outside its sandbox/);
+    expect(text).toMatch(/Its last message: The settings live in \/etc: may I write there\?/);
+    const done = await waitForNotification(page, new RegExp(`Job ${jobId} cancelled: 1 succeeded, 1 cancelled`), 60_000);
+    expect(done).toContain('Open Job Report');
+    await expect.poll(() => report.locator('[data-testid="job-state"]').innerText(), { timeout: 30_000 }).toBe('cancelled');
+    await shot(page, '05-report-declined');
+
+    const job = await getJob(jobId);
+    expect([job.state, job.message]).toEqual(['cancelled', '1 of 2 subtasks succeeded; declined by a person: s1.']);
+    const declined = job.subtasks.find((s) => s.key === 's1')!;
+    expect([declined.state, declined.message]).toEqual(['cancelled', 'Declined by vscode: declined in VS Code.']);
+    expect(declined.decisions.map((d) => [d.decision, d.by])).toEqual([['auto', 'judge'], ['rejected', 'vscode']]);
   });
 
   it('cancels a hanging Codex with the job report’s own Cancel Job button; no Codex process and no worktree are left', async () => {
@@ -229,7 +235,7 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
     await waitForNotification(page, new RegExp(`Job ${hungId} cancelled`), 60_000);
     figures.push(`report's Cancel Job to the "cancelled" notification: ${Date.now() - began} ms`);
     await expect.poll(() => report.locator('[data-testid="job-state"]').innerText(), { timeout: 30_000 }).toBe('cancelled');
-    await shot(page, '05-report-cancelled');
+    await shot(page, '06-report-cancelled');
 
     expect((await getJob(hungId)).subtasks[0]!.state).toBe('cancelled');
     await expect.poll(() => hangingCodex(), { timeout: 15_000 }).toEqual([]);

@@ -1,34 +1,25 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { alice, daysAgo, TestRepo, tempDir } from '../helpers/git-fixture';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alice, daysAgo, TestRepo } from '../helpers/git-fixture';
 import {
   answerInput,
-  codeServerDirs,
   dismissNotifications,
-  e2eTools,
+  environmentWithoutNode,
+  extensionLogs,
   frameWithText,
-  installExtension,
-  launchBrowser,
-  openWorkbench,
   runCommand,
   showRepoScoutSidebar,
-  startCodeServer,
   viewRows,
   waitForNotification,
   widenSidebar,
-  writeUserSettings,
   type CodeServerDirs,
   type E2eTools,
-  type RunningCodeServer,
-  buildAndPackageExtension,
-  extensionLogs,
-  environmentWithoutNode,
-  QUIET_WORKBENCH_SETTINGS,
 } from './code-server';
 import { answerDialog, jobsPane, jobsRow, rowAction } from './jobs-view';
+import { closeSession, installRepoScout, openSession, prepareE2e, reportFailures, SHOTS, type E2eSession } from './session';
 
 // The Jobs view in real VS Code (code-server): a job of the command worker running the fake
 // worker (test/orchestrate/fake-worker.mjs, on the e2e tools' Node; no node on PATH) on a git
@@ -37,7 +28,6 @@ import { answerDialog, jobsPane, jobsRow, rowAction } from './jobs-view';
 // hanging job cancelled. Afterwards no worker process is left and no worktree.
 
 const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = process.env.REPOSCOUT_E2E_SHOTS ?? '/tmp/reposcout-e2e-shots';
 const FAKE_WORKER = path.join(ROOT, 'test/orchestrate/fake-worker.mjs');
 const HOSTILE_TASK = '<img src=x onerror=alert(1)> Tidy the docs <script>alert(2)</script>';
 const figures: string[] = [];
@@ -73,52 +63,29 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
   let tools: E2eTools;
   let root: string;
   let dirs: CodeServerDirs;
-  let server: RunningCodeServer;
-  let browser: Browser;
+  let session: E2eSession;
   let page: Page;
   let repo: TestRepo;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    tools = e2eTools();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    const vsix = buildAndPackageExtension();
-    expect(fs.existsSync(vsix)).toBe(true);
-    root = tempDir('reposcout-jobs-e2e-');
-    dirs = codeServerDirs(root);
+    const prepared = prepareE2e('reposcout-jobs-e2e-');
+    ({ tools, root, dirs } = prepared);
     const env = environmentWithoutNode(root);
-    writeUserSettings(dirs, {
-      'reposcout.databasePath': path.join(root, 'data', 'reposcout.db'),
-      ...QUIET_WORKBENCH_SETTINGS,
-    });
-    expect(installExtension(tools, dirs, vsix, env)).toMatch(/successfully installed/);
-    expect(() => execFileSync('node', ['--version'], { env })).toThrow(/ENOENT/);
+    installRepoScout(prepared, env, { 'reposcout.databasePath': path.join(root, 'data', 'reposcout.db') });
 
     const now = Math.floor(Date.now() / 1000);
     repo = TestRepo.create();
     repo.write('README.md', '# Docs\n').write('docs/guide.md', '# Guide\n').write('shared.md', 'shared\n').commit('Initial commit', alice, daysAgo(now, 10));
-    server = await startCodeServer(tools, dirs, repo.dir, env);
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, server, repo.dir);
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    session = await openSession(prepared, repo.dir, env, dialogs);
+    page = session.page;
   }, 600_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') {
-      if (page && !page.isClosed()) await shot(page, `FAILED-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
-      process.stdout.write(`\n--- RepoScout logs ---\n${extensionLogs(dirs).slice(-6000)}\n`);
-    }
-  });
+  reportFailures(() => page, () => dirs, 'jobs-');
 
   afterAll(async () => {
     if (figures.length > 0) process.stdout.write(`\nRepoScout Jobs view figures:\n  ${figures.join('\n  ')}\n`);
-    await browser?.close();
-    await server?.stop();
-    repo?.remove();
-    if (root && !process.env.REPOSCOUT_E2E_KEEP) fs.rmSync(root, { recursive: true, force: true });
+    await closeSession(session, root, () => repo?.remove());
   }, 60_000);
 
   it('starts a job from the palette after showing its plan, and shows live states in the Jobs view', async () => {
@@ -166,7 +133,7 @@ describe('RepoScout Jobs view in VS Code (code-server)', () => {
 
   it('approves the waiting subtask from the view (the judge reason shown first) and notifies when the job finishes', async () => {
     await dismissNotifications(page);
-    await rowAction(jobsRow(page, /^\s*s2/), 'Approve Subtask');
+    await rowAction(jobsRow(page, /^\s*s2/), 'Approve or Answer Subtask');
     const text = await answerDialog(page, /Approve subtask “s2”/, 'Approve');
     expect(text).toMatch(/network-tools/);
     const done = await waitForNotification(page, /Job \S+ succeeded: 2 succeeded/, 90_000);

@@ -2,6 +2,7 @@
 // Node against the same engine code as the CLI, without a TypeScript loader.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { pagesEsbuildPlugin } from '../../webview-client/bundle.mjs';
 // Importing esbuild.config.mjs would run its build, so the list of native packages is repeated.
 const nativeExternals = ['better-sqlite3', 'sqlite-vec', 'onnxruntime-node', '@huggingface/transformers'];
 
@@ -17,6 +18,8 @@ export async function bundleEngine(entry, outfile) {
     target: 'node20',
     format: 'esm',
     external: nativeExternals,
+    // The HTML pages' browser code (the portfolio export's, the reports'), embedded as the CLI embeds it.
+    plugins: [pagesEsbuildPlugin(root)],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
   });

@@ -98,8 +98,8 @@ describe('Claude Code worker, real binary against a fake Anthropic API', () => {
       expect(a.inputTokens).toBeGreaterThan(0);
       expect(a.outputTokens).toBeGreaterThan(0);
       // The commit is Claude's own (its Bash call), on the subtask's branch.
-      expect(repo.git('log', '-1', '--format=%an %s', st.branch).trim()).toBe(`Claude notes for ${st.key}`);
-      expect(repo.git('show', `${st.branch}:notes/${st.key}.md`)).toContain('Written by Claude Code.');
+      expect(repo.git('log', '-1', '--format=%an %s', st.branch!).trim()).toBe(`Claude notes for ${st.key}`);
+      expect(repo.git('show', `${st.branch!}:notes/${st.key}.md`)).toContain('Written by Claude Code.');
       expect(a.diff!.files.map((f) => f.path)).toEqual([`notes/${st.key}.md`]);
       const kinds = engine.log(job.id, st.key).events.map((e) => e.kind);
       expect(kinds).toEqual(expect.arrayContaining(['init', 'tool', 'tool_result', 'result']));
@@ -127,7 +127,7 @@ describe('Claude Code worker, real binary against a fake Anthropic API', () => {
     // The background sleep would keep Claude Code alive for 30 s; the grace is 3 s.
     expect(Date.now() - started).toBeLessThan(25_000);
     expect(processesWith(`sleep ${marker}`)).toEqual([]);
-    expect(repo.git('show', `${st.branch}:done.txt`)).toBe('done\n');
+    expect(repo.git('show', `${st.branch!}:done.txt`)).toBe('done\n');
     expect(strayWorktrees(repo)).toEqual([]);
     expect(expectNoWorkerLeft(store)).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { startCli } from '../helpers/cli';
 import { runCliAsync } from '../helpers/github';
 import { tempDir } from '../helpers/git-fixture';
 import { openStore } from '../../shared/store/open';
-import { FAKE_WORKER, expectNoWorkerLeft, packagesRepo, strayWorktrees } from './support';
+import { FAKE_WORKER, expectNoWorkerLeft, packagesRepo, strayWorktrees, until, world } from './support';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -71,6 +71,37 @@ describe('reposcout run and jobs', () => {
       ['hold', 'judge', expect.stringMatching(/network/)],
       ['approved', 'cli', 'checked the URL'],
     ]);
+  });
+
+  it('a subtask that needs input: jobs wait exits 3, jobs show says how to answer, jobs approve --reason answers it and the job succeeds', async () => {
+    // The job runs in this process's engine (the CLI offers no fake worker); the CLI decides it
+    // from other processes through the database, as from another terminal.
+    const w = world();
+    cleanups.push(() => void w.dispose());
+    const cli = (...args: string[]) => runCliAsync(['--db', w.dbPath, ...args], { cwd: w.repo.dir });
+    const { job, done } = await w.engine.start(w.input({ task: 'Migrate [[fake needs-input]]', approveAt: 'destructive' }));
+    await until(() => w.engine.summary(job.id).state === 'needs_input');
+
+    const waited = await cli('jobs', 'wait', job.id);
+    expect(waited.code).toBe(3);
+    expect(waited.stdout).toMatch(new RegExp(`^Job ${job.id}: needs_input\n`));
+    // The subtask changed nothing before asking: no branch, and why; then how to answer.
+    expect(waited.stdout).toContain('      no branch (no changes: the worker changed no file, so its empty branch was deleted)\n');
+    expect(waited.stdout).toContain(`      answer: reposcout jobs approve ${job.id} main --reason "<your answer>"   (or --reject to decline)\n`);
+    expect(waited.stderr).toBe(`reposcout: Job ${job.id} waits for a person: a subtask needs your answer; "reposcout jobs approve ${job.id} <subtask>" decides it.\n`);
+    const listed = await cli('jobs', 'list', '--state', 'needs_input');
+    expect(listed.stdout).toMatch(new RegExp(`^${job.id}  needs_input +fake +1 needs_input`));
+
+    const answered = await cli('jobs', 'approve', job.id, '--reason', 'Postgres');
+    expect(answered.code, answered.stderr).toBe(0);
+    expect(answered.stdout).toBe('Answered: main.\n');
+    await done;
+    const shown = await cli('jobs', 'show', job.id);
+    expect(shown.stdout).toMatch(new RegExp(`^Job ${job.id}: succeeded`));
+    expect(shown.stdout).toContain(`      branch reposcout/${job.id}/main (1 files, +1 -0)\n`);
+    expect((await cli('jobs', 'wait', job.id)).code).toBe(0);
+    const again = await cli('jobs', 'approve', job.id, '--reject');
+    expect([again.code, again.stderr]).toEqual([1, `reposcout: No subtask of job ${job.id} waits for approval or input.\n`]);
   });
 
   it('a failed job exits 1 with a one-line reason; bad options exit 2 naming the option', async () => {

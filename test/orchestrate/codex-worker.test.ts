@@ -6,7 +6,7 @@ import { planInputSchema } from '../../shared/protocol/orchestrate';
 import { openStore } from '../../shared/store/open';
 import { tempDir } from '../helpers/git-fixture';
 import { cwdOf, FAKE_USAGE, startFakeOpenAI, toolResults, userText, writeCodexHome, type CodexStep, type ResponsesRequest } from '../fake-openai/server';
-import { branches, expectNoWorkerLeft, packagesRepo, strayWorktrees } from './support';
+import { branches, expectNoWorkerLeft, packagesRepo, strayWorktrees, until } from './support';
 
 // The REAL Codex CLI (devDependency @openai/codex) with no network: it starts a thread and a
 // turn, then keeps reconnecting ("Reconnecting... n/5", then "waiting for network") forever.
@@ -111,8 +111,8 @@ describe('Codex worker, real binary against a fake Responses API', () => {
       expect(a.inputTokens).toBe(3 * FAKE_USAGE.input_tokens);
       expect(a.outputTokens).toBe(3 * FAKE_USAGE.output_tokens);
       expect(a.costUsd).toBeNull(); // Codex reports no cost
-      expect(repo.git('show', `${st.branch}:notes/${st.key}.md`)).toBe(`# ${st.key}\n\nWritten by Codex.\n`);
-      expect(repo.git('log', '-1', '--format=%s', st.branch).trim()).toMatch(new RegExp(`^reposcout ${job.id}/${st.key}: `));
+      expect(repo.git('show', `${st.branch!}:notes/${st.key}.md`)).toBe(`# ${st.key}\n\nWritten by Codex.\n`);
+      expect(repo.git('log', '-1', '--format=%s', st.branch!).trim()).toMatch(new RegExp(`^reposcout ${job.id}/${st.key}: `));
       expect(a.diff!.files.map((f) => f.path)).toEqual([`notes/${st.key}.md`]);
       const events = engine.log(job.id, st.key).events;
       expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['init', 'tool', 'text', 'result']));
@@ -129,13 +129,13 @@ describe('Codex worker, real binary against a fake Responses API', () => {
     expect(expectNoWorkerLeft(store)).toEqual([]);
   });
 
-  it('a request to run a command outside the sandbox is refused by codex exec: the attempt ends in needs input, with what was asked', async () => {
+  it('a request to run a command outside the sandbox is refused by codex exec: the attempt ends in needs input, with what was asked, and the job waits for the person', async () => {
     const { fake, repo, store, engine, input } = await codexWorld(() => [
       { shell: 'touch /etc/reposcout-escalated', escalate: 'The migration must write /etc' },
       { text: 'I could not write /etc: may I run it outside the sandbox?' },
     ]);
     const { job, done } = await engine.start(input({ task: 'Migrate the settings' }));
-    await done;
+    await until(() => !['planned', 'running'].includes(engine.summary(job.id).state), 120_000);
     const record = engine.get(job.id);
     const st = record.subtasks[0]!;
     expect(st.state, st.message ?? '').toBe('needs_input');
@@ -147,7 +147,11 @@ describe('Codex worker, real binary against a fake Responses API', () => {
     // The refusal reached the model as the tool's output, and nothing ran.
     expect(JSON.stringify(toolResults(fake.requests.at(-1)!))).toMatch(/cannot ask for escalated permissions/);
     expect(fs.existsSync('/etc/reposcout-escalated')).toBe(false);
-    expect(record.state).toBe('failed');
+    expect(record.state).toBe('needs_input');
+    // Declined, the job ends cancelled: nothing failed, the person chose.
+    engine.decide(job.id, undefined, 'rejected', 'cli', 'not outside the sandbox');
+    await done;
+    expect(engine.summary(job.id).state).toBe('cancelled');
     expect(strayWorktrees(repo)).toEqual([]);
     expect(expectNoWorkerLeft(store)).toEqual([]);
   });

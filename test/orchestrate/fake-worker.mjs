@@ -13,7 +13,9 @@
 //   hang-once=F       hang (writing its pid to F) when F does not exist yet; else succeed
 //   ignore-epipe      keep running when its output has no reader any more (its engine died)
 //   trace=F           append "<pid> start|end <epoch ms>" lines to F when it starts and exits
-//   needs-input       finish with a question for the user (needs_input in its result)
+//   needs-input       finish with a question for the user (needs_input in its result); once the
+//                     prompt carries the user's answer, write it to ANSWER.md and succeed
+//   fail-answered     with needs-input: once answered, write ANSWER.md and then fail
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -109,7 +111,15 @@ async function main() {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, `edited by the fake worker for ${scopeOf()}\n`);
   }
-  if (has('needs-input')) {
+  const answer = /^The user's answer: (.*)$/m.exec(prompt)?.[1];
+  if (has('needs-input') && answer !== undefined) {
+    fs.writeFileSync('ANSWER.md', `${answer}\n`);
+    out({ type: 'progress', text: 'wrote ANSWER.md' });
+    if (has('fail-answered')) {
+      out({ type: 'result', is_error: true, text: 'could not use the answer' });
+      return 1;
+    }
+  } else if (has('needs-input')) {
     out({ type: 'result', text: 'Which database should I migrate, Postgres or SQLite?', needs_input: 'The fake worker asked which database to migrate', cost_usd: 0.001, input_tokens: 10, output_tokens: 5, turns: 1 });
     return 0;
   }

@@ -28,8 +28,8 @@ describe('run: success', () => {
       const attempt = st.attempts[0]!;
       expect(attempt).toMatchObject({ state: 'succeeded', number: 1, costUsd: 0.001, inputTokens: 10, outputTokens: 5, finalMessage: 'done' });
       expect(attempt.diff!.files).toEqual([{ path: `${(st.data as { package: string }).package}/FAKE.md`, insertions: 1, deletions: 0 }]);
-      expect(w.repo.git('rev-parse', st.branch).trim()).toBe(attempt.commit);
-      expect(w.repo.git('log', '-1', '--format=%s', st.branch)).toMatch(new RegExp(`^reposcout ${job.id}/${st.key}: `));
+      expect(w.repo.git('rev-parse', st.branch!).trim()).toBe(attempt.commit);
+      expect(w.repo.git('log', '-1', '--format=%s', st.branch!)).toMatch(new RegExp(`^reposcout ${job.id}/${st.key}: `));
       expect(attempt.events).toBeGreaterThanOrEqual(2);
       expect(fs.readFileSync(attempt.logPath!, 'utf8')).toContain('"type":"result"');
     }

@@ -47,7 +47,7 @@ function render(m: JobReportModel): void {
 }
 
 function header(m: JobReportModel): HTMLElement {
-  const active = ['planned', 'running', 'waiting_for_approval', 'interrupted'].includes(m.state);
+  const active = ['planned', 'running', 'waiting_for_approval', 'needs_input', 'interrupted'].includes(m.state);
   return h(
     'header',
     { class: 'report-header' },
@@ -109,16 +109,22 @@ function subtaskSection(m: JobReportModel, st: Subtask): HTMLElement {
   return section(
     `Subtask ${st.key}`,
     `subtask-${st.key}`,
-    h('p', {}, stateTag(st.state), ' ', h('span', { class: 'muted' }, `branch ${st.branch}`)),
+    h('p', {}, stateTag(st.state), ' ', h('span', { class: 'muted', attrs: { 'data-testid': 'branch' } }, st.branch ? `branch ${st.branch}` : `no branch (${st.noBranch ?? 'none'})`)),
     h('p', { class: 'description' }, st.instruction),
     st.scope ? h('p', { class: 'muted' }, 'Scope (data from the repository): ', h('code', {}, st.scope)) : null,
     h('p', {}, `Safety: ${label(st.safetyClass)}. `, h('span', { class: 'muted' }, st.safetyReason)),
-    st.state === 'waiting_for_approval' ? h('p', {}, h('button', { class: 'primary', onClick: () => post({ type: 'approveSubtask', jobId: m.id, subtask: st.key }) }, 'Approve…')) : null,
+    decideButton(m, st),
     st.decisions.length > 0 ? h('ul', { class: 'plain' }, ...st.decisions.map((d) => h('li', {}, `${d.decision} by ${d.by} at ${time(d.at)}: ${d.reason}`))) : null,
     st.message ? h('p', {}, st.message) : null,
     st.attempts.length === 0 ? h('p', { class: 'muted' }, 'Not run yet.') : table(['Attempt', 'State', 'Duration', 'Exit', 'Cost', 'Tokens', 'Changes', ''], st.attempts.map((a) => attemptRow(m, st, a)), { numeric: [2, 4] }),
     ...st.attempts.filter((a) => a.finalMessage || a.message || (a.diff && a.diff.files.length > 0)).map((a) => attemptDetails(st, a)),
   );
+}
+
+/** Approve… for a subtask held for approval; Answer… for one whose worker needs input (the same command asks which). */
+function decideButton(m: JobReportModel, st: Subtask): HTMLElement | null {
+  const name = st.state === 'waiting_for_approval' ? 'Approve…' : st.state === 'needs_input' ? 'Answer…' : null;
+  return name ? h('p', {}, h('button', { class: 'primary', onClick: () => post({ type: 'approveSubtask', jobId: m.id, subtask: st.key }) }, name)) : null;
 }
 
 function attemptRow(m: JobReportModel, st: Subtask, a: Attempt): (Node | string)[] {

@@ -10,6 +10,8 @@ import { createCatalog } from '../catalog';
 import { bigRepo, connectInMemory, emptyStore, fakeGitHub, textOf } from '../test-support';
 import { findBrowser } from '../../../shared/achievements/exports/pdf';
 import { PORTFOLIO_NO_BROWSER_CODE, portfolioExportUri, type PortfolioExportFormat } from '../../../shared/protocol/achievements';
+import { portfolioModelUri, portfolioReportModelSchema } from '../../../shared/protocol/portfolio-report';
+import { jsonForScript } from '../../../shared/reports/escape';
 
 let db: ReturnType<typeof emptyStore>;
 let mcp: Awaited<ReturnType<typeof connectInMemory>>;
@@ -286,7 +288,7 @@ describe('get_pull_request_impact and get_portfolio', () => {
     expect(json.totals.prs).toBe(3);
     const html = await text('html');
     expect(html.mimeType).toBe('text/html');
-    expect(html.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html.text).toContain('\\u003cimg src=x onerror=alert(1)\\u003e');
     expect(html.text).not.toContain('<img src=x');
     await expect(mcp.client.readResource({ uri: portfolioExportUri('nobody@example.com', 'md') })).rejects.toThrow(/No stored pull requests/);
     await expect(mcp.client.readResource({ uri: 'reposcout://portfolio/alice/export/docx' })).rejects.toThrow(/use one of md, html, json, pdf/);
@@ -298,6 +300,22 @@ describe('get_pull_request_impact and get_portfolio', () => {
     } finally {
       await browserless.close();
     }
+  });
+
+  it('serves the portfolio report model the HTML export renders, unlisted, for the VS Code webview', async () => {
+    const read = async (uri: string) => JSON.parse(((await mcp.client.readResource({ uri })).contents[0] as { text: string }).text) as unknown;
+    const model = portfolioReportModelSchema.parse(await read(portfolioModelUri('alice@example.com', ['alice'])));
+    expect(model.totals.prs).toBe(3);
+    expect(model.pullRequests).toMatchObject({ total: 3, shown: [expect.anything(), expect.anything(), expect.anything()] });
+    expect(model.pullRequests.shown.map((p) => p.title)).toContain('Tidy the <img src=x onerror=alert(1)> parser');
+    // the same model the HTML export inlines
+    const html = ((await mcp.client.readResource({ uri: portfolioExportUri('alice@example.com', 'html', ['alice']) })).contents[0] as { text: string }).text;
+    expect(html).toContain(jsonForScript(model.collaboration));
+    // someone with nothing stored gets the empty portfolio whose notice says what to do, as get_portfolio does
+    const empty = portfolioReportModelSchema.parse(await read(portfolioModelUri('nobody@example.com')));
+    expect(empty.totals.prs).toBe(0);
+    expect(empty.notices[0]).toMatch(/No merged pull requests by nobody@example.com/);
+    expect((await mcp.client.listResources()).resources.map((r) => r.uri).filter((u) => u.endsWith('/report-model'))).toEqual([]);
   });
 
   it.runIf(findBrowser() !== null)('prints the PDF export with the browser on this machine', async () => {

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BREAKOUT, connectInMemory, searchableFixture, textOf, type Fixture } from '../test-support';
+import { describe, expect, it } from 'vitest';
+import { BREAKOUT, searchableFixture, servedFixture, textOf } from '../test-support';
 
-let fx: Fixture;
-let mcp: Awaited<ReturnType<typeof connectInMemory>>;
-
-beforeAll(async () => {
-  fx = await searchableFixture();
-  mcp = await connectInMemory({ store: fx.store });
-});
-afterAll(async () => {
-  await mcp.close();
-  fx.cleanup();
-});
+const fx = servedFixture(searchableFixture);
 
 type People = { repository: string; path: string | null; people: { rank: number; email: string; commits: number; factors: { id: string }[] }[] };
-const call = (args: Record<string, unknown>) => mcp.client.callTool({ name: 'find_people_to_ask', arguments: args });
+const call = (args: Record<string, unknown>) => fx.client.callTool({ name: 'find_people_to_ask', arguments: args });
 
 describe('find_people_to_ask: behaviour', () => {
   it('ranks the people of a researched clone, without the bot, with factors', async () => {

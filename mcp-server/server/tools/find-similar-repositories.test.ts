@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectInMemory, searchableFixture, textOf, type Fixture } from '../test-support';
+import { describe, expect, it } from 'vitest';
+import { searchableFixture, servedFixture, textOf } from '../test-support';
 
-let fx: Fixture;
-let mcp: Awaited<ReturnType<typeof connectInMemory>>;
-
-beforeAll(async () => {
-  fx = await searchableFixture();
-  mcp = await connectInMemory({ store: fx.store });
-});
-afterAll(async () => {
-  await mcp.close();
-  fx.cleanup();
-});
+const fx = servedFixture(searchableFixture);
 
 type Factor = { id: string; value: number | null; weight: number; contribution: number; detail: string };
 type Similar = { repository: { key: string }; mode: string; recommendations: { rank: number; score: number; repository: { key: string }; factors: Factor[] }[] };
-const call = (args: Record<string, unknown>) => mcp.client.callTool({ name: 'find_similar_repositories', arguments: args });
+const call = (args: Record<string, unknown>) => fx.client.callTool({ name: 'find_similar_repositories', arguments: args });
 
 describe('find_similar_repositories: behaviour', () => {
   it('ranks the other search library first, with a score that is the sum of its factor contributions', async () => {

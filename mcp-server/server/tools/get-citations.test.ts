@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { researchedOrganization, textOf } from '../test-support';
+import { describe, expect, it } from 'vitest';
+import { servedOrganization, textOf } from '../test-support';
 
-let fx: Awaited<ReturnType<typeof researchedOrganization>>;
-beforeAll(async () => {
-  fx = await researchedOrganization({ repositories: 12 });
-});
-afterAll(async () => {
-  await fx.cleanup();
-});
+const fx = servedOrganization({ repositories: 12 });
 
 const call = (args: Record<string, unknown>) => fx.client.callTool({ name: 'get_citations', arguments: args });
 type Citations = {

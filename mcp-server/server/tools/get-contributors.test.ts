@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { alice, bob, dependabot, jose } from '../../../test/helpers/git-fixture';
-import { connectInMemory, researchedFixture, textOf, type Fixture } from '../test-support';
+import { researchedFixture, servedFixture, textOf } from '../test-support';
 
-let fx: Fixture;
-let mcp: Awaited<ReturnType<typeof connectInMemory>>;
-
-beforeAll(async () => {
-  fx = await researchedFixture();
-  mcp = await connectInMemory({ store: fx.store });
-});
-afterAll(async () => {
-  await mcp.close();
-  fx.cleanup();
-});
+const fx = servedFixture(researchedFixture);
 
 type People = {
   contributors: { email: string; commits: number; isBot: boolean }[];
@@ -22,7 +12,7 @@ type People = {
   total: number;
   nextCursor: string | null;
 };
-const call = (args: Record<string, unknown>) => mcp.client.callTool({ name: 'get_contributors', arguments: args });
+const call = (args: Record<string, unknown>) => fx.client.callTool({ name: 'get_contributors', arguments: args });
 const people = async (args: Record<string, unknown>) => (await call({ repository: fx.key, ...args })).structuredContent as People;
 
 describe('get_contributors: behaviour', () => {
@@ -70,7 +60,7 @@ describe('get_contributors: behaviour', () => {
 
 describe('get_contributors: bad input', () => {
   it.each([
-    [{ repository: fx?.key ?? 'x', limit: 0 }, /limit must be at least 1/],
+    [{ repository: 'x', limit: 0 }, /limit must be at least 1/],
     [{ repository: 'x', sort: 'age' }, /sort/],
     [{ repository: 'x', includeBots: 'yes' }, /includeBots/],
     [{ repository: 'x', match: '' }, /match/],

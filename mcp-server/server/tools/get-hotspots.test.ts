@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectInMemory, researchedFixture, textOf, type Fixture } from '../test-support';
+import { describe, expect, it } from 'vitest';
+import { researchedFixture, servedFixture, textOf } from '../test-support';
 
-let fx: Fixture;
-let mcp: Awaited<ReturnType<typeof connectInMemory>>;
-
-beforeAll(async () => {
-  fx = await researchedFixture();
-  mcp = await connectInMemory({ store: fx.store });
-});
-afterAll(async () => {
-  await mcp.close();
-  fx.cleanup();
-});
+const fx = servedFixture(researchedFixture);
 
 type Hotspots = { hotspots: { path: string; churn: number; commits: number }[]; windowMonths: number; windowStart: string };
-const call = (args: Record<string, unknown>) => mcp.client.callTool({ name: 'get_hotspots', arguments: args });
+const call = (args: Record<string, unknown>) => fx.client.callTool({ name: 'get_hotspots', arguments: args });
 const hotspots = async (args: Record<string, unknown>) => (await call({ repository: fx.key, ...args })).structuredContent as Hotspots;
 
 describe('get_hotspots: behaviour', () => {

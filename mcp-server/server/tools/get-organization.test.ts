@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { githubFactsSchema } from '../../../shared/protocol/records';
-import { researchedOrganization, textOf } from '../test-support';
+import { servedOrganization, textOf } from '../test-support';
 
-let fx: Awaited<ReturnType<typeof researchedOrganization>>;
-beforeAll(async () => {
-  fx = await researchedOrganization({ repositories: 12 });
-});
-afterAll(async () => {
-  await fx.cleanup();
-});
+const fx = servedOrganization({ repositories: 12 });
 
 const call = (args: Record<string, unknown>) => fx.client.callTool({ name: 'get_organization', arguments: args });
 type Ranked = { name: string; health: number; strengths: string[]; weaknesses: string[] };

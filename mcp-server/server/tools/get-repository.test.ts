@@ -1,20 +1,10 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BREAKOUT, connectInMemory, researchedFixture, textOf, type Fixture } from '../test-support';
+import { describe, expect, it } from 'vitest';
+import { BREAKOUT, connectInMemory, researchedFixture, servedFixture, textOf } from '../test-support';
 
-let fx: Fixture;
-let mcp: Awaited<ReturnType<typeof connectInMemory>>;
+const fx = servedFixture(researchedFixture);
 
-beforeAll(async () => {
-  fx = await researchedFixture();
-  mcp = await connectInMemory({ store: fx.store });
-});
-afterAll(async () => {
-  await mcp.close();
-  fx.cleanup();
-});
-
-const call = (args: Record<string, unknown>) => mcp.client.callTool({ name: 'get_repository', arguments: args });
+const call = (args: Record<string, unknown>) => fx.client.callTool({ name: 'get_repository', arguments: args });
 const SECTIONS = ['health', 'activity', 'contributors', 'busFactor', 'hotspots', 'languages', 'communityFiles', 'pullRequests', 'releases'];
 
 describe('get_repository: behaviour', () => {
@@ -36,10 +26,10 @@ describe('get_repository: behaviour', () => {
   });
 
   it.each([
-    ['the key', (f: Fixture) => f.key],
-    ['the clone path', (f: Fixture) => f.repo.dir],
-    ['a folder inside the clone', (f: Fixture) => path.join(f.repo.dir, 'src')],
-    ['the name, in any case', (f: Fixture) => path.basename(f.repo.dir).toUpperCase()],
+    ['the key', (f: typeof fx) => f.key],
+    ['the clone path', (f: typeof fx) => f.repo.dir],
+    ['a folder inside the clone', (f: typeof fx) => path.join(f.repo.dir, 'src')],
+    ['the name, in any case', (f: typeof fx) => path.basename(f.repo.dir).toUpperCase()],
   ])('finds the repository by %s', async (_label, ref) => {
     const result = await call({ repository: ref(fx) });
     expect(result.isError).toBeFalsy();

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HOSTILE_TEXT } from '../../../test/fake-github/synthetic';
-import { researchedOrganization, textOf } from '../test-support';
+import { servedOrganization, textOf } from '../test-support';
 
-let fx: Awaited<ReturnType<typeof researchedOrganization>>;
-beforeAll(async () => {
-  // Repository 1 carries hostile text in its description, topics and README.
-  fx = await researchedOrganization({ repositories: 12, hostile: true });
-});
-afterAll(async () => {
-  await fx.cleanup();
-});
+// Repository 1 carries hostile text in its description, topics and README.
+const fx = servedOrganization({ repositories: 12, hostile: true });
 
 const call = (args: Record<string, unknown>) => fx.client.callTool({ name: 'get_topics', arguments: args });
 type Topics = {

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jose } from '../../../test/helpers/git-fixture';
-import { BREAKOUT, connectInMemory, researchedFixture, textOf, type Fixture } from '../test-support';
+import { BREAKOUT, researchedFixture, servedFixture, textOf } from '../test-support';
 
-let fx: Fixture;
-let mcp: Awaited<ReturnType<typeof connectInMemory>>;
-
-beforeAll(async () => {
-  fx = await researchedFixture();
-  mcp = await connectInMemory({ store: fx.store });
-});
-afterAll(async () => {
-  await mcp.close();
-  fx.cleanup();
-});
+const fx = servedFixture(researchedFixture);
 
 type Pr = { number: number; source: string; title: string; author: { name: string; email: string } | null; mergedAt: string; sha?: string; files?: string[] };
 type Prs = { pullRequests: Pr[]; total: number; nextCursor: string | null };
-const call = (args: Record<string, unknown>) => mcp.client.callTool({ name: 'list_pull_requests', arguments: args });
+const call = (args: Record<string, unknown>) => fx.client.callTool({ name: 'list_pull_requests', arguments: args });
 const prs = async (args: Record<string, unknown>) => (await call({ repository: fx.key, ...args })).structuredContent as Prs;
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 

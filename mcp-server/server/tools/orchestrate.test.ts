@@ -96,26 +96,39 @@ describe('orchestrate tools: who decided, and a worker that needs input', () => 
     const end = await poll(call, job.id, (j) => ['succeeded', 'failed', 'cancelled'].includes(j.state));
     expect(end.subtasks.map((s) => s.decisions.filter((d) => d.by !== 'judge').map((d) => [d.decision, d.by, d.reason]))).toEqual([[['approved', 'vscode', 'approved in VS Code']], [['rejected', 'vscode', 'not now']]]);
     expect(end.subtasks.map((s) => s.message)).toEqual([null, 'Rejected by vscode: not now.']);
+    // Nothing failed: a person's rejection ends the job cancelled, and says so.
+    expect([end.state, end.message]).toEqual(['cancelled', '1 of 2 subtasks succeeded; declined by a person: b.']);
   });
 
-  it('a worker that asks for input ends its attempt in needs input, shown by get_job with what it wanted and its question', async () => {
+  it('a worker that asks for input puts the job in needs input (not an end) until an answer over approve_subtask runs it again from its work', async () => {
     const { call, repo } = await setup();
     const worker = { kind: 'fake', binary: FAKE_WORKER };
     const started = await call('start_job', { task: 'Migrate the database [[fake needs-input edit=MIGRATION.md]]', repository: repo.dir, worker, approveAt: 'destructive' });
     const { job } = started.structuredContent as { job: JobSummary };
-    const end = await poll(call, job.id, (j) => ['succeeded', 'failed'].includes(j.state));
+    const end = await poll(call, job.id, (j) => j.state !== 'running' && j.state !== 'planned');
     const st = end.subtasks[0]!;
     expect(st.state).toBe('needs_input');
     expect(st.message).toBe('The fake worker asked which database to migrate. See its final message.');
     expect(st.attempts[0]).toMatchObject({ state: 'needs_input', message: 'The fake worker asked which database to migrate.', finalMessage: 'Which database should I migrate, Postgres or SQLite?' });
     // What it did before asking is kept on its branch for the answer's sake.
     expect(st.attempts[0]!.diff!.files.map((f) => f.path)).toEqual(['MIGRATION.md']);
-    expect(end.state).toBe('failed');
+    expect([end.state, end.finishedAt]).toEqual(['needs_input', null]);
     const text = textOf(await call('get_job', { jobId: job.id }));
-    expect(text).toMatch(/1 subtasks need input: /);
-    expect(text).toMatch(/"main" needs_input, 1 attempts .*message "The fake worker asked which database to migrate\. See its final message\."/);
-    const listed = (await call('list_jobs', {})).structuredContent as { jobs: JobSummary[] };
-    expect(listed.jobs[0]!.counts).toEqual({ needs_input: 1 });
+    expect(text).toMatch(/^Job \S+ is needs_input\. 1 subtasks need input: .*the job waits\. .*call approve_subtask with the user's answer as reason \(it runs again from its work\) or decision rejected \(declined\)\./);
+    expect(text).toMatch(/"main" needs_input, 1 attempts 1 files \+1 -0 on .*message "The fake worker asked which database to migrate\. See its final message\."/);
+    const listed = (await call('list_jobs', { state: 'needs_input' })).structuredContent as { jobs: JobSummary[] };
+    expect(listed.jobs.map((j) => [j.id, j.counts])).toEqual([[job.id, { needs_input: 1 }]]);
+
+    const answered = await call('approve_subtask', { jobId: job.id, reason: 'Postgres' });
+    expect(answered.structuredContent).toMatchObject({ decided: ['main'] });
+    const done = await poll(call, job.id, (j) => ['succeeded', 'failed', 'cancelled'].includes(j.state));
+    expect(done.state).toBe('succeeded');
+    const again = done.subtasks[0]!;
+    expect(again.decisions.filter((d) => d.by !== 'judge').map((d) => [d.decision, d.by, d.reason])).toEqual([['approved', 'mcp', 'Postgres']]);
+    expect(again.attempts.map((a) => a.state)).toEqual(['needs_input', 'succeeded']);
+    // The second attempt started from the first one's work and got the answer.
+    expect(again.attempts[1]!.diff!.files.map((f) => f.path)).toEqual(['ANSWER.md', 'MIGRATION.md']);
+    expect(repo.git('show', `${again.branch!}:ANSWER.md`)).toBe('Postgres\n');
     expect(strayWorktrees(repo)).toEqual([]);
   });
 });

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectInMemory, searchableFixture, textOf, type Fixture } from '../test-support';
+import { describe, expect, it } from 'vitest';
+import { searchableFixture, servedFixture, textOf } from '../test-support';
 
-let fx: Fixture;
-let mcp: Awaited<ReturnType<typeof connectInMemory>>;
-
-beforeAll(async () => {
-  fx = await searchableFixture();
-  mcp = await connectInMemory({ store: fx.store });
-});
-afterAll(async () => {
-  await mcp.close();
-  fx.cleanup();
-});
+const fx = servedFixture(searchableFixture);
 
 type Factor = { id: string; contribution: number };
 type Recommendations = {
@@ -19,7 +9,7 @@ type Recommendations = {
   repositories: { repository: { key: string }; factors: Factor[] }[];
   issues: { key: string; labels: string[]; repository: string | null; factors: Factor[] }[];
 };
-const call = (args: Record<string, unknown>) => mcp.client.callTool({ name: 'recommend_for_developer', arguments: args });
+const call = (args: Record<string, unknown>) => fx.client.callTool({ name: 'recommend_for_developer', arguments: args });
 
 describe('recommend_for_developer: behaviour', () => {
   it('recommends TypeScript repositories and good-first-issues to a TypeScript developer, with explanations', async () => {

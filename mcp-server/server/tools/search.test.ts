@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectInMemory, emptyStore, searchableFixture, textOf, type Fixture } from '../test-support';
+import { describe, expect, it } from 'vitest';
+import { connectInMemory, emptyStore, searchableFixture, servedFixture, textOf } from '../test-support';
 
 // One database for this file: a researched clone and five imported GitHub records.
-let fx: Fixture;
-let mcp: Awaited<ReturnType<typeof connectInMemory>>;
-
-beforeAll(async () => {
-  fx = await searchableFixture();
-  mcp = await connectInMemory({ store: fx.store });
-});
-afterAll(async () => {
-  await mcp.close();
-  fx.cleanup();
-});
+const fx = servedFixture(searchableFixture);
 
 type Hit = { kind: string; key: string; snippet: string; health: number | null; language: string | null; owner: string | null; bm25: { rank: number } | null; vector: { rank: number; similarity: number } | null };
 type Search = { query: string; mode: string; embedder: { name: string } | null; notice: string | null; hits: Hit[] };
-const call = (args: Record<string, unknown>) => mcp.client.callTool({ name: 'search', arguments: args });
+const call = (args: Record<string, unknown>) => fx.client.callTool({ name: 'search', arguments: args });
 const searched = (result: Awaited<ReturnType<typeof call>>) => result.structuredContent as Search;
 
 describe('search: behaviour', () => {

@@ -1,5 +1,7 @@
 import type { Portfolio } from '../../protocol/achievements';
+import { PORTFOLIO_PULL_REQUESTS_SHOWN } from '../../protocol/portfolio-report';
 import type { ReportTable } from '../../reports/tables';
+import { collaborationPeople } from '../report-model';
 
 // The portfolio's tables as plain, unescaped text; Markdown and HTML each escape every
 // cell for their own format, so a section is written once for both.
@@ -70,22 +72,9 @@ function pair(s: { medianHours: number | null; p75Hours: number | null } | null)
   return s === null ? 'n/a' : `${hours(s.medianHours)} / ${hours(s.p75Hours)}`;
 }
 
-/**
- * One row per person, both directions: how often they reviewed this person's PRs, and how
- * many of their merged PRs this person reviewed. A direction not collected reads "n/a".
- */
+/** One row per person, both directions (collaborationPeople); a direction not collected reads "n/a". */
 export function collaborationTable(p: Portfolio): ReportTable {
-  const people = new Map<string, { login: string; reviewedThem: number; theirPrs: number; reviewsGiven: number }>();
-  const row = (login: string) => {
-    const key = login.toLowerCase();
-    const found = people.get(key) ?? { login, reviewedThem: 0, theirPrs: 0, reviewsGiven: 0 };
-    people.set(key, found);
-    return found;
-  };
-  for (const r of p.collaboration.reviewedBy) row(r.login).reviewedThem += r.reviews;
-  for (const r of p.collaboration.reviewed) Object.assign(row(r.login), { theirPrs: r.prs, reviewsGiven: r.reviews });
-  const given = p.collaboration.reviewedTotals !== null;
-  const fromGitHub = p.sources.includes('github');
+  const count = (n: number | null) => (n === null ? 'n/a' : String(n));
   return {
     columns: [
       { label: 'person', kind: 'text' },
@@ -93,9 +82,7 @@ export function collaborationTable(p: Portfolio): ReportTable {
       { label: 'their PRs reviewed', kind: 'number' },
       { label: 'reviews given', kind: 'number' },
     ],
-    rows: [...people.values()]
-      .sort((a, b) => b.reviewedThem + b.theirPrs - (a.reviewedThem + a.theirPrs) || a.login.localeCompare(b.login))
-      .map((r) => [`@${r.login}`, fromGitHub ? String(r.reviewedThem) : 'n/a', given ? String(r.theirPrs) : 'n/a', given ? String(r.reviewsGiven) : 'n/a']),
+    rows: collaborationPeople(p).map((r) => [`@${r.login}`, count(r.reviewsOfThisWork), count(r.theirPrsReviewed), count(r.reviewsGiven)]),
     omitted: 0,
   };
 }
@@ -105,7 +92,7 @@ export function reviewedLinks(p: Portfolio): { text: string; url: string | null 
   return p.collaboration.reviewed.flatMap((r) => r.pullRequests.map((pr) => ({ text: `${pr.ref} by @${r.login}: ${pr.title}`, url: pr.url })));
 }
 
-export function pullRequestsTable(p: Portfolio, limit = 200): ReportTable {
+export function pullRequestsTable(p: Portfolio, limit = PORTFOLIO_PULL_REQUESTS_SHOWN): ReportTable {
   return {
     columns: [{ label: 'PR', kind: 'text' }, { label: 'title', kind: 'text' }, { label: 'merged', kind: 'date' }, { label: 'class', kind: 'text' }, { label: 'decided by', kind: 'text' }, { label: 'impact', kind: 'number' }],
     rows: p.pullRequests.slice(0, limit).map((r) => [r.ref, r.title, day(r.mergedAt), r.class, r.rule, String(Math.round(r.impact))]),

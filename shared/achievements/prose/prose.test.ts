@@ -15,6 +15,7 @@ import { portfolioFromStore } from '../index';
 import { parseWindow } from '../time';
 import { renderPortfolioMarkdown } from '../exports/markdown';
 import { renderPortfolioHtml } from '../exports/html';
+import { buildPortfolioReportModel } from '../report-model';
 import { renderPortfolioJson } from '../exports/json';
 import { parseProseAnswer, prosePrompt } from './prompt';
 import { addPortfolioProse, type ProseSettings } from './prose';
@@ -100,7 +101,8 @@ describe('addPortfolioProse', () => {
     const md = renderPortfolioMarkdown(first.portfolio);
     expect(md).toContain('_Written by a language model (anthropic, claude-test-1)');
     expect(md).toContain('in the words of claude-test-1 (model-written)');
-    expect(renderPortfolioHtml(first.portfolio)).toContain('<p class="model-prose" data-written-by="claude-test-1">');
+    expect(buildPortfolioReportModel(first.portfolio).prose).toMatchObject({ writtenBy: 'language-model', model: 'claude-test-1' });
+    expect(renderPortfolioHtml(first.portfolio)).toContain('"writtenBy":"language-model","provider":"anthropic","model":"claude-test-1"');
     expect(JSON.parse(renderPortfolioJson(first.portfolio)).prose.model).toBe('claude-test-1');
     expect(JSON.parse(renderPortfolioJson(portfolio)).prose).toBeNull();
   });
@@ -136,7 +138,7 @@ describe('addPortfolioProse', () => {
     expect(outcome.portfolio.prose?.summary).toContain('<img');
     const html = renderPortfolioHtml(outcome.portfolio);
     expect(html).not.toContain('<img src=x');
-    expect(html).toContain('Great work &lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('Great work \\u003cimg src=x onerror=alert(1)\\u003e');
     expect(renderPortfolioMarkdown(outcome.portfolio)).not.toContain('[click](javascript:alert(1))');
   });
 
