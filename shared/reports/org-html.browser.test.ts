@@ -111,12 +111,24 @@ describe('organization report in Chromium', () => {
     expect(text).toContain(HOSTILE_TEXT.description);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('b').count()).toBe(0);
-    // The JSON model block and the one bundled script: nothing the data added.
-    expect(await page.locator('script').count()).toBe(2);
+    // The head's one-liner that hides the text version, the JSON model block and the bundled script: nothing the data added.
+    expect(await page.locator('script').count()).toBe(3);
     expect(dialogs).toEqual([]);
     const html = fs.readFileSync(htmlPath, 'utf8');
     expect(html).not.toContain('<b>bold</b>');
     expect(html).not.toContain('<img src=x');
+    await page.close();
+  });
+
+  it('shows readers without scripts the text version: the Markdown report as plain HTML, hostile text still text', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(url, { waitUntil: 'load' });
+    const text = await page.locator('body').innerText();
+    for (const heading of ['Overview', 'Health', 'Languages', 'Activity', 'Topics', 'Collaboration network', 'Citations', 'All repositories']) {
+      expect(await page.locator('#text-version h2', { hasText: heading }).count(), heading).toBeGreaterThan(0);
+    }
+    expect(text).toContain(HOSTILE_TEXT.description);
+    expect(await page.locator('img, b, a').count()).toBe(0);
     await page.close();
   });
 });
