@@ -3,7 +3,7 @@ import type { EngineClient } from '../engine/client';
 import { describeError } from '../errors-ui';
 import { listAllRepositories, loadContributors, loadReportModel } from '../engine/research';
 import type { ContributorsPage } from '../engine/research';
-import { dispatchToHost, type HostActions } from './dispatch';
+import { checkedForWebview, dispatchToHost, type HostActions } from './dispatch';
 import { webviewHtml } from './html';
 import { panelStateSchema, type PanelState, type ToWebview } from './protocol';
 import { toDashboardModel } from './report-model';
@@ -92,7 +92,7 @@ export class Panels implements vscode.Disposable {
       const shown = JSON.stringify({ ...model, durationMs: null });
       if (this.shownJobs.get(id) === shown && record.finishedAt) continue;
       this.shownJobs.set(id, shown);
-      void panel.webview.postMessage({ type: 'job', model } satisfies ToWebview).then(undefined, () => false);
+      void panel.webview.postMessage(checkedForWebview({ type: 'job', model }, (problem) => this.deps.log.warn(`panel ${id}: ${problem}`))).then(undefined, () => false);
     }
   }
 
@@ -194,7 +194,7 @@ export class Panels implements vscode.Disposable {
   }
 
   private async load(panel: vscode.WebviewPanel, state: PanelState): Promise<void> {
-    const post = (message: ToWebview) => panel.webview.postMessage(message).then(undefined, () => false);
+    const post = (message: ToWebview) => panel.webview.postMessage(checkedForWebview(message, (problem) => this.deps.log.warn(`panel ${stateId(state)}: ${problem}`))).then(undefined, () => false);
     await post({ type: 'loading', title: `Loading the ${state.kind}…`, state });
     try {
       if (state.kind === 'job') {

@@ -11,9 +11,10 @@ export { orgReportModelSchema, type OrgReportModel } from '../../shared/protocol
 export { portfolioReportModelSchema, type PortfolioReportModel } from '../../shared/protocol/portfolio-report';
 
 // The message channel between the extension host and its webviews: every message is a
-// `{ type, … }` object validated with these schemas on the receiving side, host and webview
-// alike. Repository text inside (names, titles, paths) is data: webviews render it with
-// textContent, never as HTML.
+// `{ type, … }` object validated with these schemas by the host, both ways (what it receives in
+// dispatch.ts, what it posts in checkedForWebview); webviews check only the shape
+// (client/message-shape.ts), so no zod is bundled into them. Repository text inside (names,
+// titles, paths) is data: webviews render it with textContent, never as HTML.
 
 const text = (max = 2000) => z.string().max(max);
 const count = z.number().finite();
@@ -122,12 +123,16 @@ export const toHostSchema = z.discriminatedUnion('type', [
 ]);
 export type ToHost = z.output<typeof toHostSchema>;
 
-/** Validates an incoming message; a bad one yields a sentence saying what was wrong, never a throw. */
-export function parseMessage<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; message: z.output<S> } | { ok: false; problem: string } {
+/**
+ * Validates a message; a bad one yields a sentence saying what was wrong (`problem`, as the
+ * receiving side logs it; `what`, the message and its wrong field alone), never a throw.
+ */
+export function parseMessage<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; message: z.output<S> } | { ok: false; problem: string; what: string } {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, message: result.data };
   const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 40) : typeof raw;
   const issue = result.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-  return { ok: false, problem: `ignored a malformed "${type}" message${where}: ${issue?.message ?? 'invalid'}` };
+  const what = `malformed "${type}" message${where}: ${issue?.message ?? 'invalid'}`;
+  return { ok: false, problem: `ignored a ${what}`, what };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { resourceErrorDataSchema } from '../../shared/protocol/errors';
 import { organizationReportUri, repositoryReportUri } from './resources';
 import { reportModelSchema, reportModelUri } from '../../shared/protocol/report';
 import { orgReportModelSchema, orgReportModelUri } from '../../shared/protocol/org-report';
@@ -187,6 +188,40 @@ describe('createServer: resources', () => {
     expect(model.network.nodes.filter((n) => n.kind === 'repository').every((n) => n.key !== null)).toBe(true);
     await expect(mcp.client.readResource({ uri: orgReportModelUri('octocat') })).rejects.toThrow(/-32002.*Nothing about "octocat" is stored yet/);
     await expect(mcp.client.readResource({ uri: 'reposcout://organization/a%20b/report-model' })).rejects.toThrow(/-32002.*not a GitHub organization or user name/);
+  });
+
+  it('says why a read failed as data: the code, message, next step and remedy in the JSON-RPC error', async () => {
+    const uri = reportModelUri('local:/nowhere');
+    const error = await mcp.client.readResource({ uri }).then(
+      () => null,
+      (e: unknown) => e as McpError,
+    );
+    expect(error).toBeInstanceOf(McpError);
+    expect(error?.code).toBe(-32002);
+    const next = 'Add repositories with analyze_local_repository (a local clone) or ingest_github; exported records need the user to run "reposcout import <file>".';
+    expect(resourceErrorDataSchema.parse(error?.data)).toEqual({
+      uri,
+      error: { code: 'NOT_RESEARCHED', message: 'No stored repository matches "local:/nowhere".', next, remedy: { do: 'add_repository' } },
+    });
+    // The text says the same once, for clients that read only the message.
+    expect(error?.message).toBe(`MCP error -32002: NOT_RESEARCHED: No stored repository matches "local:/nowhere". ${next}`);
+  });
+
+  it('says an unexpected failure inside a read is INTERNAL, without its details', async () => {
+    const log: string[] = [];
+    const broken = await connectInMemory({ store: fx.store, log: { info: () => {}, warn: () => {}, error: (m) => log.push(m) } });
+    try {
+      fx.store.db.exec('alter table repositories rename to repositories_away');
+      const error = await broken.client.readResource({ uri: reportModelUri(fx.key) }).then(() => null, (e: unknown) => e as McpError);
+      expect(error?.code).toBe(-32603);
+      const data = resourceErrorDataSchema.parse(error?.data);
+      expect(data.error.code).toBe('INTERNAL');
+      expect(data.error.message).toMatch(/^reposcout:\/\/repository\/.*\/report-model failed inside RepoScout \(/);
+      expect(log.join('\n')).toMatch(/report-model failed unexpectedly: .*repositories/);
+    } finally {
+      fx.store.db.exec('alter table repositories_away rename to repositories');
+      await broken.close();
+    }
   });
 
   it.each([
