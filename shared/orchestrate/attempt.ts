@@ -76,6 +76,13 @@ export async function prepareWorktree(ctx: AttemptContext, subtask: SubtaskRow, 
   try {
     // Left at this path by an engine that died between preparing and running the attempt.
     if (fs.existsSync(worktree)) await removeWorktree(job.repo_path, worktree, true);
+    // Kept by the disk budget after an attempt that stopped for input: it has the branch checked
+    // out, and its work is committed there, where this attempt continues it.
+    for (const earlier of ctx.jobs.attempts(subtask.id)) {
+      if (earlier.worktree_path === null || earlier.worktree_path === worktree) continue;
+      await removeWorktree(job.repo_path, earlier.worktree_path, true);
+      ctx.jobs.clearWorktree(earlier.id);
+    }
     // createWorktree resets a branch an earlier attempt left (its engine died): start clean,
     // or from the work of an attempt that stopped for input and was answered.
     await createWorktree(job.repo_path, startPoint(ctx, subtask) ?? job.base_commit, branch, worktree);

@@ -100,6 +100,21 @@ describe('a job whose subtask needs input', () => {
     expect(branches(w.repo)).toEqual([`reposcout/${job.id}/ask`, `reposcout/${job.id}/ok`]);
   });
 
+  it('with a disk budget the asking attempt keeps its worktree; the answer still continues on the same branch (the kept worktree gives it up)', async () => {
+    w = world({ maxWorktreeDiskBytes: 1024 * 1024 * 1024 });
+    const { job, done } = await w.engine.start(w.input({ task: 'Migrate [[fake needs-input edit=M.md]]', approveAt: 'destructive' }));
+    await settlesIn(w, job.id, 'needs_input');
+    expect(strayWorktrees(w.repo)).toHaveLength(1);
+    w.engine.decide(job.id, undefined, 'approved', 'cli', 'Postgres');
+    await done;
+    const st = w.engine.get(job.id).subtasks[0]!;
+    expect([w.engine.summary(job.id).state, st.attempts.map((a) => a.state)]).toEqual(['succeeded', ['needs_input', 'succeeded']]);
+    expect(w.repo.git('show', `${st.branch!}:ANSWER.md`)).toBe('Postgres\n');
+    // Only the answered attempt's worktree is kept now; clean-up trims it for the afterEach check.
+    expect(strayWorktrees(w.repo)).toHaveLength(1);
+    await w.engine.clean(job.id, false, 0);
+  });
+
   it('an answered attempt that fails leaves the branch at the work done before asking (not deleted with the failure)', async () => {
     w = world();
     const input = w.input({ task: 'Migrate [[fake needs-input fail-answered edit=M.md]]', approveAt: 'destructive', retries: 0 });
