@@ -51,8 +51,12 @@ describe('a job whose subtask needs input', () => {
     // Its work so far is on its branch, for the answer to continue.
     expect([ask.branch, ask.noBranch]).toEqual([`reposcout/${job.id}/ask`, null]);
     expect(w.engine.list(10, 'needs_input').map((j) => j.id)).toEqual([job.id]);
+    // Clean-up leaves a waiting job alone, even from an engine that does not run it (another
+    // process): its branch holds the work the answer continues.
+    const other = w.reopen();
+    expect((await other.clean(job.id, true)).kept).toEqual([{ what: `job ${job.id}`, reason: 'it is needs_input; cancel it first' }]);
 
-    expect(w.engine.decide(job.id, 'ask', 'approved', 'cli', 'Postgres, and keep a backup')).toEqual(['ask']);
+    expect(other.decide(job.id, 'ask', 'approved', 'cli', 'Postgres, and keep a backup')).toEqual(['ask']);
     await done;
     const finished = w.engine.get(job.id);
     expect([finished.state, finished.message]).toEqual(['succeeded', 'All 2 subtasks succeeded.']);
