@@ -27,6 +27,15 @@ const browserPatterns = [
   { regex: '^\\.\\./(?!shared/protocol/)', message: 'webview-client/ runs in browsers (VS Code webviews, the HTML report): import only shared/protocol/ and its own files.' },
   { regex: '^node:', message: 'webview-client/ runs in browsers: no Node modules.' },
 ];
+// Browser code (webview-client/, the webviews' extension/webviews/client/) takes the contract's
+// types only: a value import of zod or of a protocol module bundles zod (454 KB, two thirds of a
+// webview). The extension host validates what it posts; test/browser-bundles.test.ts checks the
+// bundles themselves.
+const typesOnlyMessage = 'Browser code imports protocol types only (`import type`): a value import bundles zod into every webview. Validate on the extension host (webviews/dispatch.ts) instead.';
+const browserTypesOnly = {
+  paths: [{ name: 'zod', allowTypeImports: true, message: typesOnlyMessage }],
+  patterns: [{ regex: '(^|/)protocol(/|$)', allowTypeImports: true, message: typesOnlyMessage }],
+};
 // The contract is zod schemas and types that every side imports: nothing from the engine.
 const protocolMessage = 'shared/protocol holds zod schemas and types only: import zod and other protocol files, nothing from the engine.';
 
@@ -79,6 +88,13 @@ export default tseslint.config(
     files: ['extension/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: extensionMustNotImport, patterns: extensionPatterns }],
+    },
+  },
+  {
+    files: ['webview-client/**/*.ts', 'extension/webviews/client/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', browserTypesOnly],
     },
   },
 );

@@ -28,6 +28,14 @@ describe('architecture boundaries (eslint)', () => {
     ['webview-client/x.ts', `import { buildReportModel } from '../shared/reports/report-model';\nexport const b = buildReportModel;`, 'no-restricted-imports'],
     ['webview-client/x.ts', `import fs from 'node:fs';\nexport const f = fs;`, 'no-restricted-imports'],
     ['webview-client/x.ts', `import * as vscode from 'vscode';\nexport const v = vscode;`, 'no-restricted-imports'],
+    // Browser code takes protocol types only: a value import bundles zod.
+    ['webview-client/x.ts', `import { reportModelSchema } from '../shared/protocol/report';\nexport const s = reportModelSchema;`, '@typescript-eslint/no-restricted-imports'],
+    ['webview-client/x.ts', `import { z } from 'zod';\nexport const s = z.string();`, '@typescript-eslint/no-restricted-imports'],
+    ['webview-client/x.ts', `import { ERROR_CODES } from '../shared/protocol';\nexport const e = ERROR_CODES;`, '@typescript-eslint/no-restricted-imports'],
+    ['extension/webviews/client/x.ts', `import { toWebviewSchema } from '../protocol';\nexport const s = toWebviewSchema;`, '@typescript-eslint/no-restricted-imports'],
+    ['extension/webviews/client/x.ts', `import { type ToWebview, parseMessage } from '../protocol';\nexport const p: [typeof parseMessage, ToWebview | null] = [parseMessage, null];`, '@typescript-eslint/no-restricted-imports'],
+    ['extension/webviews/client/x.ts', `import { reportModelSchema } from '../../../shared/protocol/report';\nexport const s = reportModelSchema;`, '@typescript-eslint/no-restricted-imports'],
+    ['extension/webviews/client/x.ts', `import * as z from 'zod';\nexport const s = z.string();`, '@typescript-eslint/no-restricted-imports'],
   ])('%s rejects: %s', async (file, code, rule) => {
     expect(await ruleIds(code, file)).toContain(rule);
   });
@@ -40,7 +48,9 @@ describe('architecture boundaries (eslint)', () => {
     ['extension/engine/x.ts', `import { ERROR_CODES } from '../../shared/protocol/errors';\nexport const e = ERROR_CODES;`],
     ['shared/protocol/x.ts', `import { z } from 'zod';\nimport { READ_ONLY } from './contract';\nexport const s = [z, READ_ONLY];`],
     ['shared/protocol/tools/x.ts', `import { z } from 'zod';\nimport { repositoryInput } from '../inputs';\nexport const s = [z, repositoryInput];`],
-    ['webview-client/x.ts', `import { reportModelSchema } from '../shared/protocol/report';\nimport { h } from './dom';\nexport const s = [reportModelSchema, h];`],
+    ['webview-client/x.ts', `import type { ReportModel } from '../shared/protocol/report';\nimport { h } from './dom';\nexport const s: [ReportModel | null, typeof h] = [null, h];`],
+    ['extension/webviews/client/x.ts', `import type { ToWebview } from '../protocol';\nimport { type PanelState } from '../protocol';\nimport type { z } from 'zod';\nexport type T = [ToWebview, PanelState, z.ZodType];`],
+    ['extension/webviews/x.ts', `import { toWebviewSchema } from './protocol';\nexport const s = toWebviewSchema;`],
     ['extension/webviews/client/x.ts', `import { renderReport } from '../../../webview-client/report';\nexport const r = renderReport;`],
   ])('%s allows: %s', async (file, code) => {
     expect(await ruleIds(code, file)).toEqual([]);

@@ -7,9 +7,10 @@ import {
   type GetPullRequestImpactResult,
   type ListAchievementsResult,
 } from '../../shared/protocol';
-import { PORTFOLIO_EXPORT_FORMATS, PORTFOLIO_NO_BROWSER_CODE, PORTFOLIO_SECTIONS, portfolioExportUri, portfolioSchema, type Portfolio, type PortfolioExportFormat } from '../../shared/protocol/achievements';
+import { PORTFOLIO_EXPORT_FORMATS, PORTFOLIO_SECTIONS, portfolioExportUri, portfolioSchema, type Portfolio, type PortfolioExportFormat } from '../../shared/protocol/achievements';
 import { portfolioModelUri, portfolioReportModelSchema, type PortfolioReportModel } from '../../shared/protocol/portfolio-report';
 import type { CallOptions, EngineClient } from './client';
+import { ToolError } from './errors';
 import { loadModel } from './research';
 
 // The achievements capability as typed calls over MCP: collect, list, explain one PR, the
@@ -82,7 +83,8 @@ export async function exportPortfolio(engine: EngineClient, person: Person, form
   try {
     contents = await engine.readContents(portfolioExportUri(person.who, format, person.as), { signal, long: format === 'pdf' });
   } catch (error) {
-    if ((error as { code?: unknown }).code === PORTFOLIO_NO_BROWSER_CODE) throw new NoBrowserError((error as Error).message.replace(/^MCP error -?\d+: /, ''));
+    // The engine has no browser to print with (or cannot use the one it has): the browser is the input to fix.
+    if (format === 'pdf' && error instanceof ToolError && error.remedy?.do === 'fix_input' && error.remedy.input === 'browser') throw new NoBrowserError(error.message);
     throw error;
   }
   const first = contents[0];

@@ -8,6 +8,8 @@ import { EngineClient, type EngineLog } from './client';
 import { CancelledError, ToolError } from './errors';
 import { engineLaunch, EngineError } from './launch';
 import { listRepositoriesContract } from '../../shared/protocol';
+import { reportModelUri } from '../../shared/protocol/report';
+import { describeError } from '../errors-ui';
 import { listAllRepositories, loadReportModel, analyzeLocalRepository } from './research';
 
 // The extension's MCP client against the real bundled engine (dist/reposcout.mjs, built by
@@ -93,6 +95,26 @@ describe('EngineClient with the real engine', () => {
     } finally {
       fs.rmSync(notGit, { recursive: true, force: true });
     }
+  });
+
+  it('turns a refused resource read into a ToolError with the engine code and remedy, worded for VS Code', async () => {
+    const uri = reportModelUri('local:/nowhere');
+    const failure = await loadReportModel(engine, 'local:/nowhere').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ToolError);
+    expect(failure).toMatchObject({ tool: uri, code: 'NOT_RESEARCHED', message: 'No stored repository matches "local:/nowhere".', remedy: { do: 'add_repository' } });
+    // The same remedy UI as a tool error: the extension's own commands, not the server's tools.
+    expect(describeError(failure)).toEqual({
+      message: 'No stored repository matches "local:/nowhere". Add repositories with "RepoScout: Analyze Workspace Repository" or "RepoScout: Ingest GitHub Owner…".',
+      fixNodePath: false,
+      cancelled: false,
+      signIn: false,
+      setting: null,
+    });
+    // A read the SDK itself refuses (no such resource) carries no RepoScout code: kept as it is.
+    const unknown = await engine.readText('reposcout://nothing/here').catch((e: unknown) => e);
+    expect(unknown).not.toBeInstanceOf(ToolError);
+    expect(String(unknown)).toMatch(/not found/);
+    expect(engine.current.state).toBe('running');
   });
 
   it('cancels a call through its AbortSignal', async () => {

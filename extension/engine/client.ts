@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { toolErrorSchema, VSCODE_CLIENT_NAME, type ToolArgs, type ToolContract, type ToolResult } from '../../shared/protocol';
-import { CancelledError, ToolError } from './errors';
+import { CancelledError, resourceReadError, ToolError } from './errors';
 import { checkNodeVersion, classifyEngineExit, EngineError, MIN_NODE_VERSION, type EngineLaunch } from './launch';
 import type { ChildProcessTransport, ProcessExit } from './transport';
 
@@ -149,24 +149,22 @@ export class EngineClient {
     return parsed.data as ToolResult<C>;
   }
 
-  /** Reads a resource's text (reports as Markdown). */
-  readText(uri: string, signal?: AbortSignal): Promise<string> {
-    return this.tracked(() => this.readTextNow(uri, signal));
+  /** Reads a resource's text (reports as Markdown). Throws as readContents does. */
+  async readText(uri: string, signal?: AbortSignal): Promise<string> {
+    const contents = await this.readContents(uri, { signal });
+    return contents.map((c) => c.text ?? '').join('\n');
   }
 
-  private async readTextNow(uri: string, signal?: AbortSignal): Promise<string> {
-    const connection = await this.connect();
-    try {
-      const result = await connection.client.readResource({ uri }, { signal, timeout: READ_TIMEOUT_MS });
-      return result.contents.map((c) => ('text' in c && typeof c.text === 'string' ? c.text : '')).join('\n');
-    } catch (error) {
-      if (signal?.aborted) throw new CancelledError();
-      throw await this.explainCallFailure(connection, uri, error);
-    }
+  /**
+   * Reads a resource's contents, text or binary (a blob is base64 on the wire; returned as
+   * bytes). Throws ToolError with the engine's code and remedy when the engine refuses the read,
+   * CancelledError when `signal` aborts, EngineError when the engine cannot start or dies.
+   */
+  readContents(uri: string, options: { signal?: AbortSignal; long?: boolean } = {}): Promise<{ mimeType: string | null; text: string | null; bytes: Uint8Array | null }[]> {
+    return this.tracked(() => this.readContentsNow(uri, options));
   }
 
-  /** Reads a resource's contents, text or binary (a blob is base64 on the wire; returned as bytes). */
-  async readContents(uri: string, options: { signal?: AbortSignal; long?: boolean } = {}): Promise<{ mimeType: string | null; text: string | null; bytes: Uint8Array | null }[]> {
+  private async readContentsNow(uri: string, options: { signal?: AbortSignal; long?: boolean }): Promise<{ mimeType: string | null; text: string | null; bytes: Uint8Array | null }[]> {
     const connection = await this.connect();
     try {
       const result = await connection.client.readResource({ uri }, { signal: options.signal, timeout: options.long ? LONG_TIMEOUT_MS : READ_TIMEOUT_MS });
@@ -177,7 +175,7 @@ export class EngineClient {
       }));
     } catch (error) {
       if (options.signal?.aborted) throw new CancelledError();
-      throw await this.explainCallFailure(connection, uri, error);
+      throw resourceReadError(uri, error) ?? (await this.explainCallFailure(connection, uri, error));
     }
   }
 
@@ -304,7 +302,9 @@ export class EngineClient {
       const cause = classifyEngineExit(this.status.nodeVersion ?? 'node', { ...exit, stderr: this.stderrTail.join('\n') });
       return new EngineError(cause.reason, `The RepoScout engine stopped while working on ${what}. ${cause.message}`);
     }
-    if (error instanceof Error && /timed out/i.test(error.message)) {
+    // The SDK's own timeout (its ErrorCode.RequestTimeout; the SDK is loaded with the engine).
+    const { ErrorCode } = await import('./mcp-sdk');
+    if ((error as { code?: unknown } | null)?.code === ErrorCode.RequestTimeout) {
       return new EngineError('EXITED', `The engine did not answer ${what} in time; it may be busy with a long analysis. Try again, or restart the engine.`);
     }
     return error instanceof Error ? error : new Error(String(error));

@@ -1,12 +1,14 @@
-import type { ErrorCode, Remedy } from '../../shared/protocol';
+import { resourceErrorDataSchema, type ErrorCode, type Remedy } from '../../shared/protocol';
 
 /**
- * The engine answered a tool call with an error result (bad input, not a git repository, …):
- * its code from the closed list in shared/protocol, or TOOL_ERROR when the MCP layer refused
- * the call itself, or UNEXPECTED_ANSWER when the answer did not match the contract.
+ * The engine answered a tool call with an error result, or refused a resource read (bad input,
+ * not a git repository, nothing stored, …): its code from the closed list in shared/protocol, or
+ * TOOL_ERROR when the MCP layer refused the call itself, or UNEXPECTED_ANSWER when the answer did
+ * not match the contract.
  */
 export class ToolError extends Error {
   constructor(
+    /** The tool called, or the URI of the resource read. */
     readonly tool: string,
     readonly code: ErrorCode | 'TOOL_ERROR' | 'UNEXPECTED_ANSWER',
     message: string,
@@ -30,4 +32,16 @@ export class CancelledError extends Error {
 
 export function isCancelled(error: unknown): boolean {
   return error instanceof CancelledError || (error instanceof Error && error.name === 'AbortError');
+}
+
+/**
+ * A failed resource read as a ToolError, from the JSON-RPC error's `data` (shared/protocol's
+ * resourceErrorDataSchema: code, message, next step, remedy); null when the failure carries no
+ * such data (the SDK's own errors: a timeout, a closed connection, an unknown URI).
+ */
+export function resourceReadError(uri: string, error: unknown): ToolError | null {
+  const data = resourceErrorDataSchema.safeParse(typeof error === 'object' && error !== null ? (error as { data?: unknown }).data : undefined);
+  if (!data.success) return null;
+  const { code, message, next, remedy } = data.data.error;
+  return new ToolError(uri, code, message, next, remedy ?? null);
 }

@@ -3,3 +3,4 @@
 // most of what loading the extension would otherwise cost at activation.
 export { Client } from '@modelcontextprotocol/sdk/client/index.js';
 export { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
+export { ErrorCode } from '@modelcontextprotocol/sdk/types.js';

@@ -130,7 +130,13 @@ export function noRuntimeError(probes: ProbeResult[]): EngineError {
   const install = `Node.js ${MIN_ENGINE_NODE} or newer (Node.js 24 LTS recommended, https://nodejs.org)`;
   const setting = probes.find((p) => p.candidate.kind === 'setting');
   if (setting) {
-    const message = `reposcout.nodePath is "${setting.candidate.command}", which ${setting.version ? (setting.problem?.startsWith('Node.js') ? setting.problem.replace(/^Node\.js (\S+) is older/, 'is Node.js $1, older') : `is Node.js ${setting.version}: ${setting.problem}`) : setting.problem}. Set it to ${install}, or clear it to let RepoScout use the editor's own runtime.`;
+    // What is wrong with it, from the probe's version (data), not by rewording its problem.
+    const which = !setting.version
+      ? setting.problem
+      : versionAtLeast(setting.version, MIN_ENGINE_NODE)
+        ? `is Node.js ${setting.version}: ${setting.problem}`
+        : `is Node.js ${setting.version}, older than ${MIN_ENGINE_NODE}`;
+    const message = `reposcout.nodePath is "${setting.candidate.command}", which ${which}. Set it to ${install}, or clear it to let RepoScout use the editor's own runtime.`;
     return Object.assign(new EngineError(setting.version ? 'NODE_TOO_OLD' : 'NODE_NOT_FOUND', message), { probes });
   }
   const tried = probes.map((p) => `${p.candidate.label}: ${p.problem ?? 'unusable'}`).join('; ');

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatchToHost } from './dispatch';
-import { parseMessage, toWebviewSchema } from './protocol';
+import { checkedForWebview, dispatchToHost } from './dispatch';
+import { parseMessage, toWebviewSchema, type ToWebview } from './protocol';
 
 describe('dispatchToHost (webview → host)', () => {
   it('runs the action for a valid message', async () => {
@@ -48,6 +48,16 @@ describe('host → webview messages', () => {
     const parsed = parseMessage(toWebviewSchema, { type: 'report', model: { key: 'k' } });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problem).toMatch(/^ignored a malformed "report" message at model\./);
+  });
+
+  it('posts only what the protocol accepts: a model it refuses becomes an error message, and the log says why', () => {
+    const warn = vi.fn();
+    const good: ToWebview = { type: 'error', message: 'boom', retry: false };
+    expect(checkedForWebview(good, warn)).toEqual(good);
+    // A title longer than the protocol's 2,000 characters (the webview checks kinds, not lengths).
+    const loading = { type: 'loading', title: 'x'.repeat(2001), state: { kind: 'report', key: 'k' } } as ToWebview;
+    expect(checkedForWebview(loading, warn)).toEqual({ type: 'error', message: expect.stringMatching(/^The loading data did not match what this view can show;/), retry: true });
+    expect(warn).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(/^did not post a malformed "loading" message at title: /));
   });
 
   it('accepts loading and error messages', () => {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { resourceErrorDataSchema } from '../../shared/protocol/errors';
 import { organizationReportUri, repositoryReportUri } from './resources';
 import { reportModelSchema, reportModelUri } from '../../shared/protocol/report';
+import { orgReportModelSchema, orgReportModelUri } from '../../shared/protocol/org-report';
 import { connectInMemory, fakeGitHub, researchedFixture, textOf, type FakeGitHubFixture, type Fixture } from './test-support';
 import { selectTools } from './create-server';
 import { allTools } from './tools/index';
@@ -58,7 +60,7 @@ describe('createServer: tools', () => {
     try {
       expect((await empty.client.listTools()).tools.map((t) => t.name)).toEqual(allTools.filter((t) => t.toolset === 'orchestrate').map((t) => t.name));
       expect((await empty.client.listPrompts()).prompts).toEqual([]);
-      expect((await empty.client.listResourceTemplates()).resourceTemplates).toHaveLength(3);
+      expect((await empty.client.listResourceTemplates()).resourceTemplates).toHaveLength(4);
     } finally {
       await empty.close();
     }
@@ -123,7 +125,15 @@ describe('createServer: tools', () => {
 describe('createServer: resources', () => {
   it('lists one Markdown report per researched repository and organization, by URI template', async () => {
     const { resourceTemplates } = await mcp.client.listResourceTemplates();
-    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['reposcout://repository/{key}/report', 'reposcout://repository/{key}/report-model', 'reposcout://organization/{owner}/report', 'reposcout://portfolio/{who}/report', 'reposcout://portfolio/{who}/export/{format}', 'reposcout://portfolio/{who}/report-model']);
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual([
+      'reposcout://repository/{key}/report',
+      'reposcout://repository/{key}/report-model',
+      'reposcout://organization/{owner}/report',
+      'reposcout://organization/{owner}/report-model',
+      'reposcout://portfolio/{who}/report',
+      'reposcout://portfolio/{who}/export/{format}',
+      'reposcout://portfolio/{who}/report-model',
+    ]);
     // portfolios are listed once achievements are collected (the tools test above may have)
     const resources = (await mcp.client.listResources()).resources.filter((r) => !r.uri.startsWith('reposcout://portfolio/'));
     expect(resources).toContainEqual(expect.objectContaining({ uri: repositoryReportUri(fx.key), mimeType: 'text/markdown' }));
@@ -164,6 +174,54 @@ describe('createServer: resources', () => {
     expect(model.repository.key).toBe(fx.key);
     expect(model.contributors.top.map((c) => c.name)).toContain('Alice Liddell');
     await expect(mcp.client.readResource({ uri: reportModelUri('local:/nowhere') })).rejects.toThrow(/-32002.*No stored repository matches/);
+  });
+
+  it('reads an organization report model as JSON the contract parses: the data the HTML organization report and the VS Code dashboard render', async () => {
+    const uri = orgReportModelUri('ACME');
+    const { contents } = await mcp.client.readResource({ uri });
+    expect(contents[0]).toMatchObject({ uri, mimeType: 'application/json' });
+    const model = orgReportModelSchema.parse(JSON.parse((contents[0] as { text: string }).text));
+    expect(model.owner.login).toBe('acme');
+    expect(model.repositories).toHaveLength(8);
+    // Every repository's key opens its stored report (the dashboard's links use them).
+    for (const r of model.repositories) await expect(mcp.client.readResource({ uri: repositoryReportUri(r.key) })).resolves.toBeTruthy();
+    expect(model.network.nodes.filter((n) => n.kind === 'repository').every((n) => n.key !== null)).toBe(true);
+    await expect(mcp.client.readResource({ uri: orgReportModelUri('octocat') })).rejects.toThrow(/-32002.*Nothing about "octocat" is stored yet/);
+    await expect(mcp.client.readResource({ uri: 'reposcout://organization/a%20b/report-model' })).rejects.toThrow(/-32002.*not a GitHub organization or user name/);
+  });
+
+  it('says why a read failed as data: the code, message, next step and remedy in the JSON-RPC error', async () => {
+    const uri = reportModelUri('local:/nowhere');
+    const error = await mcp.client.readResource({ uri }).then(
+      () => null,
+      (e: unknown) => e as McpError,
+    );
+    expect(error).toBeInstanceOf(McpError);
+    expect(error?.code).toBe(-32002);
+    const next = 'Add repositories with analyze_local_repository (a local clone) or ingest_github; exported records need the user to run "reposcout import <file>".';
+    expect(resourceErrorDataSchema.parse(error?.data)).toEqual({
+      uri,
+      error: { code: 'NOT_RESEARCHED', message: 'No stored repository matches "local:/nowhere".', next, remedy: { do: 'add_repository' } },
+    });
+    // The text says the same once, for clients that read only the message.
+    expect(error?.message).toBe(`MCP error -32002: NOT_RESEARCHED: No stored repository matches "local:/nowhere". ${next}`);
+  });
+
+  it('says an unexpected failure inside a read is INTERNAL, without its details', async () => {
+    const log: string[] = [];
+    const broken = await connectInMemory({ store: fx.store, log: { info: () => {}, warn: () => {}, error: (m) => log.push(m) } });
+    try {
+      fx.store.db.exec('alter table repositories rename to repositories_away');
+      const error = await broken.client.readResource({ uri: reportModelUri(fx.key) }).then(() => null, (e: unknown) => e as McpError);
+      expect(error?.code).toBe(-32603);
+      const data = resourceErrorDataSchema.parse(error?.data);
+      expect(data.error.code).toBe('INTERNAL');
+      expect(data.error.message).toMatch(/^reposcout:\/\/repository\/.*\/report-model failed inside RepoScout \(/);
+      expect(log.join('\n')).toMatch(/report-model failed unexpectedly: .*repositories/);
+    } finally {
+      fx.store.db.exec('alter table repositories_away rename to repositories');
+      await broken.close();
+    }
   });
 
   it.each([

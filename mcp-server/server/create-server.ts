@@ -72,7 +72,7 @@ export function createServer(options: CreateServerOptions): { server: McpServer;
   // get the contracts' schemas instead, in the compact form built once here.
   const listing = tools.map(listedTool);
   server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
-  registerResources(server, { catalog, github, enabledTools, locateBrowser: options.locateBrowser });
+  registerResources(server, { catalog, github, enabledTools, log, locateBrowser: options.locateBrowser });
   registerPrompts(server, enabledTools, catalog);
   const cleanup = async () => {
     // A shared engine (HTTP sessions) belongs to whoever made it; ours stops with this server,

@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
-import { isRepoScoutError } from '../../shared/errors';
-import { errorSentence } from './tool-results';
+import { RepoScoutError } from '../../shared/errors';
+import { failingAsData, ResourceReadError } from './resource-errors';
+import type { Logger } from './logger';
 import { isValidLogin } from '../../shared/github/target';
 import { renderRepositoryMarkdown } from '../../shared/reports/markdown';
 import { buildReportModel } from '../../shared/reports/report-model';
 import { REPORT_MODEL_TEMPLATE } from '../../shared/protocol/report';
+import { ORG_REPORT_MODEL_TEMPLATE } from '../../shared/protocol/org-report';
+import { buildOrgReportModel } from '../../shared/reports/org-report-model';
+import type { OrganizationResearch } from '../../shared/research/org-types';
 import { renderOrganizationMarkdown } from '../../shared/reports/org-markdown';
 import { identityFrom, parseWindow, portfolioFromStore } from '../../shared/achievements/index';
 import { renderPortfolioMarkdown } from '../../shared/achievements/exports/markdown';
@@ -23,8 +26,6 @@ import type { GitHubAccess } from './github-access';
 import { requireOrganization } from './organizations';
 import { fencedReport } from './untrusted';
 
-// JSON-RPC code the MCP specification gives "resource not found".
-const RESOURCE_NOT_FOUND = -32002;
 const MAX_COMPLETIONS = 50;
 
 export const REPOSITORY_REPORT_TEMPLATE = 'reposcout://repository/{key}/report';
@@ -46,6 +47,8 @@ export interface ResourceDeps {
   github: GitHubAccess;
   /** The tools this server offers, so "not found" messages name only those. */
   enabledTools: ReadonlySet<string>;
+  /** Where an unexpected failure's details go (the reader gets INTERNAL and no stack). */
+  log: Logger;
   /** Finds the browser that prints portfolio PDFs; null when there is none. */
   locateBrowser?: () => string | null;
 }
@@ -58,6 +61,7 @@ export function registerResources(server: McpServer, deps: ResourceDeps): void {
   registerRepositoryReports(server, deps);
   registerReportModels(server, deps);
   registerOrganizationReports(server, deps);
+  registerOrganizationReportModels(server, deps);
   if (deps.enabledTools.has('get_portfolio')) {
     registerPortfolioReports(server, deps);
     registerPortfolioExports(server, deps);
@@ -70,23 +74,23 @@ export function registerResources(server: McpServer, deps: ResourceDeps): void {
  * by a Chromium-family browser on this machine), for clients that save the file themselves
  * (the VS Code extension). Not listed: one per person and format would crowd the list.
  */
-function registerPortfolioExports(server: McpServer, { catalog, locateBrowser = () => findBrowser() }: ResourceDeps): void {
+function registerPortfolioExports(server: McpServer, { catalog, log, enabledTools, locateBrowser = () => findBrowser() }: ResourceDeps): void {
   server.registerResource(
     'portfolio-export',
     new ResourceTemplate(PORTFOLIO_EXPORT_TEMPLATE, { list: undefined, complete: { format: () => [...PORTFOLIO_EXPORT_FORMATS] } }),
     { title: 'Developer portfolio export', description: 'A portfolio as md, html, json or pdf (base64 blob). `who` percent-encoded, other identities after newlines.' },
-    async (uri, variables) => {
+    failingAsData(async (uri, variables) => {
       const format = String(variables.format) as PortfolioExportFormat;
-      if (!PORTFOLIO_EXPORT_FORMATS.includes(format)) throw new McpError(RESOURCE_NOT_FOUND, `No export format ${JSON.stringify(format)}; use one of ${PORTFOLIO_EXPORT_FORMATS.join(', ')}.`);
+      if (!PORTFOLIO_EXPORT_FORMATS.includes(format)) throw new RepoScoutError('INVALID_INPUT', `No export format ${JSON.stringify(format)}; use one of ${PORTFOLIO_EXPORT_FORMATS.join(', ')}.`);
       const { who, portfolio } = storedPortfolio(catalog, uri, variables);
-      if (portfolio.totals.prs === 0) throw new McpError(RESOURCE_NOT_FOUND, `No stored pull requests by ${JSON.stringify(who)}; collect them with collect_achievements first.`);
+      if (portfolio.totals.prs === 0) throw noPullRequests(uri, who);
       const mimeType = PORTFOLIO_EXPORT_MIME[format];
       if (format === 'md') return { contents: [{ uri: uri.href, mimeType, text: renderPortfolioMarkdown(portfolio) }] };
       if (format === 'json') return { contents: [{ uri: uri.href, mimeType, text: renderPortfolioJson(portfolio) }] };
       const html = renderPortfolioHtml(portfolio);
       if (format === 'html') return { contents: [{ uri: uri.href, mimeType, text: html }] };
-      return { contents: [{ uri: uri.href, mimeType, blob: (await printToPdf(html, locateBrowser())).toString('base64') }] };
-    },
+      return { contents: [{ uri: uri.href, mimeType, blob: (await printToPdf(uri, html, locateBrowser())).toString('base64') }] };
+    }, log, enabledTools),
   );
 }
 
@@ -95,20 +99,8 @@ function registerPortfolioExports(server: McpServer, { catalog, locateBrowser = 
  * person's other identities after newlines, percent-encoded into one path segment.
  */
 function storedPortfolio(catalog: Catalog, uri: URL, variables: Record<string, string | string[] | undefined>): { who: string; portfolio: Portfolio } {
-  const raw = Array.isArray(variables.who) ? variables.who.join(',') : (variables.who ?? '');
-  let names: string[];
-  try {
-    names = decodeURIComponent(raw).split('\n').map((n) => n.trim()).filter(Boolean);
-  } catch {
-    throw new McpError(RESOURCE_NOT_FOUND, `The name in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(who).`);
-  }
-  const [who = '', ...aliases] = names;
-  try {
-    return { who, portfolio: portfolioFromStore(catalog.store, identityFrom(who, aliases), parseWindow(undefined, undefined)) };
-  } catch (error) {
-    if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error));
-    throw error;
-  }
+  const [who = '', ...aliases] = decodeVariable(uri, variables, 'who').split('\n').map((n) => n.trim()).filter(Boolean);
+  return { who, portfolio: portfolioFromStore(catalog.store, identityFrom(who, aliases), parseWindow(undefined, undefined)) };
 }
 
 /**
@@ -117,18 +109,25 @@ function storedPortfolio(catalog: Catalog, uri: URL, variables: Record<string, s
  * listed, like the exports; a person with no stored pull requests gets the empty portfolio,
  * whose notices say what to do.
  */
-function registerPortfolioModels(server: McpServer, { catalog }: ResourceDeps): void {
+function registerPortfolioModels(server: McpServer, { catalog, log, enabledTools }: ResourceDeps): void {
   server.registerResource(
     'portfolio-report-model',
     new ResourceTemplate(PORTFOLIO_MODEL_TEMPLATE, { list: undefined }),
     { title: 'Developer portfolio model', description: 'The data of a portfolio as JSON, for clients that render it. `who` as in the export.', mimeType: 'application/json' },
-    (uri, variables) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(buildPortfolioReportModel(storedPortfolio(catalog, uri, variables).portfolio)) }] }),
+    failingAsData(
+      (uri, variables) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(buildPortfolioReportModel(storedPortfolio(catalog, uri, variables).portfolio)) }] }),
+      log,
+      enabledTools,
+    ),
   );
 }
 
-async function printToPdf(html: string, browser: string | null): Promise<Buffer> {
+async function printToPdf(uri: URL, html: string, browser: string | null): Promise<Buffer> {
   if (browser === null) {
-    throw new McpError(PORTFOLIO_NO_BROWSER_CODE, 'No Chromium-family browser (Chromium, Chrome, Edge, Brave) was found on this machine to print the PDF; set CHROME_PATH for the engine, or export HTML and print it from a browser.');
+    // Its own JSON-RPC code too, for clients that fall back to the HTML export.
+    const message = 'No Chromium-family browser (Chromium, Chrome, Edge, Brave) was found on this machine to print the PDF.';
+    const next = "This needs the user: set CHROME_PATH in the RepoScout server's environment to a Chromium-family browser, or export HTML and print it from a browser.";
+    throw new ResourceReadError(uri.href, { code: 'EXPORT_FAILED', message, next, remedy: { do: 'fix_input', input: 'browser' } }, PORTFOLIO_NO_BROWSER_CODE);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reposcout-portfolio-'));
   try {
@@ -137,16 +136,13 @@ async function printToPdf(html: string, browser: string | null): Promise<Buffer>
     fs.writeFileSync(htmlPath, html);
     await printPdf(browser, htmlPath, pdfPath);
     return fs.readFileSync(pdfPath);
-  } catch (error) {
-    if (isRepoScoutError(error)) throw new McpError(-32603, errorSentence(error));
-    throw error;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** The portfolio of everyone with stored achievements, as Markdown; `who` as collected. */
-function registerPortfolioReports(server: McpServer, { catalog }: ResourceDeps): void {
+function registerPortfolioReports(server: McpServer, { catalog, log, enabledTools }: ResourceDeps): void {
   const people = () =>
     (catalog.store.db
       .prepare(`select coalesce(author_login, author_email, author_name) as who, count(*) as prs from achievement_prs group by 1 order by prs desc limit ${MAX_COMPLETIONS}`)
@@ -169,23 +165,12 @@ function registerPortfolioReports(server: McpServer, { catalog }: ResourceDeps):
       description: "A developer's portfolio as Markdown: summary, highlights, themes per quarter, class mix, skills, flow, collaboration and every PR. `who` is a login, e-mail or name, percent-encoded.",
       mimeType: 'text/markdown',
     },
-    (uri, variables) => {
-      const raw = Array.isArray(variables.who) ? variables.who.join(',') : (variables.who ?? '');
-      let who: string;
-      try {
-        who = decodeURIComponent(raw);
-      } catch {
-        throw new McpError(RESOURCE_NOT_FOUND, `The name in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(who).`);
-      }
-      try {
-        const portfolio = portfolioFromStore(catalog.store, identityFrom(who), parseWindow(undefined, undefined));
-        if (portfolio.totals.prs === 0) throw new McpError(RESOURCE_NOT_FOUND, `No stored pull requests by ${JSON.stringify(who)}; collect them with collect_achievements first.`);
-        return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderPortfolioMarkdown(portfolio) }] };
-      } catch (error) {
-        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error));
-        throw error;
-      }
-    },
+    failingAsData((uri, variables) => {
+      const who = decodeVariable(uri, variables, 'who');
+      const portfolio = portfolioFromStore(catalog.store, identityFrom(who), parseWindow(undefined, undefined));
+      if (portfolio.totals.prs === 0) throw noPullRequests(uri, who);
+      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: renderPortfolioMarkdown(portfolio) }] };
+    }, log, enabledTools),
   );
 }
 
@@ -231,26 +216,26 @@ function registerRepositoryReports(server: McpServer, deps: ResourceDeps): void 
 }
 
 /** Reads one stored repository's resource: the key from the URI, then `render` of its stored research. */
-function readRepository(
-  { catalog, enabledTools }: ResourceDeps,
-  mimeType: string,
-  render: (found: ReturnType<Catalog['resolve']>) => string,
-): (uri: URL, variables: Record<string, string | string[] | undefined>) => { contents: { uri: string; mimeType: string; text: string }[] } {
-  return (uri, variables) => {
-    const raw = Array.isArray(variables.key) ? variables.key.join(',') : (variables.key ?? '');
-    let key: string;
-    try {
-      key = decodeURIComponent(raw);
-    } catch {
-      throw new McpError(RESOURCE_NOT_FOUND, `The key in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(key).`);
-    }
-    try {
-      return { contents: [{ uri: uri.href, mimeType, text: render(catalog.resolve(key)) }] };
-    } catch (error) {
-      if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error, enabledTools));
-      throw error;
-    }
-  };
+function readRepository({ catalog, enabledTools, log }: ResourceDeps, mimeType: string, render: (found: ReturnType<Catalog['resolve']>) => string) {
+  return failingAsData(
+    (uri, variables) => ({ contents: [{ uri: uri.href, mimeType, text: render(catalog.resolve(decodeVariable(uri, variables, 'key'))) }] }),
+    log,
+    enabledTools,
+  );
+}
+
+/** A URI template variable, percent-decoded; INVALID_INPUT when it is not valid percent-encoding. */
+function decodeVariable(uri: URL, variables: Record<string, string | string[] | undefined>, name: 'key' | 'who' | 'owner'): string {
+  const raw = variables[name];
+  try {
+    return decodeURIComponent(Array.isArray(raw) ? raw.join(',') : (raw ?? ''));
+  } catch {
+    throw new RepoScoutError('INVALID_INPUT', `The ${name} in ${uri.href} is not valid percent-encoding; build the URI with encodeURIComponent(${name}).`);
+  }
+}
+
+function noPullRequests(uri: URL, who: string): ResourceReadError {
+  return new ResourceReadError(uri.href, { code: 'PERSON_NOT_FOUND', message: `No stored pull requests by ${JSON.stringify(who)}.`, next: 'Collect them with collect_achievements first.', remedy: null });
 }
 
 /**
@@ -304,24 +289,36 @@ function registerOrganizationReports(server: McpServer, deps: ResourceDeps): voi
         "The research report of one GitHub organization or user as Markdown: overview, health distribution with the best and worst repositories and why, where points are lost, languages, activity, topic clusters, collaboration network (central people, communities, bus factor risk), citations and every repository. The owner is a login researched with ingest_github or research_organization.",
       mimeType: 'text/markdown',
     },
+    readOrganization(deps, 'text/markdown', (research) =>
+      // The report was written for a folder with graph.json beside it; here the graph comes from a tool.
+      fencedReport(renderOrganizationMarkdown(research).replace(' The graph is in graph.json beside this report.', ' The graph is available from get_collaboration_network with includeGraph.')),
+    ),
+  );
+}
+
+/** Reads one researched owner's resource: the login from the URI, then `render` of its stored organization research. */
+function readOrganization(deps: ResourceDeps, mimeType: string, render: (research: OrganizationResearch) => string) {
+  return failingAsData(
     (uri, variables) => {
-      const raw = Array.isArray(variables.owner) ? variables.owner.join(',') : (variables.owner ?? '');
-      let owner: string;
-      try {
-        owner = decodeURIComponent(raw);
-      } catch {
-        throw new McpError(RESOURCE_NOT_FOUND, `The owner in ${uri.href} is not valid percent-encoding; use the login as it is, e.g. reposcout://organization/octo-org/report.`);
-      }
-      try {
-        if (!isValidLogin(owner)) throw new McpError(RESOURCE_NOT_FOUND, `${JSON.stringify(owner.slice(0, 100))} is not a GitHub organization or user name; use one listed by resources/list.`);
-        const research = requireOrganization(deps, owner);
-        // The report was written for a folder with graph.json beside it; here the graph comes from a tool.
-        const text = renderOrganizationMarkdown(research).replace(' The graph is in graph.json beside this report.', ' The graph is available from get_collaboration_network with includeGraph.');
-        return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: fencedReport(text) }] };
-      } catch (error) {
-        if (isRepoScoutError(error)) throw new McpError(RESOURCE_NOT_FOUND, errorSentence(error, deps.enabledTools));
-        throw error;
-      }
+      const owner = decodeVariable(uri, variables, 'owner');
+      if (!isValidLogin(owner)) throw new RepoScoutError('INVALID_INPUT', `${JSON.stringify(owner.slice(0, 100))} is not a GitHub organization or user name; use one listed by resources/list.`);
+      return { contents: [{ uri: uri.href, mimeType, text: render(requireOrganization(deps, owner)) }] };
     },
+    deps.log,
+    deps.enabledTools,
+  );
+}
+
+/**
+ * The organization report's model as JSON (shared/protocol/org-report.ts), the one the HTML
+ * organization report renders, for clients that render it themselves (the VS Code
+ * dashboard). Not listed: it is the Markdown report's data, one per owner.
+ */
+function registerOrganizationReportModels(server: McpServer, deps: ResourceDeps): void {
+  server.registerResource(
+    'organization-report-model',
+    new ResourceTemplate(ORG_REPORT_MODEL_TEMPLATE, { list: undefined }),
+    { title: 'Organization report model', description: 'The data of an organization report as JSON, for clients that render it. The owner is a researched login.', mimeType: 'application/json' },
+    readOrganization(deps, 'application/json', (research) => JSON.stringify(buildOrgReportModel(research))),
   );
 }

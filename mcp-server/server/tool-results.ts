@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
-import { isRepoScoutError, type RepoScoutError, type RepoScoutErrorCode } from '../../shared/errors';
+import { isRepoScoutError, type RepoScoutErrorCode } from '../../shared/errors';
 import { toolErrorText, type InputName, type Remedy, type ToolErrorPayload } from '../../shared/protocol/errors';
 import { isDatabaseBusy } from '../../shared/store/busy';
 import type { Logger } from './logger';
@@ -31,30 +31,39 @@ const ADVICE_BEFORE_REMEDY = new Set<RepoScoutErrorCode>(['GITHUB_RATE_LIMITED',
  * of text for models that read only content; never a stack trace.
  */
 export function errorResult(error: unknown, tool: string, log: Logger, tools?: ReadonlySet<string>): CallToolResult {
+  return errorAnswer(errorPayload(error, tool, log, tools));
+}
+
+/**
+ * Any failure of a tool call or resource read (`what`) as the contract's error payload: an engine
+ * error with its next step in this server's tools, a busy database, or INTERNAL (the details go
+ * to the server's log, never to the caller).
+ */
+export function errorPayload(error: unknown, what: string, log: Logger, tools?: ReadonlySet<string>): ToolErrorPayload {
   if (isRepoScoutError(error)) {
     const step = toolNextStep(error.remedy, tools);
     const advice = NEXT_STEP[error.code];
     const next = step && advice && ADVICE_BEFORE_REMEDY.has(error.code) ? `${advice} ${step}` : (step ?? advice ?? null);
-    return errorAnswer({ code: error.code, message: error.message, next, remedy: error.remedy });
+    return { code: error.code, message: error.message, next, remedy: error.remedy };
   }
   // Another process held the write lock past the busy timeout: waiting helps, so say so.
   if (isDatabaseBusy(error)) {
-    log.warn(`${tool}: the database stayed locked by another connection past the busy timeout`);
-    return errorAnswer({
+    log.warn(`${what}: the database stayed locked by another connection past the busy timeout`);
+    return {
       code: 'DB_BUSY',
       message: 'The database is locked by another process writing to it (another RepoScout command, server or VS Code); try again when it finishes.',
       next: NEXT_STEP.DB_BUSY ?? null,
-    });
+    };
   }
   // Not an error the arguments can fix: keep the details in the server's log.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  log.error(`${tool} failed unexpectedly: ${detail}`);
+  log.error(`${what} failed unexpectedly: ${detail}`);
   const summary = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 300) : 'unknown error';
-  return errorAnswer({
+  return {
     code: 'INTERNAL',
-    message: `${tool} failed inside RepoScout (${summary}).`,
+    message: `${what} failed inside RepoScout (${summary}).`,
     next: 'Changing the arguments will not help; tell the user, whose server log has the details.',
-  });
+  };
 }
 
 type Resume = Extract<Remedy, { do: 'ingest' | 'retry' }>;
@@ -129,12 +138,6 @@ function carryOn(remedy: Resume): string {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** An engine error as one paragraph, for answers that carry only text (resource reads, prompts). */
-export function errorSentence(error: RepoScoutError, tools?: ReadonlySet<string>): string {
-  const next = toolNextStep(error.remedy, tools);
-  return next ? `${error.message} ${next}` : error.message;
 }
 
 export function errorAnswer(error: ToolErrorPayload): CallToolResult {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { detectSpdxId } from './license';
 
+// The first two clauses of both BSD licences, word for word.
+const BSD_CLAUSES_1_2 = `Redistribution and use in source and binary forms, with or without
+modification, are permitted provided that the following conditions are met:
+
+1. Redistributions of source code must retain the above copyright notice, this
+   list of conditions and the following disclaimer.
+
+2. Redistributions in binary form must reproduce the above copyright notice,
+   this list of conditions and the following disclaimer in the documentation
+   and/or other materials provided with the distribution.`;
+
 // Opening paragraphs of the real licence texts, as they appear in LICENSE files.
 const TEXTS = {
   MIT: `MIT License
@@ -108,15 +119,7 @@ cooperation with the community in the case of network server software.`,
 
 Copyright (c) 2024, Jane Doe
 
-Redistribution and use in source and binary forms, with or without
-modification, are permitted provided that the following conditions are met:
-
-1. Redistributions of source code must retain the above copyright notice, this
-   list of conditions and the following disclaimer.
-
-2. Redistributions in binary form must reproduce the above copyright notice,
-   this list of conditions and the following disclaimer in the documentation
-   and/or other materials provided with the distribution.
+${BSD_CLAUSES_1_2}
 
 THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS"`,
 
@@ -124,15 +127,7 @@ THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS"`,
 
 Copyright (c) 2024, Jane Doe
 
-Redistribution and use in source and binary forms, with or without
-modification, are permitted provided that the following conditions are met:
-
-1. Redistributions of source code must retain the above copyright notice, this
-   list of conditions and the following disclaimer.
-
-2. Redistributions in binary form must reproduce the above copyright notice,
-   this list of conditions and the following disclaimer in the documentation
-   and/or other materials provided with the distribution.
+${BSD_CLAUSES_1_2}
 
 3. Neither the name of the copyright holder nor the names of its
    contributors may be used to endorse or promote products derived from

@@ -1,6 +1,7 @@
 import { detectCommunityFiles } from '../analyses/community-files';
 import { monthsBefore, isoTime } from '../analyses/time';
 import { RepoScoutError, throwIfAborted } from '../errors';
+import type { IngestGitHubResult } from '../protocol/tools/ingest-github';
 import type { Progress } from '../research/ingest-local';
 import type { Db, Store } from '../store/open';
 import { getSyncState } from '../store/repositories';
@@ -49,23 +50,17 @@ export interface GitHubIngestOptions {
   relistAfterSeconds?: number;
 }
 
-/** What one ingest did and what it cost. */
-export interface GitHubIngestResult {
-  host: string;
-  owner: string;
-  ownerKind: string | null;
-  repository: string | null;
-  /** Repositories of the owner known after this run (removed ones excluded). */
-  repositories: number;
-  /** True when the listing pass ran (false when a fresh listing was reused to resume). */
+/**
+ * What one ingest did and what it cost: the fields of the ingest_github answer the engine knows
+ * (the tool adds whether it was signed in, and the research), with the fuller cost, and `listed`:
+ * true when the listing pass ran (false when a fresh listing was reused to resume).
+ * `repositories` counts the owner's repositories known after this run (removed ones excluded),
+ * `detailed` those whose detail was fetched, `unchanged` those skipped as unchanged since the last sync.
+ */
+export type GitHubIngestResult = Pick<IngestGitHubResult, 'host' | 'owner' | 'ownerKind' | 'repository' | 'repositories' | 'removed' | 'detailed' | 'unchanged'> & {
   listed: boolean;
-  removed: number;
-  /** Repositories whose detail was fetched this run. */
-  detailed: number;
-  /** Repositories skipped because nothing about them changed since the last sync. */
-  unchanged: number;
   cost: IngestCost;
-}
+};
 
 export interface IngestCost {
   requests: number;

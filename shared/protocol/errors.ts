@@ -119,6 +119,14 @@ export const toolErrorSchema = z.object({
 });
 export type ToolErrorPayload = z.output<typeof toolErrorSchema>['error'];
 
+/**
+ * The JSON-RPC error `data` of a failed resource read (resources/read): the URI, as the MCP
+ * specification's example has it, and the same payload a tool error's structuredContent
+ * carries. The error's `message` is that payload's one paragraph of text.
+ */
+export const resourceErrorDataSchema = toolErrorSchema.extend({ uri: z.string() });
+export type ResourceErrorData = z.output<typeof resourceErrorDataSchema>;
+
 /** The one-paragraph text of an error result, for models that read only `content`. */
 export function toolErrorText(error: ToolErrorPayload): string {
   return `${error.code}: ${error.message}${error.next ? ` ${error.next}` : ''}`;

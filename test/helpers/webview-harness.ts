@@ -9,7 +9,6 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { webviewHtml } from '../../extension/webviews/html';
-// @ts-expect-error -- a plain .mjs build helper shared with esbuild.config.mjs; no declarations.
 import { browserBuild } from '../../webview-client/bundle.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -3,16 +3,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOrchestrator } from '../../shared/orchestrate/engine';
 import { planInputSchema } from '../../shared/protocol/orchestrate';
-import { openStore, type Store } from '../../shared/store/open';
-import { tempDir } from '../helpers/git-fixture';
 import { firstUserText, startFakeAnthropic, type FakeAnthropic, type MessagesRequest, type Step } from '../fake-anthropic/server';
-import { branches, expectNoWorkerLeft, packagesRepo, strayWorktrees } from './support';
+import { branches, type Cleanups, expectNoWorkerLeft, listItemIn, repoAndStore, strayWorktrees } from './support';
 
 // End to end with the REAL Claude Code binary (devDependency @anthropic-ai/claude-code),
 // pointed at a loopback fake of the Anthropic Messages API: it runs offline.
 const CLAUDE = path.resolve(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'claude');
 
-const cleanups: (() => void | Promise<void>)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
@@ -25,10 +23,7 @@ function cwdOf(request: MessagesRequest): string {
 }
 
 /** The list item RepoScout gave the worker as data. */
-function itemOf(request: MessagesRequest): string {
-  const data = /<<<data:[^\n]*>>>\n([\s\S]*?)\n<<<end of data>>>/.exec(firstUserText(request));
-  return data ? (JSON.parse(data[1]!) as { item: string }).item : 'none';
-}
+const itemOf = (request: MessagesRequest): string => listItemIn(firstUserText(request));
 
 /** Processes whose command line contains `marker` (the test's background sleep). */
 function processesWith(marker: string): number[] {
@@ -44,12 +39,7 @@ function processesWith(marker: string): number[] {
 async function setup(script: (request: MessagesRequest) => Step[]) {
   const fake: FakeAnthropic = await startFakeAnthropic(script);
   cleanups.push(() => fake.close());
-  const repo = packagesRepo();
-  cleanups.push(() => repo.remove());
-  const dir = tempDir('reposcout-claude-');
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const store: Store = openStore(path.join(dir, 'r.db'));
-  cleanups.push(() => store.close());
+  const { repo, dir, store } = repoAndStore(cleanups, 'reposcout-claude-');
   const engine = createOrchestrator({
     store,
     pollMs: 50,

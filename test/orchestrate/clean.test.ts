@@ -1,17 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { branches, strayWorktrees, world, type World } from './support';
+import { describe, expect, it } from 'vitest';
+import { branches, strayWorktrees, worldPerTest } from './support';
 
-let w: World | null = null;
-afterEach(async () => {
-  await w?.dispose();
-  w = null;
-});
+const newWorld = worldPerTest({ workers: false, worktrees: false });
 
 describe('clean', () => {
   it('keeps unmerged branches and dirty worktrees unless forced; deletes merged branches', async () => {
-    w = world();
+    const w = newWorld();
     const { job, done } = await w.engine.start(w.input({ task: 'x [[fake edit-scope]]', split: { by: 'list', items: ['merged', 'unmerged'] } }));
     await done;
     const [merged, unmerged] = w.engine.get(job.id).subtasks.map((s) => s.branch) as [string, string];

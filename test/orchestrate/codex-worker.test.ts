@@ -3,29 +3,22 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOrchestrator } from '../../shared/orchestrate/engine';
 import { planInputSchema } from '../../shared/protocol/orchestrate';
-import { openStore } from '../../shared/store/open';
-import { tempDir } from '../helpers/git-fixture';
 import { cwdOf, FAKE_USAGE, startFakeOpenAI, toolResults, userText, writeCodexHome, type CodexStep, type ResponsesRequest } from '../fake-openai/server';
-import { branches, expectNoWorkerLeft, packagesRepo, strayWorktrees, until } from './support';
+import { branches, type Cleanups, expectNoWorkerLeft, listItemIn, repoAndStore, strayWorktrees, until } from './support';
 
 // The REAL Codex CLI (devDependency @openai/codex) with no network: it starts a thread and a
 // turn, then keeps reconnecting ("Reconnecting... n/5", then "waiting for network") forever.
 // Those error events are output but not progress, so the no-progress watchdog must end it.
 const CODEX = path.resolve(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'codex');
 
-const cleanups: (() => void | Promise<void>)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
 describe('Codex worker, real binary offline', () => {
   it('endless reconnects are caught by the watchdog; the attempt ends timed out with the last error, nothing left behind', async () => {
-    const repo = packagesRepo();
-    cleanups.push(() => repo.remove());
-    const dir = tempDir('reposcout-codex-');
-    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const store = openStore(path.join(dir, 'r.db'));
-    cleanups.push(() => store.close());
+    const { repo, dir, store } = repoAndStore(cleanups, 'reposcout-codex-');
     const engine = createOrchestrator({
       store,
       pollMs: 50,
@@ -59,20 +52,12 @@ describe('Codex worker, real binary offline', () => {
 });
 
 /** The list item RepoScout gave the worker as data. */
-function itemOf(request: ResponsesRequest): string {
-  const data = /<<<data:[^\n]*>>>\n([\s\S]*?)\n<<<end of data>>>/.exec(userText(request));
-  return data ? (JSON.parse(data[1]!) as { item: string }).item : 'none';
-}
+const itemOf = (request: ResponsesRequest): string => listItemIn(userText(request));
 
 async function codexWorld(script: (request: ResponsesRequest) => CodexStep[]) {
   const fake = await startFakeOpenAI(script);
   cleanups.push(() => fake.close());
-  const repo = packagesRepo();
-  cleanups.push(() => repo.remove());
-  const dir = tempDir('reposcout-codex-');
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const store = openStore(path.join(dir, 'r.db'));
-  cleanups.push(() => store.close());
+  const { repo, dir, store } = repoAndStore(cleanups, 'reposcout-codex-');
   fs.mkdirSync(path.join(dir, 'home'));
   const engine = createOrchestrator({
     store,

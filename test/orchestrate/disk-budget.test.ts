@@ -1,16 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diskUsage, parseDiskSize, worktreeDiskFromEnv } from '../../shared/orchestrate/disk-budget';
 import { tempDir, type TestRepo } from '../helpers/git-fixture';
-import { branches, packagesRepo, strayWorktrees, world, type World } from './support';
+import { branches, packagesRepo, strayWorktrees, type World, worldPerTest } from './support';
 
-let w: World | null = null;
-afterEach(async () => {
-  if (w) expect(strayWorktrees(w.repo)).toEqual([]);
-  await w?.dispose();
-  w = null;
-});
+const newWorld = worldPerTest({ workers: false, worktrees: true });
 
 /** What one worktree of the repository takes on disk, with the fake worker's one-line edit. */
 function oneWorktree(repo: TestRepo): number {
@@ -27,7 +22,7 @@ const keptDirs = (world: World) => strayWorktrees(world.repo).map((d) => path.ba
 describe('disk budget for the worktrees of succeeded attempts', () => {
   it('keeps them while they fit; beyond the budget removes the oldest first and keeps every branch', async () => {
     const repo = packagesRepo();
-    w = world({ repo, maxWorktreeDiskBytes: Math.floor(oneWorktree(repo) * 2.5) });
+    const w = newWorld({ repo, maxWorktreeDiskBytes: Math.floor(oneWorktree(repo) * 2.5) });
     // One slot: the workers run one after another.
     const { job, done } = await w.engine.start(w.input({ task: 'x [[fake edit=a.txt]]', split: { by: 'list', items: ['a', 'b', 'c'] }, concurrency: 1 }));
     await done;
@@ -46,11 +41,11 @@ describe('disk budget for the worktrees of succeeded attempts', () => {
   });
 
   it('never removes one with uncommitted changes or commits only it holds without --force', async () => {
-    w = world({ maxWorktreeDiskBytes: 1024 ** 4 });
+    const w = newWorld({ maxWorktreeDiskBytes: 1024 ** 4 });
     const { job, done } = await w.engine.start(w.input({ task: 'x [[fake edit=a.txt]]', split: { by: 'list', items: ['a', 'b', 'c', 'd'] }, concurrency: 1 }));
     await done;
     expect(keptDirs(w)).toEqual(['a-1', 'b-1', 'c-1', 'd-1']);
-    const dir = (key: string) => strayWorktrees(w!.repo).find((d) => d.endsWith(`${key}-1`))!;
+    const dir = (key: string) => strayWorktrees(w.repo).find((d) => d.endsWith(`${key}-1`))!;
     fs.writeFileSync(path.join(dir('a'), 'wip.txt'), 'not committed');
     // b: a commit on a detached HEAD, which its branch does not have.
     w.repo.git('-C', dir('b'), 'checkout', '-q', '--detach');
@@ -72,7 +67,7 @@ describe('disk budget for the worktrees of succeeded attempts', () => {
   });
 
   it('a budget of 0 (the default) removes each worktree as soon as its work is committed', async () => {
-    w = world();
+    const w = newWorld();
     const { done } = await w.engine.start(w.input({ task: 'x [[fake edit=a.txt]]', split: { by: 'list', items: ['a', 'b'] } }));
     await done;
     expect(strayWorktrees(w.repo)).toEqual([]);

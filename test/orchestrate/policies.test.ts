@@ -1,26 +1,18 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { groupMembers, processStartTime } from '../../shared/orchestrate/process-identity';
 import { tempDir } from '../helpers/git-fixture';
-import { branches, buildEngineProcess, ENGINE_PROCESS, expectNoWorkerLeft, FAKE_WORKER, strayWorktrees, until, workerRecorded, world, type World } from './support';
+import { branches, buildEngineProcess, ENGINE_PROCESS, FAKE_WORKER, strayWorktrees, until, workerRecorded, worldPerTest } from './support';
 
 beforeAll(buildEngineProcess);
 
-let w: World | null = null;
-afterEach(async () => {
-  if (w) {
-    expect(expectNoWorkerLeft(w.store)).toEqual([]);
-    expect(strayWorktrees(w.repo)).toEqual([]);
-  }
-  await w?.dispose();
-  w = null;
-});
+const newWorld = worldPerTest();
 
 describe('retries and the circuit breaker', () => {
   it('retries a retryable failure with backoff and succeeds on the next attempt', async () => {
-    w = world();
+    const w = newWorld();
     const counter = path.join(tempDir(), 'count');
     const { job, done } = await w.engine.start(w.input({ task: `x [[fake fail-until=2,${counter} edit=a.txt]]`, retries: 2 }));
     await done;
@@ -34,7 +26,7 @@ describe('retries and the circuit breaker', () => {
   });
 
   it('opens the breaker after consecutive worker failures, refuses further work, and stays open after a restart', async () => {
-    w = world({ breakerThreshold: 2 });
+    const w = newWorld({ breakerThreshold: 2 });
     const { job, done } = await w.engine.start(w.input({ task: 'x [[fake fail]]', split: { by: 'list', items: ['a', 'b', 'c'] }, concurrency: 1, retries: 0 }));
     await done;
     const record = w.engine.get(job.id);
@@ -51,9 +43,9 @@ describe('retries and the circuit breaker', () => {
 
 describe('approval and cancellation', () => {
   it('holds subtasks at or above the approval level until approved; a rejection ends them; every decision is stored', async () => {
-    w = world();
+    const w = newWorld();
     const { job, done } = await w.engine.start(w.input({ task: 'x [[fake edit=a.txt]]', split: { by: 'list', items: ['yes', 'no'] }, approveAt: 'write_worktree' }));
-    await until(() => w!.engine.summary(job.id).state === 'waiting_for_approval');
+    await until(() => w.engine.summary(job.id).state === 'waiting_for_approval');
     expect(w.engine.get(job.id).subtasks.map((s) => s.state)).toEqual(['waiting_for_approval', 'waiting_for_approval']);
     expect(w.engine.decide(job.id, 'yes', 'approved', 'cli', 'looks fine')).toEqual(['yes']);
     expect(w.engine.decide(job.id, 'no', 'rejected', 'mcp')).toEqual(['no']);
@@ -65,13 +57,13 @@ describe('approval and cancellation', () => {
       ['approved', 'cli', 'looks fine'],
     ]);
     expect(record.subtasks[1]!.decisions.map((d) => [d.decision, d.by])).toEqual([['hold', 'judge'], ['rejected', 'mcp']]);
-    expect(() => w!.engine.decide(job.id, 'yes', 'approved', 'cli')).toThrow(/does not wait for approval/);
+    expect(() => w.engine.decide(job.id, 'yes', 'approved', 'cli')).toThrow(/does not wait for approval/);
   });
 
   it('cancels a running job: workers are stopped, queued subtasks never start, nothing is left', async () => {
-    w = world();
+    const w = newWorld();
     const { job, done } = await w.engine.start(w.input({ task: 'x [[fake hang]]', split: { by: 'list', items: ['a', 'b', 'c'] }, concurrency: 2 }));
-    await until(() => w!.engine.get(job.id).subtasks.filter((s) => s.attempts[0]?.state === 'running').length === 2);
+    await until(() => w.engine.get(job.id).subtasks.filter((s) => s.attempts[0]?.state === 'running').length === 2);
     w.engine.cancel(job.id);
     await done;
     const record = w.engine.get(job.id);
@@ -84,7 +76,7 @@ describe('approval and cancellation', () => {
 
 describe('recovery after the engine dies', () => {
   it('an engine killed mid-job: the next engine ends its worker, removes the worktrees, and resuming finishes the job', async () => {
-    w = world();
+    const w = newWorld();
     const marker = path.join(tempDir(), 'hung');
     // One slot: the first subtask's worker hangs, the second's worktree is made ahead and waits.
     const input = w.input({ task: `x [[fake hang-once=${marker} edit=done.txt]]`, split: { by: 'list', items: ['first', 'second'] }, concurrency: 1, retries: 1 });
@@ -93,13 +85,13 @@ describe('recovery after the engine dies', () => {
     child.stderr.on('data', (d) => (stderr += d));
     await until(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') !== '');
     const workerPid = Number(fs.readFileSync(marker, 'utf8'));
-    await until(() => workerRecorded(w!.store, workerPid));
+    await until(() => workerRecorded(w.store, workerPid));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('close', r));
     expect(stderr).toBe('');
     // The worker outlived its engine (its own process group).
     expect(processStartTime(workerPid)).not.toBeNull();
-    await until(() => strayWorktrees(w!.repo).length === 2);
+    await until(() => strayWorktrees(w.repo).length === 2);
 
     const recovered = await w.engine.recover();
     expect(recovered.attempts).toBe(1);
@@ -121,7 +113,7 @@ describe('recovery after the engine dies', () => {
   });
 
   it('an engine killed between starting a worker and storing its pid: the next engine still finds the worker by its mark and ends it', async () => {
-    w = world();
+    const w = newWorld();
     const marker = path.join(tempDir(), 'hung');
     // ignore-epipe: its first line finds no reader, and a worker need not die of that.
     const input = w.input({ task: `x [[fake ignore-epipe hang-once=${marker} edit=done.txt]]`, retries: 1 });
@@ -147,7 +139,7 @@ describe('recovery after the engine dies', () => {
   });
 
   it('of two RepoScout processes settling one job, exactly one claims it (compare-and-set on the dead owner)', async () => {
-    w = world();
+    const w = newWorld();
     const { job } = await w.engine.start(w.input({ task: 'x [[fake]]' }));
     await w.engine.wait(job.id);
     w.store.db.prepare('update orchestrate_jobs set owner_pid = 999999, owner_started = ? where id = ?').run('dead', job.id);

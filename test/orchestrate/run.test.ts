@@ -1,23 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/git-fixture';
-import { branches, expectNoWorkerLeft, strayWorktrees, world, type World } from './support';
+import { branches, worldPerTest } from './support';
 
-let w: World | null = null;
-afterEach(async () => {
-  if (w) {
-    // Every test, whatever happened: no worker process and no worktree left behind.
-    expect(expectNoWorkerLeft(w.store)).toEqual([]);
-    expect(strayWorktrees(w.repo)).toEqual([]);
-  }
-  await w?.dispose();
-  w = null;
-});
+// Every test, whatever happened: no worker process and no worktree left behind.
+const newWorld = worldPerTest();
 
 describe('run: success', () => {
   it('runs one worker per package in parallel worktrees, each leaving a commit on its branch; the checkout is untouched', async () => {
-    w = world();
+    const w = newWorld();
     const headBefore = w.repo.head();
     const { job, done } = await w.engine.start(w.input({ task: 'Document each package [[fake edit-scope sleep=300]]', split: { by: 'package' }, concurrency: 2 }));
     await done;
@@ -44,7 +36,7 @@ describe('run: success', () => {
   });
 
   it('honours the concurrency limit: never more workers alive at once than asked for', async () => {
-    w = world();
+    const w = newWorld();
     // The workers' own lifetimes: an attempt's commit and clean-up happen after its slot is free.
     const trace = path.join(tempDir(), 'trace');
     const { job, done } = await w.engine.start(w.input({ task: `wait [[fake sleep=400 trace=${trace}]]`, split: { by: 'list', items: ['a', 'b', 'c', 'd', 'e'] }, concurrency: 2 }));
@@ -59,7 +51,7 @@ describe('run: success', () => {
   });
 
   it('flags attempts whose changes touch the same files as merge risks, copies .worktreeinclude files, runs the setup command', async () => {
-    w = world();
+    const w = newWorld();
     w.repo.write('.worktreeinclude', '.env\n');
     w.repo.commit('include list', { name: 'A', email: 'a@example.com' }, '2026-01-02T00:00:00Z');
     fs.writeFileSync(path.join(w.repo.dir, '.env'), 'SECRET=1\n'); // ignored by .gitignore, copied by .worktreeinclude
@@ -83,7 +75,7 @@ describe('run: success', () => {
 
 describe('run: worker environment', () => {
   it("workers never see RepoScout's own secrets, and the command worker gets its instruction by argument, environment or file", async () => {
-    w = world();
+    const w = newWorld();
     const saved = process.env.GITHUB_TOKEN;
     process.env.GITHUB_TOKEN = 'ghp_must_not_leak';
     try {
@@ -111,7 +103,7 @@ describe('run: faults end in a recorded state with nothing left behind', () => {
     ['dies of a signal', '[[fake abort]]', {}, 'failed', 'signal'],
     ['reports failure', '[[fake fail]]', {}, 'failed', 'worker_error'],
   ] as const)('a worker that %s', async (_name, directive, limits, state, kind) => {
-    w = world();
+    const w = newWorld();
     const { job, done } = await w.engine.start(w.input({ task: `x ${directive}`, retries: 0, ...limits }));
     await done;
     const st = w.engine.get(job.id).subtasks[0]!;
@@ -123,7 +115,7 @@ describe('run: faults end in a recorded state with nothing left behind', () => {
   });
 
   it('a worker that floods its output is stopped at the cap, and the store keeps a bounded number of events', async () => {
-    w = world({ maxOutputBytes: 2 * 1024 * 1024 });
+    const w = newWorld({ maxOutputBytes: 2 * 1024 * 1024 });
     const { job, done } = await w.engine.start(w.input({ task: 'x [[fake flood]]', retries: 0 }));
     await done;
     const st = w.engine.get(job.id).subtasks[0]!;
@@ -135,7 +127,7 @@ describe('run: faults end in a recorded state with nothing left behind', () => {
   });
 
   it('a missing worker binary fails at once with a clear message and no retry', async () => {
-    w = world();
+    const w = newWorld();
     const { job, done } = await w.engine.start(w.input({ task: 'x', worker: { kind: 'claude', binary: '/nonexistent/claude' }, retries: 2 }));
     await done;
     const st = w.engine.get(job.id).subtasks[0]!;
@@ -145,7 +137,7 @@ describe('run: faults end in a recorded state with nothing left behind', () => {
   });
 
   it('children a worker leaves behind are ended with its group; a worker lingering after its result is ended after the grace', async () => {
-    w = world();
+    const w = newWorld();
     const { job, done } = await w.engine.start(
       w.input({ task: 'x', subtasks: [{ key: 'child', instruction: 'c [[fake spawn-child]]' }, { key: 'linger', instruction: 'l [[fake linger]]' }] }),
     );
@@ -154,7 +146,7 @@ describe('run: faults end in a recorded state with nothing left behind', () => {
   });
 
   it('a worktree that cannot be created is a recorded failure', async () => {
-    w = world();
+    const w = newWorld();
     // A file where the worktrees folder must go.
     fs.mkdirSync(path.join(path.dirname(w.dbPath), 'orchestrate'), { recursive: true });
     fs.writeFileSync(path.join(path.dirname(w.dbPath), 'orchestrate', 'worktrees'), 'in the way');
@@ -167,7 +159,7 @@ describe('run: faults end in a recorded state with nothing left behind', () => {
   });
 
   it("cleaning up after a job removes only RepoScout's own worktrees: a user's worktree whose folder is missing for a while keeps its record", async () => {
-    w = world();
+    const w = newWorld();
     const mine = path.join(tempDir(), 'my-worktree');
     w.repo.git('worktree', 'add', '--quiet', '-b', 'my-work', mine);
     const away = `${mine}.away`;

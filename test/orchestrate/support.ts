@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterEach, expect } from 'vitest';
 import { bundleFixture } from '../helpers/bundle-fixture';
 import { createOrchestrator, type Orchestrator } from '../../shared/orchestrate/engine';
 import { groupMembers, processStartTime } from '../../shared/orchestrate/process-identity';
@@ -49,7 +50,15 @@ export interface World {
 }
 
 /** A fresh repository, database and engine with short limits and the fake worker. */
-export function world(options: { breakerThreshold?: number; killDelayMs?: number; maxOutputBytes?: number; maxWorktreeDiskBytes?: number; repo?: TestRepo } = {}): World {
+export interface WorldOptions {
+  breakerThreshold?: number;
+  killDelayMs?: number;
+  maxOutputBytes?: number;
+  maxWorktreeDiskBytes?: number;
+  repo?: TestRepo;
+}
+
+export function world(options: WorldOptions = {}): World {
   const repo = options.repo ?? packagesRepo();
   const dir = tempDir('reposcout-orch-');
   const dbPath = path.join(dir, 'r.db');
@@ -112,4 +121,45 @@ export function branches(repo: TestRepo): string[] {
  */
 export function workerRecorded(store: Store, pid: number): boolean {
   return store.db.prepare('select 1 from orchestrate_attempts where pid = ?').get(pid) !== undefined;
+}
+
+/**
+ * For a file whose tests each make one world: returns the function a test makes it with, and
+ * registers the afterEach that disposes it. With `leftovers` (the default: both), the test also
+ * fails if it left a worker process or a worktree behind, whatever else happened.
+ */
+export function worldPerTest(leftovers: { workers: boolean; worktrees: boolean } = { workers: true, worktrees: true }): (options?: WorldOptions) => World {
+  let current: World | null = null;
+  afterEach(async () => {
+    const w = current;
+    current = null;
+    if (!w) return;
+    try {
+      if (leftovers.workers) expect(expectNoWorkerLeft(w.store)).toEqual([]);
+      if (leftovers.worktrees) expect(strayWorktrees(w.repo)).toEqual([]);
+    } finally {
+      await w.dispose();
+    }
+  });
+  return (options) => (current = world(options));
+}
+
+/** Cleanups a test registers as it makes things; run in reverse order by the file's afterEach. */
+export type Cleanups = (() => void | Promise<void>)[];
+
+/** packagesRepo and a fresh store in a temp folder named `prefix…`, each undone by `cleanups`. */
+export function repoAndStore(cleanups: Cleanups, prefix: string): { repo: TestRepo; dir: string; store: Store } {
+  const repo = packagesRepo();
+  cleanups.push(() => repo.remove());
+  const dir = tempDir(prefix);
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const store = openStore(path.join(dir, 'r.db'));
+  cleanups.push(() => store.close());
+  return { repo, dir, store };
+}
+
+/** The list item RepoScout gave a worker as data, read from the prompt text a fake model received. */
+export function listItemIn(prompt: string): string {
+  const data = /<<<data:[^\n]*>>>\n([\s\S]*?)\n<<<end of data>>>/.exec(prompt);
+  return data ? (JSON.parse(data[1]!) as { item: string }).item : 'none';
 }

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
-import { parseMessage, toWebviewSchema, type PanelState, type ToHost, type ToWebview } from '../protocol';
+import type { PanelState, ToHost, ToWebview } from '../protocol';
+import { checkMessage } from './message-shape';
 import { h } from '../../../webview-client/dom';
 
 interface VsCodeApi {
@@ -20,12 +21,12 @@ export function saveState(state: PanelState): void {
 }
 
 /**
- * Listens for host messages, validated against the protocol. A malformed message leaves the
- * page as it is and shows a notice, so the view stays consistent.
+ * Listens for host messages (validated against the protocol by the host; checked here by shape).
+ * A malformed message leaves the page as it is and shows a notice, so the view stays consistent.
  */
 export function listen(handle: (message: ToWebview) => void): void {
   window.addEventListener('message', (event: MessageEvent) => {
-    const parsed = parseMessage(toWebviewSchema, event.data);
+    const parsed = checkMessage(event.data);
     if (parsed.ok) {
       clearNotice();
       handle(parsed.message);

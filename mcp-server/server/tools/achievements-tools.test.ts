@@ -10,6 +10,7 @@ import { createCatalog } from '../catalog';
 import { bigRepo, connectInMemory, emptyStore, fakeGitHub, textOf } from '../test-support';
 import { findBrowser } from '../../../shared/achievements/exports/pdf';
 import { PORTFOLIO_NO_BROWSER_CODE, portfolioExportUri, type PortfolioExportFormat } from '../../../shared/protocol/achievements';
+import { resourceErrorDataSchema } from '../../../shared/protocol/errors';
 import { portfolioModelUri, portfolioReportModelSchema } from '../../../shared/protocol/portfolio-report';
 import { jsonForScript } from '../../../shared/reports/escape';
 
@@ -291,12 +292,15 @@ describe('get_pull_request_impact and get_portfolio', () => {
     expect(html.text).toContain('\\u003cimg src=x onerror=alert(1)\\u003e');
     expect(html.text).not.toContain('<img src=x');
     await expect(mcp.client.readResource({ uri: portfolioExportUri('nobody@example.com', 'md') })).rejects.toThrow(/No stored pull requests/);
-    await expect(mcp.client.readResource({ uri: 'reposcout://portfolio/alice/export/docx' })).rejects.toThrow(/use one of md, html, json, pdf/);
+    await expect(mcp.client.readResource({ uri: 'reposcout://portfolio/alice/export/docx' })).rejects.toThrow(/INVALID_INPUT: No export format "docx"; use one of md, html, json, pdf/);
+    await expect(mcp.client.readResource({ uri: portfolioExportUri('nobody@example.com', 'md') })).rejects.toMatchObject({ data: { error: { code: 'PERSON_NOT_FOUND', next: 'Collect them with collect_achievements first.' } } });
     const browserless = await connectInMemory({ store: db.store, locateBrowser: () => null });
     try {
-      const error = await browserless.client.readResource({ uri: uri('pdf') }).then(() => null, (e: unknown) => e as { code: number; message: string });
+      const error = await browserless.client.readResource({ uri: uri('pdf') }).then(() => null, (e: unknown) => e as { code: number; message: string; data: unknown });
       expect(error?.code).toBe(PORTFOLIO_NO_BROWSER_CODE);
       expect(error?.message).toContain('No Chromium-family browser');
+      // As data too: the browser is the input to fix (the extension saves the HTML instead).
+      expect(resourceErrorDataSchema.parse(error?.data).error).toMatchObject({ code: 'EXPORT_FAILED', remedy: { do: 'fix_input', input: 'browser' } });
     } finally {
       await browserless.close();
     }
