@@ -131,9 +131,6 @@ if (vecProblem) fail(`${path.join(vecDir, vec.file)}: ${vecProblem}`);
 for (const file of ['package.json', 'LICENSE', 'README.md', vec.file]) {
   if (fs.existsSync(path.join(vecDir, file))) copy(path.join(vecDir, file), path.join(engineModules, vec.vecPackage, file));
 }
-// The portfolio export inlines Chart.js read at run time (shared/reports/chart-bundle.ts); the
-// HTML reports' scripts, cytoscape included, are built into dist/reposcout.mjs.
-copyModule('chart.js', ['dist/chart.cjs', 'dist/chart.umd.js', 'dist/chart.umd.min.js']);
 
 // For the build machine's own target, the engine must run from the staged folder with nothing
 // but a Node that has node:sqlite (>= 22.13): open a database (loads sqlite-vec) and list it.
