@@ -131,8 +131,6 @@ if (vecProblem) fail(`${path.join(vecDir, vec.file)}: ${vecProblem}`);
 for (const file of ['package.json', 'LICENSE', 'README.md', vec.file]) {
   if (fs.existsSync(path.join(vecDir, file))) copy(path.join(vecDir, file), path.join(engineModules, vec.vecPackage, file));
 }
-copyModule('chart.js', ['dist/chart.cjs', 'dist/chart.umd.js', 'dist/chart.umd.min.js']);
-copyModule('cytoscape', ['dist/cytoscape.cjs.js', 'dist/cytoscape.min.js']);
 
 // For the build machine's own target, the engine must run from the staged folder with nothing
 // but a Node that has node:sqlite (>= 22.13): open a database (loads sqlite-vec) and list it.

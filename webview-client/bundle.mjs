@@ -12,6 +12,7 @@ import path from 'node:path';
 /** The pages, by module name (`virtual:<name>`): entry script and stylesheets, relative to the repository root. */
 export const PAGES = {
   'report-page': { entry: 'webview-client/report-page.ts', styles: ['webview-client/report-page.css', 'media/webview.css'] },
+  'org-page': { entry: 'webview-client/org-page.ts', styles: ['webview-client/report-page.css', 'media/webview.css'] },
   'portfolio-page': { entry: 'webview-client/portfolio-page.ts', styles: ['webview-client/report-page.css', 'media/webview.css'] },
 };
 

@@ -121,6 +121,22 @@ describe('one portfolio renderer for the HTML export and the VS Code webview', (
     fs.writeFileSync(broken, fs.readFileSync(path.join(dir, 'portfolio.html'), 'utf8').replace(/(<script type="application\/json" id="data">)[^<]*/, '$1{"nope":1}'));
     const page = await openFile(browser, dir, 'broken.html', watch);
     expect(await page.getByRole('alert').innerText()).toContain('This portfolio cannot be shown');
-    expect(await page.getByRole('alert').innerText()).toContain('export it again with `reposcout achievements`');
+    expect(await page.getByRole('alert').innerText()).toContain('export it again with `reposcout achievements`. Its text version follows.');
+    expect(await page.locator('#text-version').isVisible()).toBe(true);
+  });
+
+  it('with JavaScript off (or in a mail client), shows the portfolio as its Markdown export, every table, hostile text as text', async () => {
+    const page = await openFile(browser, dir, 'portfolio.html', watch, undefined, { javaScriptEnabled: false });
+    expect(await page.locator('#app').innerHTML()).toBe('');
+    expect(await page.locator('#text-version').isVisible()).toBe(true);
+    const text = await page.locator('#text-version').innerText();
+    expect(text).toContain('This is the text version of the portfolio');
+    for (const heading of ['Portfolio: alice@example.com', 'Summary', 'Highlights', 'Themes per quarter', 'Class mix', 'Skills and technologies', 'Flow', 'Collaboration', 'All pull requests']) {
+      expect(await page.locator('#text-version').getByRole('heading', { name: heading, exact: true }).count(), heading).toBe(1);
+    }
+    expect(text).toContain(`Tidy the ${IMG} parser`);
+    expect(text).toContain(`Great work ${IMG}`);
+    expect(await page.locator('#text-version table').count()).toBe(7);
+    expect(await page.locator('img, iframe, object, embed, a').count()).toBe(0);
   });
 });

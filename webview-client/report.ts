@@ -173,14 +173,20 @@ function activitySection(m: ReportModel): HTMLElement {
     data: {
       labels: a.recentWeeks.map((w) => w.week.slice(5)),
       datasets: [
-        { type: 'bar', label: 'Commits', data: a.recentWeeks.map((w) => w.commits), backgroundColor: themeColor('charts-blue', '#1a85ff'), borderRadius: 2, order: 2 },
-        { type: 'line', label: 'Authors', data: a.recentWeeks.map((w) => w.authors), borderColor: themeColor('charts-orange', '#d18616'), backgroundColor: themeColor('charts-orange', '#d18616'), pointRadius: 2, tension: 0.3, order: 1 },
+        { type: 'bar', label: 'Commits', data: a.recentWeeks.map((w) => w.commits), yAxisID: 'commits', backgroundColor: themeColor('charts-blue', '#1a85ff'), borderRadius: 2, order: 2 },
+        { type: 'line', label: 'Authors', data: a.recentWeeks.map((w) => w.authors), yAxisID: 'authors', borderColor: themeColor('charts-orange', '#d18616'), backgroundColor: themeColor('charts-orange', '#d18616'), pointRadius: 2, tension: 0.3, order: 1 },
       ],
     },
     options: {
       maintainAspectRatio: false,
       animation: false,
-      scales: { x: { grid: { display: false } }, y: { beginAtZero: true, grid: { color: grid }, ticks: { precision: 0 } } },
+      interaction: { mode: 'index', intersect: false },
+      // Authors on their own axis: a handful of people would be a flat line on the commits' scale.
+      scales: {
+        x: { grid: { display: false } },
+        commits: { position: 'left', beginAtZero: true, grid: { color: grid }, ticks: { precision: 0 }, title: { display: true, text: 'commits per week' } },
+        authors: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { precision: 0 }, title: { display: true, text: 'authors' } },
+      },
       plugins: { legend: { position: 'bottom' } },
     },
   });

@@ -6,10 +6,10 @@ import type { ContributorsPage } from '../engine/research';
 import { checkedForWebview, dispatchToHost, type HostActions } from './dispatch';
 import { webviewHtml } from './html';
 import { panelStateSchema, type PanelState, type ToWebview } from './protocol';
-import { toDashboardModel, toOrganizationDashboardModel } from './report-model';
+import { toDashboardModel } from './report-model';
 import { getOrganizationContract, type JobRecord } from '../../shared/protocol';
 import { toJobReportModel } from './job-model';
-import { loadOrganization } from '../engine/organization';
+import { loadOrgReportModel } from '../engine/organization';
 import { loadPortfolioModel, type Person } from '../engine/achievements';
 
 export const REPORT_VIEW_TYPE = 'reposcout.report';
@@ -221,11 +221,10 @@ export class Panels implements vscode.Disposable {
   }
 
   private async dashboard(owner: string | null) {
+    // A GitHub owner's model is the engine's organization report model, whole.
+    if (owner !== null && this.deps.engine.has(getOrganizationContract)) return loadOrgReportModel(this.deps.engine, owner);
     const { repositories } = await listAllRepositories(this.deps.engine);
     const members = repositories.filter((r) => (owner === null ? r.source === 'local' || r.owner === null : r.owner?.toLowerCase() === owner.toLowerCase()));
-    if (owner !== null && this.deps.engine.has(getOrganizationContract)) {
-      return toOrganizationDashboardModel(owner, members, await loadOrganization(this.deps.engine, owner));
-    }
     const contributors = new Map<string, ContributorsPage>();
     const researched = members.filter((r) => r.researched);
     for (let i = 0; i < researched.length; i += 8) {

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { portfolioReportModelSchema } from '../../shared/protocol/portfolio-report';
 import { reportModelSchema } from '../../shared/protocol/report';
+import { orgReportModelSchema } from '../../shared/protocol/org-report';
 
-// The repository report's and the portfolio's models are the engine's (shared/protocol/report.ts,
-// shared/protocol/portfolio-report.ts): the HTML exports render the same ones with the same code.
+// The repository report's, the organization report's and the portfolio's models are the
+// engine's (shared/protocol/report.ts, org-report.ts, portfolio-report.ts): the HTML exports
+// render the same ones with the same code (the dashboard renders the organization report's).
 export { reportModelSchema, type ReportModel } from '../../shared/protocol/report';
+export { orgReportModelSchema, type OrgReportModel } from '../../shared/protocol/org-report';
 export { portfolioReportModelSchema, type PortfolioReportModel } from '../../shared/protocol/portfolio-report';
 
 // The message channel between the extension host and its webviews: every message is a
@@ -14,47 +17,7 @@ export { portfolioReportModelSchema, type PortfolioReportModel } from '../../sha
 // titles, paths) is data: webviews render it with textContent, never as HTML.
 
 const text = (max = 2000) => z.string().max(max);
-const grade = z.enum(['A', 'B', 'C', 'D', 'F']);
 const count = z.number().finite();
-
-export const dashboardModelSchema = z.object({
-  owner: text().nullable(),
-  title: text(),
-  /** GitHub owners: what the organization research says; null for local clones. */
-  organization: z
-    .object({
-      kind: text().nullable(),
-      name: text().nullable(),
-      description: text(4000).nullable(),
-      analyzedAt: text(),
-      repositories: count,
-      active: count,
-      dormant: count,
-      archived: count,
-      stars: count,
-      contributors: count,
-      medianHealth: z.number().nullable(),
-      communities: count,
-    })
-    .nullable(),
-  /** Average score of each health component across repositories, weakest first. */
-  components: z.array(z.object({ label: text(), averageScore: count })),
-  worst: z.array(z.object({ name: text(), key: text(), health: count, grade, busFactor: count, reasons: z.array(text()) })),
-  topics: z.array(z.object({ label: text(), terms: z.array(text()), repositories: count })),
-  citations: z.object({ repositories: count, dois: count, arxiv: count, zenodo: count, references: z.array(z.object({ kind: text(), id: text(), url: text(), repositories: count })) }).nullable(),
-  repositories: z.array(
-    z.object({ key: text(), name: text(), health: z.number().nullable(), grade: grade.nullable(), primaryLanguage: text().nullable(), lastCommitAt: text().nullable(), busFactor: count.nullable() }),
-  ),
-  grades: z.array(z.object({ grade: z.enum(['A', 'B', 'C', 'D', 'F', 'n/a']), count })),
-  languages: z.array(z.object({ language: text(), repositories: count })),
-  network: z.object({
-    nodes: z.array(z.object({ id: text(), kind: z.enum(['person', 'repository']), label: text(), weight: count, health: z.number().nullable(), email: text().nullable(), key: text().nullable() })),
-    edges: z.array(z.object({ source: text(), target: text(), weight: count })),
-    people: count,
-    truncated: z.boolean(),
-  }),
-});
-export type DashboardModel = z.output<typeof dashboardModelSchema>;
 
 const diffSummary = z.object({ files: z.array(z.object({ path: text(4096), insertions: count, deletions: count })), insertions: count, deletions: count });
 
@@ -129,7 +92,7 @@ export type PanelState = z.output<typeof panelStateSchema>;
 export const toWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loading'), title: text(), state: panelStateSchema }),
   z.object({ type: z.literal('report'), model: reportModelSchema }),
-  z.object({ type: z.literal('dashboard'), model: dashboardModelSchema }),
+  z.object({ type: z.literal('dashboard'), model: orgReportModelSchema }),
   z.object({ type: z.literal('job'), model: jobReportModelSchema }),
   // canWriteProse: whether this VS Code has a chat model to write a self-review with (the button says so either way).
   z.object({ type: z.literal('portfolio'), model: portfolioReportModelSchema, canWriteProse: z.boolean() }),

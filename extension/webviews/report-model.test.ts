@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContributorsPage, RepositoryItem } from '../engine/research';
-import { dashboardModelSchema } from './protocol';
-import { toDashboardModel, toOrganizationDashboardModel } from './report-model';
+import { orgReportModelSchema } from './protocol';
+import { toDashboardModel } from './report-model';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const identity = { key: 'local:/src/app', name: 'app', source: 'local' as const, owner: null, path: '/src/app' };
@@ -50,9 +50,10 @@ describe('toDashboardModel (local clones)', () => {
       ['local:/src/lib', { ...contributors, contributors: [{ ...person('Alice', 'alice@x', 5), isBot: false }] }],
     ]);
     const model = toDashboardModel(null, repos, pages);
-    expect(dashboardModelSchema.parse(model)).toEqual(model);
-    expect(model.title).toBe('Local clones');
-    expect(model.grades).toEqual([
+    expect(orgReportModelSchema.parse(model)).toEqual(model);
+    expect(model.owner).toMatchObject({ login: null, title: 'Local clones' });
+    expect(model.kpis).toMatchObject({ repositories: 3, averageHealth: 56, medianHealth: null, contributors: 2 });
+    expect(model.health.grades).toEqual([
       { grade: 'A', count: 0 },
       { grade: 'B', count: 1 },
       { grade: 'C', count: 0 },
@@ -60,64 +61,23 @@ describe('toDashboardModel (local clones)', () => {
       { grade: 'F', count: 0 },
       { grade: 'n/a', count: 1 },
     ]);
-    expect(model.languages).toEqual([{ language: 'TypeScript', repositories: 2 }]);
+    expect(model.languages).toEqual([{ language: 'TypeScript', share: null, repositories: 2 }]);
+    // What only an organization research has stays empty: the renderer leaves those sections out.
+    expect([model.activity, model.topics, model.citations, model.overview, model.health.components]).toEqual([null, null, null, [], []]);
     // Bots are not part of the network; Alice is one person across both repositories.
     const people = model.network.nodes.filter((n) => n.kind === 'person');
     expect(people.map((p) => p.label).sort()).toEqual([HOSTILE, 'Alice'].sort());
     expect(model.network.edges.filter((e) => e.source === 'p:alice@x').map((e) => e.target)).toEqual(['r:local:/src/app', 'r:local:/src/lib']);
-    expect(people.find((p) => p.label === 'Alice')?.weight).toBe(15);
-  });
-});
-
-describe('toOrganizationDashboardModel (GitHub owners)', () => {
-  it('reads the organization research and its graph', () => {
-    const repos: RepositoryItem[] = [{ key: 'github:acme/web', name: 'web', source: 'github', owner: 'acme', path: null, researched: true, health: 81, grade: 'A', primaryLanguage: 'Go', lastCommitAt: null, analyzedAt: null }];
-    const model = toOrganizationDashboardModel('acme', repos, {
-      details: {
-        owner: { login: 'acme', host: 'github.com', kind: 'Organization', name: 'Acme', description: HOSTILE },
-        analyzedAt: '2026-06-01T00:00:00Z',
-        windowMonths: 12,
-        syncedAt: null,
-        totals: { repositories: 1, ranked: 1, archived: 0, forks: 0, empty: 0, active: 1, dormant: 0, stars: 5, openIssues: 0, openPullRequests: 0, contributors: 2 },
-        health: { median: 81, mean: 81, grades: { A: 1, B: 0, C: 0, D: 0, F: 0 } },
-        network: { people: 2, edges: 1, communities: 1 },
-        topics: { terms: 2, clusters: 1 },
-        citations: { repositories: 0, references: 0 },
-        healthDistribution: { histogram: [], components: [{ id: 'ci', label: 'CI and tests', weight: 15, averageScore: 0.2, measured: 1 }, { id: 'activity', label: 'Activity', weight: 20, averageScore: 0.9, measured: 1 }] },
-        languages: [{ language: 'Go', share: 1, repositories: 1 }],
-        worst: [],
-      },
-      network: {
-        owner: 'acme',
-        counts: { people: 2, edges: 1, repositories: 1, communities: 1 },
-        notes: [],
-        view: 'overview',
-        total: 1,
-        nextCursor: null,
-        repositories: [{ name: 'web', key: 'github:acme/web', contributors: 2, busFactor: 1, busFactorWindow: 1, topContributors: [] }],
-        graph: {
-          nodes: [
-            { key: 'repo:web', attributes: { kind: 'repository', label: 'web' } },
-            { key: 'person:ann', attributes: { kind: 'person', label: 'ann' } },
-            { key: 'person:bob', attributes: { kind: 'person', label: 'bob' } },
-          ],
-          edges: [
-            { source: 'person:ann', target: 'repo:web', attributes: { kind: 'contributes', weight: 7 } },
-            { source: 'person:bob', target: 'repo:web', attributes: { kind: 'contributes', weight: 3 } },
-            { source: 'person:ann', target: 'person:bob', attributes: { kind: 'co-contributes', weight: 3 } },
-          ],
-          truncated: false,
-        },
-      },
-      topics: { owner: 'acme', clusters: [{ id: 0, label: 'web', terms: ['http', 'server'], repositories: ['web'], repositoryCount: 1 }], terms: [], total: 0, nextCursor: null },
-      citations: null,
-    });
-    expect(dashboardModelSchema.parse(model)).toEqual(model);
-    expect(model.title).toBe('Acme (acme)');
-    expect(model.organization?.description).toBe(HOSTILE);
-    expect(model.components.map((c) => c.label)).toEqual(['CI and tests', 'Activity']);
-    expect(model.network.nodes.find((n) => n.id === 'repo:web')).toMatchObject({ kind: 'repository', key: 'github:acme/web', health: 81, weight: 10 });
-    expect(model.network.edges).toHaveLength(2);
-    expect(model.repositories[0]?.busFactor).toBe(1);
+    // Alice (15 commits) is drawn smaller than the repository app (100 commits by its people).
+    const size = (id: string) => model.network.nodes.find((n) => n.id === id)?.size ?? 0;
+    expect(size('r:local:/src/app')).toBe(50);
+    expect(size('p:alice@x')).toBe(16 + Math.round(34 * Math.sqrt(15 / 100)));
+    expect(model.network.nodes.find((n) => n.id === 'r:local:/src/app')).toMatchObject({ key: 'local:/src/app', health: 72 });
+    // Healthiest first; bus factor and contributor count from each repository's page.
+    expect(model.repositories.map((r) => [r.name, r.busFactor, r.contributors])).toEqual([
+      ['app', 1, 2],
+      ['lib', 1, 2],
+      ['old', null, null],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { resourceErrorDataSchema } from '../../shared/protocol/errors';
 import { organizationReportUri, repositoryReportUri } from './resources';
 import { reportModelSchema, reportModelUri } from '../../shared/protocol/report';
+import { orgReportModelSchema, orgReportModelUri } from '../../shared/protocol/org-report';
 import { connectInMemory, fakeGitHub, researchedFixture, textOf, type FakeGitHubFixture, type Fixture } from './test-support';
 import { selectTools } from './create-server';
 import { allTools } from './tools/index';
@@ -59,7 +60,7 @@ describe('createServer: tools', () => {
     try {
       expect((await empty.client.listTools()).tools.map((t) => t.name)).toEqual(allTools.filter((t) => t.toolset === 'orchestrate').map((t) => t.name));
       expect((await empty.client.listPrompts()).prompts).toEqual([]);
-      expect((await empty.client.listResourceTemplates()).resourceTemplates).toHaveLength(3);
+      expect((await empty.client.listResourceTemplates()).resourceTemplates).toHaveLength(4);
     } finally {
       await empty.close();
     }
@@ -124,7 +125,15 @@ describe('createServer: tools', () => {
 describe('createServer: resources', () => {
   it('lists one Markdown report per researched repository and organization, by URI template', async () => {
     const { resourceTemplates } = await mcp.client.listResourceTemplates();
-    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['reposcout://repository/{key}/report', 'reposcout://repository/{key}/report-model', 'reposcout://organization/{owner}/report', 'reposcout://portfolio/{who}/report', 'reposcout://portfolio/{who}/export/{format}', 'reposcout://portfolio/{who}/report-model']);
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual([
+      'reposcout://repository/{key}/report',
+      'reposcout://repository/{key}/report-model',
+      'reposcout://organization/{owner}/report',
+      'reposcout://organization/{owner}/report-model',
+      'reposcout://portfolio/{who}/report',
+      'reposcout://portfolio/{who}/export/{format}',
+      'reposcout://portfolio/{who}/report-model',
+    ]);
     // portfolios are listed once achievements are collected (the tools test above may have)
     const resources = (await mcp.client.listResources()).resources.filter((r) => !r.uri.startsWith('reposcout://portfolio/'));
     expect(resources).toContainEqual(expect.objectContaining({ uri: repositoryReportUri(fx.key), mimeType: 'text/markdown' }));
@@ -165,6 +174,20 @@ describe('createServer: resources', () => {
     expect(model.repository.key).toBe(fx.key);
     expect(model.contributors.top.map((c) => c.name)).toContain('Alice Liddell');
     await expect(mcp.client.readResource({ uri: reportModelUri('local:/nowhere') })).rejects.toThrow(/-32002.*No stored repository matches/);
+  });
+
+  it('reads an organization report model as JSON the contract parses: the data the HTML organization report and the VS Code dashboard render', async () => {
+    const uri = orgReportModelUri('ACME');
+    const { contents } = await mcp.client.readResource({ uri });
+    expect(contents[0]).toMatchObject({ uri, mimeType: 'application/json' });
+    const model = orgReportModelSchema.parse(JSON.parse((contents[0] as { text: string }).text));
+    expect(model.owner.login).toBe('acme');
+    expect(model.repositories).toHaveLength(8);
+    // Every repository's key opens its stored report (the dashboard's links use them).
+    for (const r of model.repositories) await expect(mcp.client.readResource({ uri: repositoryReportUri(r.key) })).resolves.toBeTruthy();
+    expect(model.network.nodes.filter((n) => n.kind === 'repository').every((n) => n.key !== null)).toBe(true);
+    await expect(mcp.client.readResource({ uri: orgReportModelUri('octocat') })).rejects.toThrow(/-32002.*Nothing about "octocat" is stored yet/);
+    await expect(mcp.client.readResource({ uri: 'reposcout://organization/a%20b/report-model' })).rejects.toThrow(/-32002.*not a GitHub organization or user name/);
   });
 
   it('says why a read failed as data: the code, message, next step and remedy in the JSON-RPC error', async () => {

@@ -9,6 +9,9 @@ import { isValidLogin } from '../../shared/github/target';
 import { renderRepositoryMarkdown } from '../../shared/reports/markdown';
 import { buildReportModel } from '../../shared/reports/report-model';
 import { REPORT_MODEL_TEMPLATE } from '../../shared/protocol/report';
+import { ORG_REPORT_MODEL_TEMPLATE } from '../../shared/protocol/org-report';
+import { buildOrgReportModel } from '../../shared/reports/org-report-model';
+import type { OrganizationResearch } from '../../shared/research/org-types';
 import { renderOrganizationMarkdown } from '../../shared/reports/org-markdown';
 import { identityFrom, parseWindow, portfolioFromStore } from '../../shared/achievements/index';
 import { renderPortfolioMarkdown } from '../../shared/achievements/exports/markdown';
@@ -58,6 +61,7 @@ export function registerResources(server: McpServer, deps: ResourceDeps): void {
   registerRepositoryReports(server, deps);
   registerReportModels(server, deps);
   registerOrganizationReports(server, deps);
+  registerOrganizationReportModels(server, deps);
   if (deps.enabledTools.has('get_portfolio')) {
     registerPortfolioReports(server, deps);
     registerPortfolioExports(server, deps);
@@ -285,13 +289,36 @@ function registerOrganizationReports(server: McpServer, deps: ResourceDeps): voi
         "The research report of one GitHub organization or user as Markdown: overview, health distribution with the best and worst repositories and why, where points are lost, languages, activity, topic clusters, collaboration network (central people, communities, bus factor risk), citations and every repository. The owner is a login researched with ingest_github or research_organization.",
       mimeType: 'text/markdown',
     },
-    failingAsData((uri, variables) => {
+    readOrganization(deps, 'text/markdown', (research) =>
+      // The report was written for a folder with graph.json beside it; here the graph comes from a tool.
+      fencedReport(renderOrganizationMarkdown(research).replace(' The graph is in graph.json beside this report.', ' The graph is available from get_collaboration_network with includeGraph.')),
+    ),
+  );
+}
+
+/** Reads one researched owner's resource: the login from the URI, then `render` of its stored organization research. */
+function readOrganization(deps: ResourceDeps, mimeType: string, render: (research: OrganizationResearch) => string) {
+  return failingAsData(
+    (uri, variables) => {
       const owner = decodeVariable(uri, variables, 'owner');
       if (!isValidLogin(owner)) throw new RepoScoutError('INVALID_INPUT', `${JSON.stringify(owner.slice(0, 100))} is not a GitHub organization or user name; use one listed by resources/list.`);
-      const research = requireOrganization(deps, owner);
-      // The report was written for a folder with graph.json beside it; here the graph comes from a tool.
-      const text = renderOrganizationMarkdown(research).replace(' The graph is in graph.json beside this report.', ' The graph is available from get_collaboration_network with includeGraph.');
-      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: fencedReport(text) }] };
-    }, deps.log, deps.enabledTools),
+      return { contents: [{ uri: uri.href, mimeType, text: render(requireOrganization(deps, owner)) }] };
+    },
+    deps.log,
+    deps.enabledTools,
+  );
+}
+
+/**
+ * The organization report's model as JSON (shared/protocol/org-report.ts), the one the HTML
+ * organization report renders, for clients that render it themselves (the VS Code
+ * dashboard). Not listed: it is the Markdown report's data, one per owner.
+ */
+function registerOrganizationReportModels(server: McpServer, deps: ResourceDeps): void {
+  server.registerResource(
+    'organization-report-model',
+    new ResourceTemplate(ORG_REPORT_MODEL_TEMPLATE, { list: undefined }),
+    { title: 'Organization report model', description: 'The data of an organization report as JSON, for clients that render it. The owner is a researched login.', mimeType: 'application/json' },
+    readOrganization(deps, 'application/json', (research) => JSON.stringify(buildOrgReportModel(research))),
   );
 }

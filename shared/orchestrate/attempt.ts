@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isRepoScoutError } from '../errors';
+import { isRepoScoutError, RepoScoutError } from '../errors';
 import type { AttemptState, PlanInput } from '../protocol/orchestrate';
 import { trimSoon } from './disk-budget';
 import { createEventSink } from './event-sink';
@@ -12,7 +12,7 @@ import { buildPrompt, type FollowUp } from './prompt';
 import { workerEnvironment } from './worker-env';
 import { workers } from './workers/index';
 import type { WorkerSummary } from './workers/types';
-import { commitAll, copyWorktreeIncludes, createWorktree, dropBranch, diffSummary, orchestrateDirs, removeWorktree } from './worktrees';
+import { commitAll, copyWorktreeIncludes, createWorktree, dropBranch, diffSummary, hasUncommitted, orchestrateDirs, removeWorktree } from './worktrees';
 
 /** Limits of the process side of an attempt (the job's own timeouts come from its plan). */
 export interface ProcessSettings {
@@ -76,6 +76,17 @@ export async function prepareWorktree(ctx: AttemptContext, subtask: SubtaskRow, 
   try {
     // Left at this path by an engine that died between preparing and running the attempt.
     if (fs.existsSync(worktree)) await removeWorktree(job.repo_path, worktree, true);
+    // Kept by the disk budget after an attempt that stopped for input: it has the branch checked
+    // out, and its work is committed there, where this attempt continues it. Edits someone made
+    // in it since are not ours to discard.
+    for (const earlier of ctx.jobs.attempts(subtask.id)) {
+      if (earlier.worktree_path === null || earlier.worktree_path === worktree) continue;
+      if (fs.existsSync(earlier.worktree_path) && (await hasUncommitted(earlier.worktree_path))) {
+        throw new RepoScoutError('WORKTREE_FAILED', `The worktree kept at ${earlier.worktree_path} has changes that are not committed, so this attempt did not start; commit or discard them there. The subtask's earlier work stays on its branch.`);
+      }
+      await removeWorktree(job.repo_path, earlier.worktree_path, true);
+      ctx.jobs.clearWorktree(earlier.id);
+    }
     // createWorktree resets a branch an earlier attempt left (its engine died): start clean,
     // or from the work of an attempt that stopped for input and was answered.
     await createWorktree(job.repo_path, startPoint(ctx, subtask) ?? job.base_commit, branch, worktree);

@@ -177,6 +177,10 @@ export async function deleteBranch(repoRoot: string, branch: string): Promise<vo
  */
 export async function dropBranch(repoRoot: string, branch: string, keep: string | null): Promise<void> {
   if (keep === null) return deleteBranch(repoRoot, branch);
+  // Already there (the attempt never moved it): nothing to do, and a branch another worktree
+  // has checked out could not be moved anyway.
+  const tip = await runGit(repoRoot, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { okExitCodes: [1] });
+  if (tip.stdout.toString('utf8').trim() === keep) return;
   await serialized(repoRoot, () => gitPatiently(repoRoot, ['branch', '--quiet', '--force', '--no-track', branch, keep]));
 }
 

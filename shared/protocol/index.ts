@@ -17,6 +17,7 @@ export * from './inputs';
 export * from './limits';
 export * from './records';
 export * from './report';
+export * from './org-report';
 export * from './portfolio-report';
 export * from './research';
 export * from './organization';

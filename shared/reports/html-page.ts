@@ -54,23 +54,3 @@ ${scripts}
 </html>
 `;
 }
-
-/**
- * The browser-side start shared by every report script: reads `#data`, the CSS palette,
- * and sets Chart.js defaults. Scripts append their drawing code after it (inside one IIFE).
- */
-export const CHART_PRELUDE = String.raw`
-  'use strict';
-  var data = JSON.parse(document.getElementById('data').textContent);
-  var css = getComputedStyle(document.documentElement);
-  function v(name) { return css.getPropertyValue(name).trim(); }
-  var palette = [v('--c1'), v('--c2'), v('--c3'), v('--c4'), v('--c5'), v('--c6'), v('--c7'), v('--c8')];
-
-  Chart.defaults.color = v('--muted');
-  Chart.defaults.borderColor = v('--grid');
-  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-  // A report is read, not watched: draw the final state at once (also keeps screenshots stable).
-  Chart.defaults.animation = false;
-  Chart.defaults.maintainAspectRatio = false;
-  Chart.defaults.plugins.legend.labels.boxWidth = 12;
-`;

@@ -1,6 +1,8 @@
-// Opens the organization report in a real Chromium from disk: charts and the cytoscape
-// graph draw, the CSP holds, nothing touches the network, and hostile repository text
-// from the GitHub API (descriptions, topics, READMEs) stays text.
+// Opens the organization report in a real Chromium from disk, as the CLI writes it: the
+// bundled renderer (webview-client/org-report.ts) draws its charts and the cytoscape graph,
+// the CSP holds, nothing touches the network, and hostile repository text from the GitHub API
+// (descriptions, topics, READMEs) stays text. webview-client/org-report.browser.test.ts
+// compares it with the VS Code dashboard.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,12 +18,6 @@ const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/reposcout-org-report.png';
 const SCREENSHOT_TOP = '/tmp/reposcout-org-report-top.png';
 const SCREENSHOT_GRAPH = '/tmp/reposcout-org-graph.png';
-
-interface BrowserGlobals {
-  document: { getElementById(id: string): { width: number; height: number } | null; querySelectorAll(selector: string): { length: number } };
-  Chart?: { getChart(canvas: unknown): { config: { type: string } } | undefined };
-  orgGraph?: { nodes(): { length: number }; edges(): { length: number }; extent(): { w: number; h: number } };
-}
 
 describe('organization report in Chromium', () => {
   let world: GitHubWorld;
@@ -63,12 +59,16 @@ describe('organization report in Chromium', () => {
       void d.dismiss();
     });
     await page.goto(url, { waitUntil: 'load' });
-    const state = await page.evaluate(() => {
-      const g = globalThis as unknown as BrowserGlobals;
-      const types = ['org-health-chart', 'org-languages-chart', 'org-activity-chart'].map((id) => g.Chart?.getChart(g.document.getElementById(id))?.config.type ?? null);
-      const graph = g.orgGraph;
-      return { types, nodes: graph?.nodes().length ?? 0, edges: graph?.edges().length ?? 0, extent: graph?.extent() ?? { w: 0, h: 0 }, canvases: g.document.querySelectorAll('#org-graph canvas').length };
-    });
+    await page.locator('.graph[data-nodes]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('canvas[data-chart]').count(), { timeout: 15_000 }).toBe(3);
+    const graph = page.locator('.graph');
+    const state = {
+      types: await page.locator('canvas[data-chart]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.chart)),
+      nodes: Number(await graph.getAttribute('data-nodes')),
+      edges: Number(await graph.getAttribute('data-edges')),
+      canvases: await graph.locator('canvas').count(),
+      box: await graph.boundingBox(),
+    };
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     await page.screenshot({ path: SCREENSHOT_TOP });
     await page.locator('#network').screenshot({ path: SCREENSHOT_GRAPH });
@@ -79,7 +79,21 @@ describe('organization report in Chromium', () => {
     expect(state.nodes).toBeGreaterThan(40);
     expect(state.edges).toBeGreaterThan(40);
     expect(state.canvases).toBeGreaterThan(0);
-    expect(state.extent.w).toBeGreaterThan(0);
+    expect(state.box?.height).toBeGreaterThan(100);
+    // Every section of the report is there, titled.
+    expect(await page.locator('section.card h2').allInnerTexts()).toEqual([
+      'Overview',
+      'Health distribution',
+      'Language mix',
+      'Where health points are lost',
+      'Needs attention',
+      'Best repositories',
+      'Activity',
+      'Collaboration network',
+      'Topics',
+      'Citations',
+      'Repositories',
+    ]);
     await page.close();
   });
 
@@ -91,16 +105,30 @@ describe('organization report in Chromium', () => {
       void d.dismiss();
     });
     await page.goto(url, { waitUntil: 'load' });
+    await page.locator('#repositories').waitFor({ timeout: 15_000 });
     const text = await page.locator('body').innerText();
     expect(text).toContain(HOSTILE_TEXT.topic);
     expect(text).toContain(HOSTILE_TEXT.description);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('b').count()).toBe(0);
-    expect(await page.locator('script').count()).toBe(4);
+    // The head's one-liner that hides the text version, the JSON model block and the bundled script: nothing the data added.
+    expect(await page.locator('script').count()).toBe(3);
     expect(dialogs).toEqual([]);
     const html = fs.readFileSync(htmlPath, 'utf8');
     expect(html).not.toContain('<b>bold</b>');
     expect(html).not.toContain('<img src=x');
+    await page.close();
+  });
+
+  it('shows readers without scripts the text version: the Markdown report as plain HTML, hostile text still text', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(url, { waitUntil: 'load' });
+    const text = await page.locator('body').innerText();
+    for (const heading of ['Overview', 'Health', 'Languages', 'Activity', 'Topics', 'Collaboration network', 'Citations', 'All repositories']) {
+      expect(await page.locator('#text-version h2', { hasText: heading }).count(), heading).toBeGreaterThan(0);
+    }
+    expect(text).toContain(HOSTILE_TEXT.description);
+    expect(await page.locator('img, b, a').count()).toBe(0);
     await page.close();
   });
 });

@@ -349,6 +349,19 @@ export async function frameWithText(page: Page, text: string, timeoutMs = 30_000
   throw new Error(`No webview frame shows "${text}" within ${timeoutMs} ms.`);
 }
 
+/** The webview frame whose `selector` shows exactly `text`, when other views show that text elsewhere. */
+export async function frameWhere(page: Page, selector: string, text: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const shown = await frame.locator(selector).first().innerText({ timeout: 1000 }).catch(() => null);
+      if (shown === text) return frame;
+    }
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`No webview frame shows "${text}" in ${selector} within ${timeoutMs} ms.`);
+}
+
 /** Text of the visible notification toasts. */
 export async function notificationTexts(page: Page): Promise<string[]> {
   return page.locator('.notification-toast').allInnerTexts().catch(() => []);

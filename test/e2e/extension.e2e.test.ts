@@ -10,6 +10,7 @@ import {
   answerInput,
   dismissNotifications,
   extensionLogs,
+  frameWhere,
   frameWithText,
   codeServerDirs,
   openWorkbench,
@@ -216,8 +217,8 @@ describe('RepoScout in VS Code (code-server)', () => {
     const hostile = org.repos[1];
     expect(hostile?.description).toContain('<img src=x onerror=alert(1)>');
     await dashboard.locator('#repositories button.link', { hasText: hostile?.name ?? '' }).first().click();
-    const report = await frameWithText(page, hostile?.description ?? '<img', 60_000);
-    expect(await report.locator('.description').innerText()).toBe(hostile?.description);
+    // The report's header (the dashboard's repository table shows the description too).
+    const report = await frameWhere(page, '.report-header .description', hostile?.description ?? '<img', 60_000);
     // Nothing the page did not put there itself: no images, no scripts but the nonce'd bundle.
     expect(await report.locator('img, iframe, object, embed').evaluateAll((els) => els.map((e) => e.outerHTML))).toEqual([]);
     expect(await report.locator('#app script, #app style').count()).toBe(0);

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobState } from '../../shared/protocol/orchestrate';
 import { branches, buildEngineProcess, ENGINE_PROCESS, expectNoWorkerLeft, FAKE_WORKER, strayWorktrees, until, world, type World } from './support';
@@ -98,6 +100,37 @@ describe('a job whose subtask needs input', () => {
     expect(finished.state).toBe('cancelled');
     expect(finished.subtasks.map((s) => [s.state, s.message])).toEqual([['cancelled', 'The job was cancelled while this subtask waited for input.'], ['succeeded', null]]);
     expect(branches(w.repo)).toEqual([`reposcout/${job.id}/ask`, `reposcout/${job.id}/ok`]);
+  });
+
+  it('with a disk budget the asking attempt keeps its worktree; the answer still continues on the same branch (the kept worktree gives it up)', async () => {
+    w = world({ maxWorktreeDiskBytes: 1024 * 1024 * 1024 });
+    const { job, done } = await w.engine.start(w.input({ task: 'Migrate [[fake needs-input edit=M.md]]', approveAt: 'destructive' }));
+    await settlesIn(w, job.id, 'needs_input');
+    expect(strayWorktrees(w.repo)).toHaveLength(1);
+    w.engine.decide(job.id, undefined, 'approved', 'cli', 'Postgres');
+    await done;
+    const st = w.engine.get(job.id).subtasks[0]!;
+    expect([w.engine.summary(job.id).state, st.attempts.map((a) => a.state)]).toEqual(['succeeded', ['needs_input', 'succeeded']]);
+    expect(w.repo.git('show', `${st.branch!}:ANSWER.md`)).toBe('Postgres\n');
+    // Only the answered attempt's worktree is kept now; clean-up trims it for the afterEach check.
+    expect(strayWorktrees(w.repo)).toHaveLength(1);
+    await w.engine.clean(job.id, false, 0);
+  });
+
+  it('with a disk budget, edits someone made in the kept worktree while it waited are not discarded: the answered attempt does not start', async () => {
+    w = world({ maxWorktreeDiskBytes: 1024 * 1024 * 1024 });
+    const { job, done } = await w.engine.start(w.input({ task: 'Migrate [[fake needs-input edit=M.md]]', approveAt: 'destructive', retries: 0 }));
+    await settlesIn(w, job.id, 'needs_input');
+    const kept = strayWorktrees(w.repo)[0]!;
+    fs.writeFileSync(path.join(kept, 'MINE.md'), 'my own notes\n');
+    w.engine.decide(job.id, undefined, 'approved', 'cli', 'Postgres');
+    await done;
+    const st = w.engine.get(job.id).subtasks[0]!;
+    expect(st.state).toBe('failed');
+    expect(st.message).toBe(`The worktree kept at ${kept} has changes that are not committed, so this attempt did not start; commit or discard them there. The subtask's earlier work stays on its branch.`);
+    expect(fs.readFileSync(path.join(kept, 'MINE.md'), 'utf8')).toBe('my own notes\n');
+    expect(w.repo.git('rev-parse', st.branch!).trim()).toBe(st.attempts[0]!.commit);
+    await w.engine.clean(job.id, true);
   });
 
   it('an answered attempt that fails leaves the branch at the work done before asking (not deleted with the failure)', async () => {

@@ -76,7 +76,9 @@ describe('portfolio HTML and PDF in Chromium', () => {
     expect(pdf).toBeDefined();
     const bytes = fs.readFileSync(pdf!.path).toString('latin1');
     expect(bytes.slice(0, 5)).toBe('%PDF-');
-    // The page is drawn by its script: printed before it ran, it would be one empty page.
+    // The page is drawn by its script, charts included: printed before it ran there would be no
+    // chart (the text version for readers without scripts has none), and the canvases print as images.
     expect(bytes.match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(bytes.match(/\/Subtype\s*\/Image\b/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
   });
 });
