@@ -148,7 +148,8 @@ describe('Jobs that need input, and the job report’s own buttons, with the rea
     await expect.poll(() => jobsText(page), { timeout: 30_000 }).toMatch(/s1.*needs input · no branch \(no changes\)/);
     expect(await jobsText(page)).toMatch(/s2.*waiting for approval · network/);
     // The job itself waits for a person: needs input, not running and not failed.
-    expect(await jobsText(page)).toMatch(/Update the settings.*needs input · 1 waiting for approval, 1 needs input/);
+    // The subtask's row and the job's own line refresh separately: wait for the job's too.
+    await expect.poll(() => jobsText(page), { timeout: 30_000 }).toMatch(/Update the settings.*needs input · 1 waiting for approval, 1 needs input/);
     await shot(page, '01-needs-input');
 
     jobId = /RepoScout job (\S+):/.exec(note)![1]!;
