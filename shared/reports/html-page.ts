@@ -9,7 +9,7 @@ export interface HtmlPage {
   body: string;
   /** Serialised into a `<script type="application/json" id="data">` block. */
   data: unknown;
-  /** Script sources inlined in order under the page's nonce (libraries first). */
+  /** Script sources inlined in order under the page's nonce (made safe here to sit inside `<script>`). */
   scripts: string[];
   /**
    * Trusted markup (every repository string already escaped) for readers that run no script:
@@ -25,13 +25,22 @@ const MARK_SCRIPTED = "document.documentElement.classList.add('js')";
 const HIDE_TEXT_VERSION = '\n.js .text-version { display: none; }';
 
 /**
+ * Makes script text safe inside a `<script>` element: `</script` would end the element and
+ * `<!--` switches the HTML parser into script-escaped mode; `<\/` and `<\!` mean the same
+ * inside JavaScript strings, regexes and comments.
+ */
+function inlineSafe(source: string): string {
+  return source.replace(/<(\/script|!--)/gi, '<\\$1');
+}
+
+/**
  * One self-contained HTML document: a fresh CSP nonce per call allows only the page's
  * own inline scripts, and the policy permits no network access of any kind.
  */
 export function renderHtmlPage(page: HtmlPage): string {
   const nonce = randomBytes(18).toString('base64');
   const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src data:`;
-  const scripts = page.scripts.map((source) => `<script nonce="${nonce}">${source}</script>`).join('\n');
+  const scripts = page.scripts.map((source) => `<script nonce="${nonce}">${inlineSafe(source)}</script>`).join('\n');
   const text = page.textVersion ?? null;
   const headScript = text === null ? '' : `\n<script nonce="${nonce}">${MARK_SCRIPTED}</script>`;
   const textBlock = text === null ? '' : `\n<div class="text-version" id="text-version">\n${text}</div>`;

@@ -1,6 +1,5 @@
 import { script as reportScript, styles as reportStyles } from 'virtual:report-page';
 import type { RepositoryResearch } from '../research/types';
-import { inlineSafe } from './chart-bundle';
 import { renderHtmlPage } from './html-page';
 import { renderRepositoryMarkdown } from './markdown';
 import { buildReportModel } from './report-model';
@@ -23,7 +22,7 @@ export function renderRepositoryHtml(r: RepositoryResearch): string {
     css: reportStyles,
     body: '<main id="app" aria-live="polite"></main>',
     data: model,
-    scripts: [inlineSafe(reportScript)],
+    scripts: [reportScript],
     textVersion: `${TEXT_VERSION_NOTE}\n${markdownAsHtml(renderRepositoryMarkdown(r))}`,
   });
 }

@@ -1,7 +1,6 @@
 import { script as orgScript, styles as orgStyles } from 'virtual:org-page';
 import type { OrgReportModel } from '../protocol/org-report';
 import type { OrganizationResearch } from '../research/org-types';
-import { inlineSafe } from './chart-bundle';
 import { renderHtmlPage } from './html-page';
 import { renderOrganizationMarkdown } from './org-markdown';
 import { buildOrgReportModel } from './org-report-model';
@@ -28,7 +27,7 @@ export function renderOrgReportHtml(model: OrgReportModel, textVersion?: string)
     css: orgStyles,
     body: '<main id="app" aria-live="polite"></main>',
     data: model,
-    scripts: [inlineSafe(orgScript)],
+    scripts: [orgScript],
     textVersion,
   });
 }

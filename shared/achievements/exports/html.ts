@@ -1,6 +1,5 @@
 import { script, styles } from 'virtual:portfolio-page';
 import type { Portfolio } from '../../protocol/achievements';
-import { inlineSafe } from '../../reports/chart-bundle';
 import { renderHtmlPage } from '../../reports/html-page';
 import { markdownAsHtml } from '../../reports/text-version';
 import { buildPortfolioReportModel } from '../report-model';
@@ -23,7 +22,7 @@ export function renderPortfolioHtml(p: Portfolio): string {
     css: styles,
     body: '<main id="app" aria-live="polite"></main>',
     data: buildPortfolioReportModel(p),
-    scripts: [inlineSafe(script)],
+    scripts: [script],
     textVersion: `${TEXT_VERSION_NOTE}\n${markdownAsHtml(renderPortfolioMarkdown(p))}`,
   });
 }
